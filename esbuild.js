@@ -1,0 +1,42 @@
+// One esbuild config, several entry points (as in vscode-eslint): the VS Code client, the
+// language server, the CLI, the evaluation and benchmark commands, and the in-editor test suite.
+const esbuild = require('esbuild');
+const fs = require('fs');
+const path = require('path');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const entries = {
+  client: 'client/src/extension.ts',
+  server: 'server/src/server.ts',
+  cli: 'server/src/cli/main.ts',
+  eval: 'scripts/eval.ts',
+  bench: 'scripts/bench.ts',
+  'test/editor/index': 'test/editor/suite/index.ts',
+};
+
+async function main() {
+  const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, f]) => fs.existsSync(f)));
+  const ctx = await esbuild.context({
+    entryPoints,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    outdir: 'dist',
+    sourcemap: !production,
+    minify: production,
+    // vscode is provided by the extension host; mocha is loaded from node_modules by the test runner.
+    external: ['vscode', 'mocha'],
+    loader: { '.json': 'json' },
+    logLevel: 'warning',
+  });
+  if (watch) { await ctx.watch(); return; }
+  await ctx.rebuild();
+  await ctx.dispose();
+  const cli = path.join('dist', 'cli.js');
+  if (fs.existsSync(cli)) fs.chmodSync(cli, 0o755);
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });

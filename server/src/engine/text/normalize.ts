@@ -1,0 +1,102 @@
+// Arabic normalisation for MATCHING, with a map back to the original text.
+//
+// Nothing the product shows or stores is a normalised offset: every normalised position maps back
+// to a UTF-16 offset of the original (see `NormalizedText.toOriginal`). Normalisation folds the
+// variation that news spelling shows for the same word: hamza/alef forms, alef maqsura and ya,
+// ta marbuta and ha, diacritics and tatweel, Arabic-Indic and Persian digits, exotic spaces,
+// quotes and Arabic punctuation, and compatibility (presentation) forms via NFKC.
+// Written by hand because no library does offset-preserving Arabic folding.
+
+const DROP = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u0640\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF\u00AD]/;
+
+const MAP: Record<string, string> = {
+  'أ': 'ا', 'إ': 'ا', 'آ': 'ا', 'ٱ': 'ا', 'ٲ': 'ا', 'ٳ': 'ا',
+  'ى': 'ي', 'ی': 'ي', 'ې': 'ي', 'ئ': 'ي',
+  'ؤ': 'و',
+  'ة': 'ه', 'ۀ': 'ه', 'ە': 'ه',
+  'ک': 'ك', 'ڪ': 'ك',
+  '،': ',', '٬': ',', '؛': ';', '؟': '?', '٫': '.', '٪': '%', '۔': '.',
+  '“': '"', '”': '"', '«': '"', '»': '"', '„': '"', '‟': '"', '″': '"', '＂': '"',
+  '‘': "'", '’': "'", '‚': "'", '‛': "'", '′': "'",
+  '–': '-', '—': '-', '‐': '-', '‑': '-', '−': '-',
+};
+
+function foldChar(ch: string): string {
+  const mapped = MAP[ch];
+  if (mapped !== undefined) return mapped;
+  const cp = ch.codePointAt(0)!;
+  if (cp >= 0x0660 && cp <= 0x0669) return String(cp - 0x0660);
+  if (cp >= 0x06f0 && cp <= 0x06f9) return String(cp - 0x06f0);
+  if (cp === 0x00a0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0x1680) return ' ';
+  // Presentation forms and other compatibility characters: let ICU decompose them.
+  if ((cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc) || (cp >= 0xff01 && cp <= 0xff5e)) {
+    return Array.from(ch.normalize('NFKC')).map((c) => (DROP.test(c) ? '' : foldChar(c))).join('');
+  }
+  return ch.toLowerCase();
+}
+
+export interface NormalizedText {
+  /** The folded text. */
+  text: string;
+  /** map[i] = original offset of folded char i; map[text.length] = original length. */
+  map: Int32Array;
+  /** Original span for a folded span [start, end). */
+  toOriginal(start: number, end: number): { start: number; end: number };
+}
+
+export function normalize(original: string): NormalizedText {
+  let out = '';
+  const map: number[] = [];
+  let i = 0;
+  while (i < original.length) {
+    const cp = original.codePointAt(i)!;
+    const ch = String.fromCodePoint(cp);
+    const width = ch.length;
+    if (!DROP.test(ch)) {
+      const folded = foldChar(ch);
+      for (let k = 0; k < folded.length; k++) map.push(i);
+      out += folded;
+    }
+    i += width;
+  }
+  map.push(original.length);
+  const m = Int32Array.from(map);
+  return {
+    text: out,
+    map: m,
+    toOriginal(start: number, end: number) {
+      const s = m[Math.max(0, Math.min(start, out.length))];
+      // The end maps to the start of the next kept character, so marks that followed the last
+      // letter stay inside the span (a letter is never split from its diacritics) — but trailing
+      // whitespace that was dropped/folded is not part of it.
+      let e = end >= out.length ? original.length : m[end];
+      if (end > start) {
+        const lastKept = m[end - 1];
+        while (e > lastKept + 1 && /\s/.test(original[e - 1])) e--;
+      }
+      return { start: s, end: Math.max(s, e) };
+    },
+  };
+}
+
+/** Normalise a short string with no need for offsets (keys, dictionary entries). */
+export function norm(s: string): string {
+  return normalize(s).text;
+}
+
+const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FC]/g;
+const LATIN_LETTER = /[A-Za-z]/g;
+
+/** Share of letters that are Arabic, in [0,1]; 0 when there are no letters. */
+export function arabicRatio(text: string): number {
+  const sample = text.length > 20000 ? text.slice(0, 20000) : text;
+  const ar = sample.match(ARABIC_LETTER)?.length ?? 0;
+  const lat = sample.match(LATIN_LETTER)?.length ?? 0;
+  const other = sample.match(/\p{L}/gu)?.length ?? 0;
+  const letters = Math.max(other, ar + lat);
+  return letters === 0 ? 0 : ar / letters;
+}
+
+export function isArabicChar(ch: string): boolean {
+  return /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/.test(ch);
+}

@@ -1,0 +1,81 @@
+// Word tokens. Display units are the words as written (Intl.Segmenter word boundaries); for
+// matching, each carries its normalised form and a stem without the proclitics و ف ب ك ل and the
+// article ال — split for matching, never for display.
+import type { Token } from '../model';
+import { norm } from './normalize';
+
+const wordSegmenter = new Intl.Segmenter('ar', { granularity: 'word' });
+
+export interface CliticSplit {
+  /** The proclitic letters removed, as written in the original (e.g. "وب", "وال", "لل"). */
+  prefixLength: number;
+  /** Normalised stem. */
+  stem: string;
+}
+
+const MIN_STEM = 2;
+
+/**
+ * Split proclitics off a NORMALISED word, light-stemmer style: an optional conjunction (و|ف),
+ * then either the article with an optional preposition (ال, بال, كال, لل = ل + ال with the alef
+ * elided) or a bare preposition (ب|ك|ل). A single-letter clitic is only removed when three
+ * letters remain, because many short words begin with these letters (ولد, بلد, كتب). Words that
+ * merely start with و (وزير) are stripped too: matching applies the same rule on both sides.
+ */
+export function splitProclitics(w: string): CliticSplit {
+  if (!/^[\u0621-\u064A]/.test(w)) return { prefixLength: 0, stem: w };
+  let i = 0;
+  const rest = (k: number) => w.length - k;
+  if ((w[i] === 'و' || w[i] === 'ف') && rest(i + 1) >= 3) i++;
+  if (w.startsWith('لل', i) && rest(i + 2) >= MIN_STEM + 1) i += 2;
+  else if ('بكل'.includes(w[i]) && w.startsWith('ال', i + 1) && rest(i + 3) >= MIN_STEM) i += 3;
+  else if (w.startsWith('ال', i) && rest(i + 2) >= MIN_STEM) i += 2;
+  else if ('بكل'.includes(w[i]) && rest(i + 1) >= 3) i++;
+  return { prefixLength: i, stem: w.slice(i) };
+}
+
+/** Map a count of normalised letters removed from the front back to original code units. */
+function originalPrefixLength(word: string, normCount: number): number {
+  if (normCount === 0) return 0;
+  let seen = 0;
+  for (let i = 0; i < word.length; i++) {
+    if (norm(word[i]).length > 0) {
+      seen++;
+      if (seen === normCount) {
+        // Keep the marks of that letter with it.
+        let j = i + 1;
+        while (j < word.length && norm(word[j]).length === 0) j++;
+        return j;
+      }
+    }
+  }
+  return word.length;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const seg of wordSegmenter.segment(text)) {
+    const s = seg.segment;
+    if (/^\s+$/.test(s)) continue;
+    const start = seg.index;
+    const end = start + s.length;
+    const n = norm(s);
+    if (seg.isWordLike) {
+      const kind: Token['kind'] = /^[0-9.,]+$/.test(n) ? 'number' : 'word';
+      const split = kind === 'word' ? splitProclitics(n) : { prefixLength: 0, stem: n };
+      out.push({ start, end, text: s, norm: n, stem: split.stem, stemStart: start + originalPrefixLength(s, split.prefixLength), kind });
+    } else {
+      out.push({ start, end, text: s, norm: n, stem: n, stemStart: start, kind: 'punct' });
+    }
+  }
+  return out;
+}
+
+/** Tokens whose start lies inside [start, end). Tokens are sorted, so binary search. */
+export function tokensIn(tokens: Token[], start: number, end: number): Token[] {
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (tokens[mid].end <= start) lo = mid + 1; else hi = mid; }
+  const res: Token[] = [];
+  for (let i = lo; i < tokens.length && tokens[i].start < end; i++) res.push(tokens[i]);
+  return res;
+}

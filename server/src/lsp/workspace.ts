@@ -1,0 +1,71 @@
+// The server's view of the workspace: which article files exist, their current text (from an open
+// editor when there is one, else from disk), which were skipped and why, and the analysed corpus.
+// Corpus keys are document URIs; relative paths are only made when writing sidecars.
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Corpus, type AnalyzeOptions } from '../engine/analyze';
+import type { ArticleAnalysis, Span } from '../engine/model';
+
+export interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
+
+export class Workspace {
+  readonly corpus: Corpus;
+  /** Current text of every indexed article (open or not), as a TextDocument for positions. */
+  private readonly docs = new Map<string, TextDocument>();
+  readonly open = new Set<string>();
+  readonly skipped = new Map<string, string>();
+  indexing = false;
+
+  constructor(options: AnalyzeOptions = {}) {
+    this.corpus = new Corpus(options);
+  }
+
+  document(uri: string): TextDocument | undefined {
+    return this.docs.get(uri);
+  }
+
+  analysis(uri: string): ArticleAnalysis | undefined {
+    return this.corpus.get(uri);
+  }
+
+  uris(): string[] {
+    return this.corpus.paths();
+  }
+
+  /** Record new text for an article and re-analyse; returns the URIs whose results changed. */
+  setText(uri: string, text: string, version: number | null, userReferenceDate?: string | null): string[] {
+    this.docs.set(uri, TextDocument.create(uri, languageOf(uri), version ?? 0, text));
+    this.skipped.delete(uri);
+    return this.corpus.set({ path: uri, text, userReferenceDate });
+  }
+
+  setMany(items: { uri: string; text: string; userReferenceDate?: string | null }[]): string[] {
+    for (const it of items) {
+      this.docs.set(it.uri, TextDocument.create(it.uri, languageOf(it.uri), 0, it.text));
+      this.skipped.delete(it.uri);
+    }
+    return this.corpus.setMany(items.map((it) => ({ path: it.uri, text: it.text, userReferenceDate: it.userReferenceDate })));
+  }
+
+  remove(uri: string): string[] {
+    this.docs.delete(uri);
+    return this.corpus.delete(uri);
+  }
+
+  skip(uri: string, reason: string): string[] {
+    this.skipped.set(uri, reason);
+    return this.corpus.has(uri) ? this.remove(uri) : [];
+  }
+
+  range(uri: string, span: Span): Range {
+    const doc = this.docs.get(uri)!;
+    return { start: doc.positionAt(span.start), end: doc.positionAt(span.end) };
+  }
+
+  offset(uri: string, position: { line: number; character: number }): number {
+    return this.docs.get(uri)!.offsetAt(position);
+  }
+}
+
+function languageOf(uri: string): string {
+  return uri.endsWith('.md') ? 'markdown' : 'plaintext';
+}

@@ -1,0 +1,262 @@
+// The Qarina language server: wires LSP to the analysis engine. It serves every .txt/.md article
+// of the workspace folders as one corpus — files that are open (incremental sync) and files that
+// are not (read from disk, followed through watched-file events) — and answers with standard LSP
+// wherever one fits. VS Code-only extras go through the custom requests in protocol.ts.
+import * as fs from 'fs/promises';
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type Connection,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { URI } from 'vscode-uri';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Workspace } from './lsp/workspace';
+import { registerHover, type Lang } from './features/hover';
+import { registerNavigation } from './features/navigation';
+import { registerCodeLens } from './features/codeLens';
+import { registerSymbols } from './features/symbols';
+import { registerHighlights, semanticLegend } from './features/highlights';
+import { publishDiagnostics, type SeverityName } from './features/diagnostics';
+import { AnnotationsChangedNotification, ServerCommands, StatusRequest } from './protocol';
+import { classifyArticle, listArticles } from './storage/articleFiles';
+import { Annotations } from './lsp/annotations';
+import { registerCodeActions } from './features/codeActions';
+import { registerCommands } from './features/commands';
+import { registerAnnotationTree } from './features/annotationTree';
+
+interface Settings {
+  contradictionSeverity: SeverityName;
+  referenceDate: string | null;
+  sidecars: 'opened' | 'all' | 'never';
+}
+
+const DEFAULT_SETTINGS: Settings = { contradictionSeverity: 'information', referenceDate: null, sidecars: 'opened' };
+
+export function startServer(connection: Connection): void {
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let lang: Lang = 'en';
+  let folders: string[] = [];
+  let canPullConfiguration = false;
+  let canRegisterWatchers = false;
+  const ws = new Workspace();
+  const annotations = new Annotations(ws, (msg) => connection.console.log(msg), () => settings.sidecars);
+
+  const log = (msg: string) => connection.console.log(msg);
+
+  /** After any change: repaint, re-publish diagnostics and save sidecars of the changed articles. */
+  const changed = async (uris: string[]) => {
+    if (uris.length === 0) return;
+    await annotations.refresh(uris);
+    publishDiagnostics(connection, ws, uris, lang, settings.contradictionSeverity, annotations);
+    void connection.sendNotification(AnnotationsChangedNotification, { uris });
+    connection.languages.semanticTokens.refresh();
+    void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+  };
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    lang = params.locale?.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+    const init = (params.initializationOptions ?? {}) as Partial<Settings>;
+    settings = { ...settings, ...stripUndefined(init) };
+    folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
+    canPullConfiguration = !!params.capabilities.workspace?.configuration;
+    canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        semanticTokensProvider: { legend: semanticLegend, full: true },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.Refactor] },
+        executeCommandProvider: { commands: Object.values(ServerCommands) },
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'qarina', version: '0.1.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (canPullConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'qarina' });
+      await pullSettings();
+    }
+    if (canRegisterWatchers) {
+      void connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: '**/*.{txt,md}' }, { globPattern: '**/*.annotations.json' }],
+      });
+    }
+    await indexFolders();
+  });
+
+  async function pullSettings() {
+    try {
+      const s = await connection.workspace.getConfiguration('qarina');
+      if (s) {
+        settings = {
+          contradictionSeverity: s.diagnostics?.contradictionSeverity ?? settings.contradictionSeverity,
+          referenceDate: s.referenceDate || null,
+          sidecars: s.sidecars?.write ?? settings.sidecars,
+        };
+        ws.corpus.setOptions({ settingReferenceDate: settings.referenceDate });
+      }
+    } catch (e) {
+      log(`Could not read settings: ${String(e)}`);
+    }
+  }
+
+  connection.onDidChangeConfiguration(async () => {
+    await pullSettings();
+    await changed(ws.uris());
+  });
+
+  /** Read every article of the workspace folders from disk, reporting LSP work-done progress. */
+  async function indexFolders() {
+    ws.indexing = true;
+    const progress = await connection.window.createWorkDoneProgress();
+    try {
+      const files: string[] = [];
+      for (const folder of folders) files.push(...(await listArticles(folder)));
+      progress.begin('Qarina', 0, `Indexing 0/${files.length} articles`, false);
+      const items: { uri: string; text: string; userReferenceDate?: string | null }[] = [];
+      let done = 0;
+      for (const file of files) {
+        const uri = URI.file(file).toString();
+        if (ws.open.has(uri)) { done++; continue; }
+        const verdict = classifyArticle(file, await fs.readFile(file));
+        if (verdict.ok) items.push({ uri, text: verdict.text, userReferenceDate: annotations.userReferenceDate(uri) });
+        else { ws.skip(uri, verdict.reason); log(`Skipped ${file}: ${verdict.reason}`); }
+        done++;
+        progress.report(Math.round((done / Math.max(1, files.length)) * 50), `Indexing ${done}/${files.length} articles`);
+      }
+      progress.report(60, `Analysing ${items.length} articles`);
+      await annotations.loadAll(items.map((i) => i.uri));
+      for (const it of items) it.userReferenceDate = annotations.userReferenceDate(it.uri);
+      const touched = ws.setMany(items);
+      progress.report(90, 'Cross-checking');
+      log(`Indexed ${ws.uris().length} articles (${ws.skipped.size} skipped) in ${folders.length} folder(s).`);
+      await changed(touched.length ? touched : ws.uris());
+    } catch (e) {
+      log(`Indexing failed: ${e instanceof Error ? e.stack : String(e)}`);
+    } finally {
+      ws.indexing = false;
+      progress.done();
+    }
+  }
+
+  // Open editors: incremental sync, kept in our own TextDocuments.
+  const openDocs = new Map<string, TextDocument>();
+  connection.onDidOpenTextDocument(async ({ textDocument }) => {
+    if (!isArticleUri(textDocument.uri)) return;
+    const doc = TextDocument.create(textDocument.uri, textDocument.languageId, textDocument.version, textDocument.text);
+    openDocs.set(textDocument.uri, doc);
+    ws.open.add(textDocument.uri);
+    annotations.markOpened(textDocument.uri);
+    await analyseText(textDocument.uri, doc.getText(), doc.version);
+  });
+
+  connection.onDidChangeTextDocument(async ({ textDocument, contentChanges }) => {
+    const doc = openDocs.get(textDocument.uri);
+    if (!doc) return;
+    TextDocument.update(doc, contentChanges, textDocument.version);
+    await analyseText(textDocument.uri, doc.getText(), doc.version);
+  });
+
+  connection.onDidCloseTextDocument(async ({ textDocument }) => {
+    openDocs.delete(textDocument.uri);
+    ws.open.delete(textDocument.uri);
+    // Fall back to the file on disk (the editor may have discarded unsaved changes).
+    await reloadFromDisk(textDocument.uri);
+  });
+
+  async function analyseText(uri: string, text: string, version: number | null) {
+    const verdict = classifyArticle(URI.parse(uri).fsPath, Buffer.from(text, 'utf8'));
+    if (!verdict.ok) {
+      log(`Skipped ${uri}: ${verdict.reason}`);
+      await changed(ws.skip(uri, verdict.reason).concat(uri));
+      return;
+    }
+    await annotations.ensureLoaded(uri);
+    await changed(ws.setText(uri, text, version, annotations.userReferenceDate(uri)));
+  }
+
+  async function reloadFromDisk(uri: string) {
+    const file = URI.parse(uri).fsPath;
+    let bytes: Buffer;
+    try {
+      bytes = await fs.readFile(file);
+    } catch {
+      await changed(ws.remove(uri).concat(uri));
+      return;
+    }
+    await analyseText(uri, bytes.toString('utf8'), null);
+  }
+
+  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+    for (const c of changes) {
+      if (c.uri.endsWith('.annotations.json')) {
+        const article = c.uri.slice(0, -'.annotations.json'.length);
+        if (await annotations.reloadExternal(article)) await changed([article]);
+        continue;
+      }
+      if (!isArticleUri(c.uri) || ws.open.has(c.uri)) continue;
+      if (!isInFolders(URI.parse(c.uri).fsPath)) continue;
+      if (c.type === FileChangeType.Deleted) await changed(ws.remove(c.uri).concat(c.uri));
+      else await reloadFromDisk(c.uri);
+    }
+  });
+
+  function isInFolders(file: string): boolean {
+    return folders.some((f) => file === f || file.startsWith(f.endsWith('/') ? f : f + '/'));
+  }
+
+  connection.onRequest(StatusRequest, () => {
+    const links = ws.corpus.allLinks();
+    return {
+      articles: ws.uris().length,
+      skipped: [...ws.skipped].map(([path, reason]) => ({ path, reason })),
+      entities: ws.corpus.canonical().length,
+      links: {
+        corroborates: links.filter((l) => l.relation === 'corroborates').length / 2,
+        contradicts: links.filter((l) => l.relation === 'contradicts').length / 2,
+        differentEvent: links.filter((l) => l.relation === 'different-event').length / 2,
+      },
+      indexing: ws.indexing,
+    };
+  });
+
+  const language = () => lang;
+  registerHover(connection, ws, language, annotations);
+  registerNavigation(connection, ws, language, annotations);
+  registerCodeLens(connection, ws, language, annotations);
+  registerSymbols(connection, ws, annotations);
+  registerHighlights(connection, ws, annotations);
+  registerCodeActions(connection, ws, language, annotations);
+  registerCommands(connection, ws, annotations, changed, () => indexFolders());
+  registerAnnotationTree(connection, ws, annotations);
+
+  connection.listen();
+}
+
+function isArticleUri(uri: string): boolean {
+  return /\.(txt|md)$/i.test(uri) && !uri.endsWith('.annotations.json');
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+// Started as a program (by the VS Code client over IPC, or by any editor with --stdio).
+if (require.main === module) {
+  startServer(createConnection(ProposedFeatures.all));
+}
