@@ -18,7 +18,7 @@ export interface QarinaApi {
   highlighter: Highlighter;
 }
 
-export const ARTICLE_SELECTOR: vscode.DocumentFilter[] = [
+export const ARTICLE_SELECTOR = [
   { scheme: 'file', language: 'plaintext' },
   { scheme: 'file', language: 'markdown' },
   { scheme: 'file', language: 'qarina-article' },
@@ -26,7 +26,7 @@ export const ARTICLE_SELECTOR: vscode.DocumentFilter[] = [
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<QarinaApi> {
-  const output = vscode.window.createOutputChannel('Qarina');
+  const output = vscode.window.createOutputChannel('Qarina', { log: true });
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },

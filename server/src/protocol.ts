@@ -2,7 +2,7 @@
 // module, as rust-analyzer's lsp_ext.ts). Everything a generic LSP editor can use goes through
 // standard LSP requests; what is here serves VS Code-only UI (decorations that keep Arabic reading
 // order, the annotations tree, navigation between corroborating passages).
-import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 export type HighlightKind = 'PER' | 'ORG' | 'LOC' | 'MISC' | 'DATE' | 'QUANTITY';
 
@@ -46,7 +46,7 @@ export interface CorpusStatus {
   links: { corroborates: number; contradicts: number; differentEvent: number };
   indexing: boolean;
 }
-export const StatusRequest = new RequestType<void, CorpusStatus, void>('qarina/status');
+export const StatusRequest = new RequestType0<CorpusStatus, void>('qarina/status');
 
 /** Sent when a document's highlights, links or annotations changed, so the client repaints. */
 export const AnnotationsChangedNotification = new NotificationType<{ uris: string[] }>('qarina/annotationsChanged');

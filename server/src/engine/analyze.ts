@@ -9,6 +9,8 @@ import { linkEntities } from './entities/linking';
 import { findReferenceDate, recognizeDates } from './dates';
 import { recognizeQuantities } from './quantities';
 import { CrossChecker } from './crosscheck';
+import { applyCorpusDecisions, applyDateDecisions, applyEntityDecisions, noCorpusDecisions, type ArticleDecisions, type CorpusDecisions } from './decisions';
+import { norm } from './text/normalize';
 
 export type ReferenceDateSource = 'user' | 'cli' | 'dateline' | 'setting';
 
@@ -17,6 +19,8 @@ export interface ArticleInput {
   text: string;
   /** A reference date chosen by the user (stored in the sidecar): wins over every other source. */
   userReferenceDate?: string | null;
+  /** The user's decisions on this article (from its sidecar): they win over automatic results. */
+  decisions?: ArticleDecisions;
 }
 
 export interface AnalyzeOptions {
@@ -57,6 +61,7 @@ export class Corpus {
   private readonly entries = new Map<string, Entry>();
   private readonly checker = new CrossChecker();
   private canonicalEntities: CanonicalEntity[] = [];
+  private corpusDecisions: CorpusDecisions = noCorpusDecisions();
 
   constructor(private options: AnalyzeOptions = {}) {}
 
@@ -71,7 +76,7 @@ export class Corpus {
       const referenceDate = chooseReferenceDate(input, this.options);
       const sentences = segmentSentences(input.text);
       const tokens = tokenize(input.text);
-      const dates = recognizeDates(input.text, tokens, referenceDate?.date ?? null);
+      const dates = applyDateDecisions(input.text, recognizeDates(input.text, tokens, referenceDate?.date ?? null), input.decisions);
       const quantities = recognizeQuantities(input.text, tokens, dates);
       this.entries.set(input.path, {
         input,
@@ -79,6 +84,12 @@ export class Corpus {
       });
     }
     return this.relink(new Set(inputs.map((i) => i.path)));
+  }
+
+  /** Merges, splits and rejected spellings decided across the corpus. */
+  setCorpusDecisions(d: CorpusDecisions): string[] {
+    this.corpusDecisions = d;
+    return this.relink(new Set());
   }
 
   set(input: ArticleInput): string[] {
@@ -135,8 +146,12 @@ export class Corpus {
     const articles = this.articles();
     const before = new Map(articles.map((a) => [a.path, entitySignature(a)]));
     const recognized = recognizeCorpus(articles.map((a) => ({ path: a.path, text: a.text, tokens: a.tokens, sentences: a.sentences })));
-    for (const a of articles) a.entities = recognized.get(a.path) ?? [];
-    this.canonicalEntities = linkEntities(articles.map((a) => ({ path: a.path, entities: a.entities }))).canonical;
+    const rejectedSurfaces = new Set(this.corpusDecisions.rejectedSurfaces.map(norm));
+    for (const a of articles) {
+      a.entities = applyEntityDecisions(a.text, recognized.get(a.path) ?? [], this.entries.get(a.path)!.input.decisions, rejectedSurfaces);
+    }
+    const docs = articles.map((a) => ({ path: a.path, entities: a.entities }));
+    this.canonicalEntities = applyCorpusDecisions(docs, linkEntities(docs).canonical, this.corpusDecisions);
     const touched = new Set(changed);
     for (const a of articles) if (before.get(a.path) !== entitySignature(a)) touched.add(a.path);
     for (const path of touched) {

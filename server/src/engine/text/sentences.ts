@@ -56,7 +56,9 @@ export function segmentSentences(text: string): Sentence[] {
     const pieces = splitLine(text, contentStart, lineEnd > 0 && text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd);
     if (pieces.length > 0) {
       const content = text.slice(pieces[0].start, pieces[pieces.length - 1].end);
-      if (kind === 'body' && pieces.length === 1 && !TERMINAL.test(content)) {
+      // A line that does not end like a sentence is a headline (first line) or a caption-like
+      // line (subtitle, photo caption, dateline, "read also" link).
+      if (kind === 'body' && !TERMINAL.test(content) && (firstContentLine || pieces.length === 1)) {
         kind = firstContentLine ? 'headline' : 'caption';
       }
       for (const p of pieces) out.push({ id: `s${out.length + 1}`, start: p.start, end: p.end, kind });

@@ -1,0 +1,119 @@
+// A minimal LSP client for the protocol tests: spawns the BUILT server (dist/server.js) over stdio
+// and speaks JSON-RPC to it, answering the requests a real editor answers (progress, dynamic
+// registration, configuration, refresh). Tests wait for conditions, never for fixed times.
+import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { URI } from 'vscode-uri';
+
+export const REPO = path.resolve(__dirname, '../..');
+export const SERVER = path.join(REPO, 'dist', 'server.js');
+
+export interface Diagnostics { uri: string; diagnostics: any[] }
+
+export class LspClient {
+  readonly proc: ChildProcessWithoutNullStreams;
+  readonly conn: MessageConnection;
+  readonly diagnostics = new Map<string, any[]>();
+  readonly logs: string[] = [];
+  readonly progress: any[] = [];
+  stderr = '';
+
+  constructor(settings: Record<string, unknown> = {}) {
+    if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "npm run build" first`);
+    this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
+    this.proc.stderr.on('data', (d) => (this.stderr += d.toString()));
+    this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
+    this.conn.onNotification('textDocument/publishDiagnostics', (p: Diagnostics) => void this.diagnostics.set(p.uri, p.diagnostics));
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
+    this.conn.onNotification('$/progress', (p: any) => void this.progress.push(p.value));
+    this.conn.onRequest('window/workDoneProgress/create', () => null);
+    this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => ({ ...settings })));
+    this.conn.onRequest('workspace/codeLens/refresh', () => null);
+    this.conn.onRequest('workspace/semanticTokens/refresh', () => null);
+    this.conn.listen();
+  }
+
+  async initialize(folder: string, locale = 'en'): Promise<any> {
+    const result = await this.conn.sendRequest('initialize', {
+      processId: process.pid,
+      locale,
+      rootUri: URI.file(folder).toString(),
+      workspaceFolders: [{ uri: URI.file(folder).toString(), name: path.basename(folder) }],
+      capabilities: {
+        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
+        window: { workDoneProgress: true },
+        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { relatedInformation: true } },
+      },
+    });
+    await this.conn.sendNotification('initialized', {});
+    return result;
+  }
+
+  request<T = any>(method: string, params?: unknown): Promise<T> {
+    return this.conn.sendRequest(method, params) as Promise<T>;
+  }
+
+  notify(method: string, params?: unknown): Promise<void> {
+    return this.conn.sendNotification(method, params);
+  }
+
+  async open(file: string, text?: string): Promise<string> {
+    const uri = URI.file(file).toString();
+    await this.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: text ?? fs.readFileSync(file, 'utf8') } });
+    return uri;
+  }
+
+  /** Wait until the server reports a finished index (status request), bounded. */
+  async waitIndexed(articles: number, timeoutMs = 60000): Promise<any> {
+    return waitFor(async () => {
+      const s = await this.request('qarina/status');
+      return !s.indexing && s.articles >= articles ? s : undefined;
+    }, timeoutMs, `server did not index ${articles} articles`);
+  }
+
+  async shutdown(): Promise<void> {
+    try {
+      await Promise.race([this.request('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+      await this.notify('exit');
+    } catch {
+      // already gone
+    }
+    this.conn.dispose();
+    this.proc.kill();
+  }
+}
+
+/** Poll `check` until it returns a value (not undefined/false), or fail after the deadline. */
+export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, what: string): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
+    try {
+      const v = await check();
+      if (v !== undefined && v !== false) return v as T;
+    } catch (e) {
+      lastError = e;
+    }
+    if (Date.now() > deadline) throw new Error(`Timed out: ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
+    await new Promise((r) => setTimeout(r, delay));
+  }
+}
+
+/** A fresh copy of the bundled samples (tests must never write sidecars into the repo). */
+export function copySamples(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qarina-proto-'));
+  for (const f of fs.readdirSync(path.join(REPO, 'samples'))) fs.copyFileSync(path.join(REPO, 'samples', f), path.join(dir, f));
+  return dir;
+}
+
+export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
+  const at = text.indexOf(needle);
+  if (at < 0) throw new Error(`not found in text: ${needle}`);
+  const before = text.slice(0, at + delta);
+  const line = before.split('\n').length - 1;
+  return { line, character: before.length - before.lastIndexOf('\n') - 1 };
+}

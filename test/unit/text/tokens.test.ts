@@ -1,0 +1,43 @@
+import { strict as assert } from 'assert';
+import * as fc from 'fast-check';
+import { splitProclitics, tokenize } from '../../../server/src/engine/text/tokens';
+
+describe('word tokens', () => {
+  it('keeps words whole for display but strips proclitics for matching', () => {
+    const text = 'وأطلقت إيران 350 صاروخًا باتجاه إسرائيل وللشرق الأوسط';
+    const toks = tokenize(text).filter((t) => t.kind !== 'punct');
+    assert.deepEqual(toks.map((t) => t.text), ['وأطلقت', 'إيران', '350', 'صاروخًا', 'باتجاه', 'إسرائيل', 'وللشرق', 'الأوسط']);
+    const wal = toks.find((t) => t.text === 'وللشرق')!;
+    assert.equal(wal.stem, 'شرق');
+    assert.equal(text.slice(wal.stemStart, wal.end), 'شرق');
+    assert.equal(toks.find((t) => t.text === 'الأوسط')!.stem, 'اوسط');
+    assert.equal(toks.find((t) => t.text === '350')!.kind, 'number');
+  });
+
+  it('does not strip letters that belong to short words', () => {
+    assert.equal(splitProclitics('ولد').stem, 'ولد');
+    assert.equal(splitProclitics('بلد').stem, 'بلد');
+    assert.equal(splitProclitics('وبالعاصمه').stem, 'عاصمه');
+    assert.equal(splitProclitics('لطهران').stem, 'طهران');
+  });
+
+  it('reads Arabic-Indic numbers as numbers', () => {
+    const [t] = tokenize('١٢');
+    assert.equal(t.norm, '12');
+    assert.equal(t.kind, 'number');
+  });
+
+  it('produces ordered tokens that lie inside the text', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom(...'ابتجدرسعفقكلمنهوي والبلل أإآةًٌُ،.؟ 0123 ab-'.split('')) }), (s) => {
+        let last = 0;
+        for (const t of tokenize(s)) {
+          assert.ok(t.start >= last && t.end <= s.length && t.start < t.end);
+          assert.equal(s.slice(t.start, t.end), t.text);
+          assert.ok(t.stemStart >= t.start && t.stemStart <= t.end);
+          last = t.end;
+        }
+      }),
+    );
+  });
+});
