@@ -1,0 +1,159 @@
+// From the evidence of a sentence pair to a relation, a score and the reasons.
+//
+// The learned part (logistic regression over features.ts, trained on ANS) says how likely the two
+// sentences disagree; the rules around it make contradictions well-founded: a contradiction needs
+// a named clash (numbers, a negated shared word, a denial, swapped names, contrasting words) AND
+// both sentences making the same claim (most of each side found on the other). When two
+// sentences look alike but their dates differ, they are most likely about different events
+// ("different event?"), not in contradiction.
+import type { Reason, Relation } from '../model';
+import type { Evidence } from './evidence';
+import type { Term } from './prepare';
+import { dateAgree, dateClash, featureVector, logistic, quantityAgree, quantityClash } from './features';
+import type { StanceModel, StanceThresholds } from './stanceModel';
+
+export interface Verdict {
+  relation: Relation;
+  score: number;
+  reasons: Reason[];
+  /** Probability of disagreement from the classifier (for evaluation). */
+  pDisagree: number;
+}
+
+/** How much the two sentences say the same thing: the geometric mean of the two coverages,
+ *  lifted when the shorter side is almost entirely found in the longer one. */
+export function similarity(e: Evidence): number {
+  return similarityOf(e.covA, e.covB, e.a.mass, e.b.mass);
+}
+
+export function similarityOf(covA: number, covB: number, massA: number, massB: number): number {
+  const g = Math.sqrt(covA * covB);
+  const short = massA <= massB ? covA : covB;
+  return Math.max(g, 0.75 * short * Math.min(1, Math.sqrt(Math.min(massA, massB) / 12)));
+}
+
+const join = (xs: string[]) => [...new Set(xs)].join('، ');
+const MAX_WORDS = 5;
+
+type Strength = 'strong' | 'medium';
+interface Clash {
+  reason: Reason;
+  strength: Strength;
+  /** The terms of each side the clash accounts for (the words that fill each other's slot). */
+  termsA: Term[];
+  termsB: Term[];
+  /** Dates or quantities the clash accounts for, on each side. */
+  factsA?: number;
+  factsB?: number;
+}
+
+/**
+ * The clashes that can found a contradiction, as reasons. Strong: incompatible numbers for the
+ * same counted thing, a shared word negated on one side, a denial of what the other side states.
+ * Medium: a date clash, another name of the same type in the same slot, word pairs or words that
+ * the training data shows in contradicting rewrites (ارتفاع / انخفاض, فشل, يرفض).
+ */
+function clashes(e: Evidence, th: StanceThresholds): Clash[] {
+  const out: Clash[] = [];
+  if (quantityClash(e)) {
+    for (const q of e.quantities.filter((x) => x.verdict === 'different').slice(0, 2)) {
+      out.push({ reason: { code: 'quantity', a: q.a.text, b: q.b.text, verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
+    }
+  }
+  for (const m of e.negatedShared.slice(0, 2)) {
+    out.push({ reason: { code: 'negation', a: m.a.negated ? `${negWord(e.a)} ${m.a.text}` : m.a.text, b: m.b.negated ? `${negWord(e.b)} ${m.b.text}` : m.b.text }, strength: 'strong', termsA: [], termsB: [] });
+  }
+  if (e.denial && e.denial.overlap >= DENIAL_OVERLAP) {
+    // "نفت … إجراء محادثات" against what the other side says: its assertion word, or else the
+    // words it shares with what is denied.
+    const [den, oth] = e.denial.side === 'a' ? [e.a, e.b] : [e.b, e.a];
+    const scope = e.denial.act.scope.length >= 2 ? e.denial.act.scope : den.terms;
+    const said = scope.filter((t) => t.keys.some((k) => oth.keySet.has(k))).slice(0, 3);
+    const mine = `${e.denial.act.text} ${scope.slice(0, 2).map((t) => t.text).join(' ')}`.trim();
+    const other = e.denial.other?.text ?? said.map((t) => oth.keySet.get(t.keys.find((k) => oth.keySet.has(k))!)!.text).join(' ');
+    const code = e.denial.kind === 'denial' ? 'denial' : 'declined';
+    out.push({ reason: e.denial.side === 'a' ? { code, a: mine, b: other } : { code, a: other, b: mine }, strength: 'strong', termsA: [], termsB: [] });
+  }
+  if (dateClash(e)) {
+    const d = e.dates.find((x) => x.verdict === 'different')!;
+    out.push({ reason: { code: 'date', a: d.a.text, b: d.b.text, verdict: 'different' }, strength: 'medium', termsA: [], termsB: [], factsA: 1, factsB: 1 });
+  }
+  for (const x of e.substitutions.slice(0, 2)) {
+    out.push({ reason: { code: 'names', a: x.a.text, b: x.b.text, verdict: 'different' }, strength: 'medium', termsA: [x.a], termsB: [x.b] });
+  }
+  const pairs = e.contrastPairs.filter((x) => x.w >= th.contrastPair).sort((x, y) => y.w - x.w);
+  if (pairs.length) out.push({ reason: { code: 'contrast', a: pairs[0].a.text, b: pairs[0].b.text }, strength: 'medium', termsA: [pairs[0].a], termsB: [pairs[0].b] });
+  const ws = e.contrastWords.filter((c) => c.w >= th.contrastWord).sort((x, y) => y.w - x.w);
+  if (ws.length && !pairs.length) {
+    const a = ws.filter((c) => c.side === 'a').map((c) => c.term);
+    const b = ws.filter((c) => c.side === 'b').map((c) => c.term);
+    out.push({ reason: { code: 'contrast', a: join(a.slice(0, 2).map((t) => t.text)), b: join(b.slice(0, 2).map((t) => t.text)) }, strength: 'medium', termsA: a.slice(0, 2), termsB: b.slice(0, 2) });
+  }
+  return out;
+}
+
+/** Coverage of one side once the given unmatched terms count as accounted for. */
+function coverageWith(cov: number, s: Evidence['a'], extra: Term[], facts = 0): number {
+  if (s.mass <= 0) return 0;
+  return Math.min(1, cov + (extra.reduce((x, t) => x + t.weight, 0) + facts * s.factWeight) / s.mass);
+}
+
+/** Share of a denied scope that must be found on the other side. */
+const DENIAL_OVERLAP = 0.5;
+
+function negWord(s: Evidence['a']): string {
+  return s.negations[0] ?? '';
+}
+
+/** What the two sentences share, as reasons: names, dates, numbers, words. */
+function agreementReasons(e: Evidence): Reason[] {
+  const out: Reason[] = [];
+  const names = e.matches.filter((m) => m.a.entity && (m.b.entity || !m.exact));
+  const differentSpelling = names.filter((m) => m.a.text !== m.b.text);
+  if (names.length) {
+    out.push({ code: 'names', a: join(names.map((m) => m.a.text)), b: join(names.map((m) => m.b.text)), verdict: differentSpelling.length ? 'same' : undefined });
+  }
+  for (const d of e.dates.filter((x) => x.verdict === 'same' || x.verdict === 'compatible').slice(0, 2)) {
+    out.push({ code: 'date', a: d.a.text, b: d.b.text, verdict: d.verdict });
+  }
+  if (quantityAgree(e)) {
+    for (const q of e.quantities.filter((x) => x.verdict === 'compatible').slice(0, 2)) out.push({ code: 'quantity', a: q.a.text, b: q.b.text, verdict: 'compatible' });
+  }
+  const words = e.matches.filter((m) => !m.a.entity).sort((x, y) => y.a.weight - x.a.weight).slice(0, MAX_WORDS);
+  if (words.length) {
+    const paraphrased = words.filter((m) => m.a.text !== m.b.text);
+    out.push({ code: 'words', a: join(words.map((m) => m.a.text)), b: join(words.map((m) => m.b.text)), verdict: paraphrased.length ? 'similar' : 'same' });
+  }
+  return out;
+}
+
+export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias' | 'thresholds'>): Verdict | null {
+  if (!e.a.linkable || !e.b.linkable) return null;
+  const th = model.thresholds;
+  const sim = similarity(e);
+  if (sim < th.link) return null;
+  const p = model.weights.length ? logistic(model.weights, model.bias, featureVector(e)) : 0.5;
+  // Both sentences make the same claim when most of each is found in the other once the clashing
+  // words are set against each other (ينخفض in one slot, ارتفاع in the other). A strong clash
+  // (numbers, negation) names exactly what differs: it needs a little less overlap and founds a
+  // contradiction by itself; a denial is gated by how much of the denied content the other side
+  // states. A medium clash also needs the classifier's agreement.
+  const found = clashes(e, th).filter((c) => {
+    if (c.reason.code === 'denial' || c.reason.code === 'declined') return true;
+    const cov = Math.min(coverageWith(e.covA, e.a, c.termsA, c.factsA), coverageWith(e.covB, e.b, c.termsB, c.factsB));
+    return c.strength === 'strong' ? cov >= th.sameClaimStrong : cov >= th.sameClaim && p >= th.contradict;
+  });
+  if (found.length > 0) {
+    const strong = found.some((c) => c.strength === 'strong');
+    const conf = strong ? Math.max(p, 0.5 + p / 2) : p;
+    return { relation: 'contradicts', score: round(conf * Math.min(1, sim / th.sameClaim)), reasons: found.map((c) => c.reason), pDisagree: p };
+  }
+  if (dateClash(e) && !dateAgree(e)) {
+    const d = e.dates.find((x) => x.verdict === 'different')!;
+    return { relation: 'different-event', score: round(sim), reasons: [{ code: 'different-event', a: d.a.text, b: d.b.text }, ...agreementReasons(e)], pDisagree: p };
+  }
+  if (p >= th.block || sim < th.corroborate) return null;
+  return { relation: 'corroborates', score: round(Math.min(1, sim * 1.25)), reasons: agreementReasons(e), pDisagree: p };
+}
+
+const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;

@@ -1,0 +1,228 @@
+import { strict as assert } from 'assert';
+import * as fc from 'fast-check';
+import { CrossChecker } from '../../../server/src/engine/crosscheck';
+import type { SentenceLink } from '../../../server/src/engine/model';
+import { article } from './fixtures';
+
+function linksBetween(a: ReturnType<typeof article>, b: ReturnType<typeof article>): SentenceLink[] {
+  const cc = new CrossChecker();
+  cc.update(a);
+  cc.update(b);
+  return cc.linksFrom(a.path);
+}
+
+const IRAN = { text: 'إيران', type: 'LOC' as const, entity: 'LOC:iran' };
+
+describe('cross-checking: corroboration', () => {
+  it('links the same fact worded differently, with the shared words as reasons', () => {
+    const a = article('a.txt', 'وألمح العديد من المسؤولين الإيرانيين خلال الأسابيع الأخيرة إلى احتمال تحرك طهران نحو إنتاج أسلحة نووية.');
+    const b = article('b.txt', 'وألمح العديد من المسؤولين الإيرانيين في الأسابيع الأخيرة إلى إمكانية تحرك إيران نحو إنتاج الأسلحة النووية.');
+    const links = linksBetween(a, b);
+    assert.equal(links.length, 1);
+    assert.equal(links[0].relation, 'corroborates');
+    assert.ok(links[0].score > 0.5 && links[0].score <= 1);
+    assert.ok(links[0].reasons.some((r) => r.code === 'words'));
+  });
+
+  it('treats different spellings of one person (same canonical id) as the same name', () => {
+    const a = article('a.txt', 'وذكرت المصادر أن بريت ماكجورك وصل إلى العاصمة العمانية مسقط لإجراء محادثات غير مباشرة.', {
+      entities: [{ text: 'بريت ماكجورك', type: 'PER', entity: 'PER:mcgurk' }, { text: 'مسقط', type: 'LOC', entity: 'LOC:muscat' }],
+    });
+    const b = article('b.txt', 'وقالت المصادر إن بريت ماكغورك وصل إلى مسقط لإجراء محادثات غير مباشرة مع الإيرانيين.', {
+      entities: [{ text: 'بريت ماكغورك', type: 'PER', entity: 'PER:mcgurk' }, { text: 'مسقط', type: 'LOC', entity: 'LOC:muscat' }],
+    });
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'corroborates');
+    const names = link.reasons.find((r) => r.code === 'names')!;
+    assert.match(names.a!, /ماكجورك/);
+    assert.match(names.b!, /ماكغورك/);
+  });
+
+  it('matches spelling variants of a word (أميركي / أمريكي)', () => {
+    const a = article('a.txt', 'ورفض البيت الأبيض ووزارة الخارجية الأميركية التعليق على المحادثات.');
+    const b = article('b.txt', 'ورفض البيت الأبيض ووزارة الخارجية الأمريكية التعليق على المحادثات.');
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'corroborates');
+    assert.ok(link.score > 0.8);
+  });
+
+  it('compatible numbers corroborate: "more than 300" and 350', () => {
+    const a = article('a.txt', 'وأطلقت إيران خلال هذا الهجوم أكثر من 300 صاروخ باتجاه إسرائيل.', {
+      entities: [IRAN, { text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }],
+      quantities: [{ text: 'أكثر من 300 صاروخ', low: 301, high: Infinity, unitStem: 'صاروخ', qualifier: 'أكثر من' }],
+    });
+    const b = article('b.txt', 'وأطلقت إيران 350 صاروخًا باليستيًا باتجاه إسرائيل.', {
+      entities: [IRAN, { text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }],
+      quantities: [{ text: '350 صاروخًا', low: 350, high: 350, unitStem: 'صاروخ' }],
+    });
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'corroborates');
+    assert.deepEqual(link.reasons.find((r) => r.code === 'quantity'), { code: 'quantity', a: 'أكثر من 300 صاروخ', b: '350 صاروخًا', verdict: 'compatible' });
+  });
+});
+
+describe('cross-checking: contradiction', () => {
+  it('different numbers for the same event contradict', () => {
+    const a = article('a.txt', 'مقتل 29 شخصا في هجوم على استعراض عسكري في الأهواز.', {
+      quantities: [{ text: '29 شخصا', low: 29, high: 29, unitStem: 'شخص' }],
+    });
+    const b = article('b.txt', 'مقتل 53 شخصا في هجوم على استعراض عسكري في الأهواز.', {
+      quantities: [{ text: '53 شخصا', low: 53, high: 53, unitStem: 'شخص' }],
+    });
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'contradicts');
+    assert.deepEqual(link.reasons[0], { code: 'quantity', a: '29 شخصا', b: '53 شخصا', verdict: 'different' });
+  });
+
+  it('a denial contradicts the assertion of the same fact', () => {
+    const a = article('a.txt', 'نفت إيران إجراء محادثات غير مباشرة مع الولايات المتحدة في سلطنة عمان.', { entities: [IRAN] });
+    const b = article('b.txt', 'أجرت إيران محادثات غير مباشرة مع الولايات المتحدة في سلطنة عمان هذا الأسبوع.', { entities: [IRAN] });
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'contradicts');
+    assert.equal(link.reasons[0].code, 'denial');
+    assert.match(link.reasons[0].a!, /^نفت/);
+    assert.match(link.reasons[0].b!, /محادثات/);
+  });
+
+  it('declining to comment contradicts an official statement on the same talks', () => {
+    const a = article('a.txt', 'ورفض البيت الأبيض ووزارة الخارجية الأميركية التعليق على المحادثات غير المباشرة في سلطنة عمان.');
+    const b = article('b.txt', 'وقال مسؤولان أمريكيان في بيان مشترك إنهما أجريا محادثات غير مباشرة مع مسؤولين إيرانيين في سلطنة عمان.');
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'contradicts');
+    assert.equal(link.reasons[0].code, 'declined');
+  });
+
+  it('a shared verb negated on one side only contradicts', () => {
+    const a = article('a.txt', 'وأضاف أن الولايات المتحدة لا تعتقد أن المرشد الإيراني اتخذ قرارا باستئناف برنامج التسلح النووي.');
+    const b = article('b.txt', 'وأضاف أن الولايات المتحدة تعتقد أن المرشد الإيراني اتخذ قرارا باستئناف برنامج التسلح النووي.');
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'contradicts');
+    assert.equal(link.reasons[0].code, 'negation');
+  });
+
+  it('"still" (لا يزال) is not a negation', () => {
+    const a = article('a.txt', 'ولا يزال الحوثيون يهاجمون السفن التجارية في البحر الأحمر قرب اليمن.');
+    const b = article('b.txt', 'والحوثيون يهاجمون السفن التجارية في البحر الأحمر قرب اليمن.');
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'corroborates');
+  });
+});
+
+describe('cross-checking: what is not a contradiction', () => {
+  it('the same kind of statement with different dates is a different event, not a contradiction', () => {
+    const a = article('a.txt', 'أجرى مسؤولون أمريكيون وإيرانيون محادثات غير مباشرة في مسقط يوم 10 يناير بوساطة عمانية.', {
+      dates: [{ text: '10 يناير', value: 'XXXX-01-10' }],
+    });
+    const b = article('b.txt', 'أجرى مسؤولون أمريكيون وإيرانيون محادثات غير مباشرة في مسقط يوم 8 مايو بوساطة عمانية.', {
+      dates: [{ text: '8 مايو', value: 'XXXX-05-08' }],
+    });
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'different-event');
+    assert.deepEqual(link.reasons[0], { code: 'different-event', a: '10 يناير', b: '8 مايو' });
+  });
+
+  it('the same date written with two month names corroborates (8 مايو = 8 أيار/ مايو)', () => {
+    const a = article('a.txt', 'وأوضح الموقع أن ماكغورك سافر إلى سلطنة عمان سرا في 8 مايو لإجراء محادثات.', { dates: [{ text: '8 مايو', value: 'XXXX-05-08' }] });
+    const b = article('b.txt', 'ونقل الموقع أن ماكغورك سافر إلى سلطنة عمان في 8 أيار/ مايو لإجراء محادثات.', { dates: [{ text: '8 أيار/ مايو', value: 'XXXX-05-08' }] });
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'corroborates');
+    assert.deepEqual(link.reasons.find((r) => r.code === 'date'), { code: 'date', a: '8 مايو', b: '8 أيار/ مايو', verdict: 'same' });
+  });
+
+  it('counts of sources for different claims are not a clash ("three sources" / "5 officials")', () => {
+    const a = article('a.txt', 'ونقل الموقع عن ثلاثة مصادر متطابقة أن وفدا إيرانيا وصل إلى سلطنة عمان في نفس الوقت.', {
+      quantities: [{ text: 'ثلاثة مصادر', low: 3, high: 3, unitStem: 'مصادر' }],
+    });
+    const b = article('b.txt', 'ونقل الموقع عن 5 مسؤولين أن ماكغورك سافر إلى سلطنة عمان بعد رحلة إلى السعودية.', {
+      quantities: [{ text: '5 مسؤولين', low: 5, high: 5, unitStem: 'مسؤولين' }],
+    });
+    assert.ok(linksBetween(a, b).every((l) => l.relation !== 'contradicts'));
+  });
+
+  it('the same person in another role in another meeting is not a contradiction', () => {
+    const bagheri = { text: 'علي باقري', type: 'PER' as const, entity: 'PER:bagheri' };
+    const a = article('a.txt', 'وترأس الوفد الإيراني علي باقري كاني، نائب وزير الخارجية الإيراني وكبير المفاوضين النوويين.', {
+      entities: [{ text: 'علي باقري كاني', type: 'PER', entity: 'PER:bagheri' }],
+    });
+    const b = article('b.txt', 'وأوضح أحد المصادر أن كبير المفاوضين النوويين الإيرانيين علي باقري كان ضمن الوفد.', { entities: [bagheri] });
+    assert.ok(linksBetween(a, b).every((l) => l.relation !== 'contradicts'));
+  });
+
+  it('boilerplate lines produce no links', () => {
+    const boiler = 'تصنيفات\n\nاخترنا لك\n\nتابعونا عبر فيسبوك\n\nزر الذهاب إلى الأعلى\n\nقصص قد تهمك';
+    const cc = new CrossChecker();
+    cc.update(article('a.txt', boiler));
+    cc.update(article('b.txt', boiler));
+    assert.deepEqual(cc.all(), []);
+  });
+});
+
+describe('cross-checking: the link store', () => {
+  const a = article('a.txt', 'ورفض البيت الأبيض ووزارة الخارجية الأميركية التعليق على المحادثات.\nوألمح العديد من المسؤولين الإيرانيين خلال الأسابيع الأخيرة إلى احتمال تحرك طهران نحو إنتاج أسلحة نووية.');
+  const b = article('b.txt', 'وألمح العديد من المسؤولين الإيرانيين في الأسابيع الأخيرة إلى إمكانية تحرك إيران نحو إنتاج الأسلحة النووية.');
+
+  it('stores every link in both directions, with the reasons mirrored', () => {
+    const cc = new CrossChecker();
+    cc.update(a);
+    cc.update(b);
+    const ab = cc.linksFrom('a.txt'), ba = cc.linksFrom('b.txt');
+    assert.equal(ab.length, 1);
+    assert.equal(ba.length, 1);
+    assert.deepEqual(cc.linksTo('a.txt'), ba);
+    assert.equal(ab[0].target.sentence, ba[0].from.sentence);
+    assert.equal(ab[0].from.sentence, ba[0].target.sentence);
+    assert.equal(ab[0].target.quote, b.text.slice(ab[0].target.start, ab[0].target.end));
+    for (let i = 0; i < ab[0].reasons.length; i++) {
+      assert.equal(ab[0].reasons[i].a, ba[0].reasons[i].b);
+      assert.equal(ab[0].reasons[i].b, ba[0].reasons[i].a);
+    }
+    assert.equal(ab[0].score, ba[0].score);
+  });
+
+  it('forgets the links of a removed article on both sides', () => {
+    const cc = new CrossChecker();
+    cc.update(a);
+    cc.update(b);
+    cc.remove('b.txt');
+    assert.deepEqual(cc.linksFrom('a.txt'), []);
+    assert.deepEqual(cc.all(), []);
+  });
+});
+
+describe('cross-checking: incremental updates', () => {
+  // Sentences of two seed articles, recombined into small articles.
+  const pool = [
+    'عقد اثنان من كبار المسؤولين في إدارة الرئيس الأميركي جو بايدن محادثات غير مباشرة مع مسؤولين إيرانيين في سلطنة عمان.',
+    'أجرى اثنان من كبار المسؤولين في إدارة الرئيس جو بايدن محادثات غير مباشرة مع مسؤولين إيرانيين في سلطنة عُمان هذا الأسبوع.',
+    'ورفض البيت الأبيض ووزارة الخارجية الأميركية التعليق على سؤال بشأن المحادثات التي استضافتها سلطنة عمان.',
+    'وقال مسؤولان أمريكيان في بيان مشترك إنهما أجريا محادثات غير مباشرة مع مسؤولين إيرانيين في سلطنة عُمان.',
+    'وألمح العديد من المسؤولين الإيرانيين خلال الأسابيع الأخيرة إلى احتمال تحرك طهران نحو إنتاج أسلحة نووية.',
+    'وألمح العديد من المسؤولين الإيرانيين في الأسابيع الأخيرة إلى إمكانية تحرك إيران نحو إنتاج الأسلحة النووية.',
+    'وكان هذا أول هجوم مباشر على إسرائيل يتم إطلاقه من الأراضي الإيرانية.',
+    'تصنيفات',
+  ];
+  const op = fc.record({
+    kind: fc.constantFrom('update', 'update', 'remove'),
+    path: fc.constantFrom('p1.txt', 'p2.txt', 'p3.txt', 'p4.txt'),
+    lines: fc.array(fc.nat(pool.length - 1), { minLength: 1, maxLength: 3 }),
+  });
+
+  it('gives the same links as a full recompute after any sequence of edits', () => {
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 8 }), (ops) => {
+        const cc = new CrossChecker();
+        const current = new Map<string, ReturnType<typeof article>>();
+        for (const o of ops) {
+          if (o.kind === 'remove') { cc.remove(o.path); current.delete(o.path); continue; }
+          const a = article(o.path, o.lines.map((i) => pool[i]).join('\n'));
+          cc.update(a);
+          current.set(o.path, a);
+        }
+        const fresh = new CrossChecker();
+        for (const a of [...current.values()].reverse()) fresh.update(a);
+        assert.deepEqual(cc.all(), fresh.all());
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
