@@ -50,6 +50,16 @@ export function startServer(connection: Connection): void {
 
   const log = (msg: string) => connection.console.log(msg);
 
+  /** Analyse articles with their sidecars' decisions (re-anchored to the text first). */
+  const withDecisions = (uri: string, text: string, version: number | null = null) => ({ uri, text, version, ...annotations.inputFor(uri, text) });
+
+  /** Re-analyse articles whose decisions changed (their text did not), then repaint and save. */
+  const reanalyse = async (uris: string[]) => {
+    const items = uris.filter((u) => ws.document(u) && ws.corpus.has(u)).map((u) => withDecisions(u, ws.document(u)!.getText()));
+    const touched = new Set([...ws.setMany(items), ...ws.corpus.setCorpusDecisions(annotations.corpusDecisions())]);
+    await changed([...new Set([...touched, ...uris])].filter((u) => ws.corpus.has(u)));
+  };
+
   /** After any change: repaint, re-publish diagnostics and save sidecars of the changed articles. */
   const changed = async (uris: string[]) => {
     if (uris.length === 0) return;
@@ -128,21 +138,21 @@ export function startServer(connection: Connection): void {
       const files: string[] = [];
       for (const folder of folders) files.push(...(await listArticles(folder)));
       progress.begin('Qarina', 0, `Indexing 0/${files.length} articles`, false);
-      const items: { uri: string; text: string; userReferenceDate?: string | null }[] = [];
+      const items: { uri: string; text: string }[] = [];
       let done = 0;
       for (const file of files) {
         const uri = URI.file(file).toString();
         if (ws.open.has(uri)) { done++; continue; }
         const verdict = classifyArticle(file, await fs.readFile(file));
-        if (verdict.ok) items.push({ uri, text: verdict.text, userReferenceDate: annotations.userReferenceDate(uri) });
+        if (verdict.ok) items.push({ uri, text: verdict.text });
         else { ws.skip(uri, verdict.reason); log(`Skipped ${file}: ${verdict.reason}`); }
         done++;
         progress.report(Math.round((done / Math.max(1, files.length)) * 50), `Indexing ${done}/${files.length} articles`);
       }
       progress.report(60, `Analysing ${items.length} articles`);
       await annotations.loadAll(items.map((i) => i.uri));
-      for (const it of items) it.userReferenceDate = annotations.userReferenceDate(it.uri);
-      const touched = ws.setMany(items);
+      const touched = ws.setMany(items.map((it) => withDecisions(it.uri, it.text)));
+      touched.push(...ws.corpus.setCorpusDecisions(annotations.corpusDecisions()));
       progress.report(90, 'Cross-checking');
       log(`Indexed ${ws.uris().length} articles (${ws.skipped.size} skipped) in ${folders.length} folder(s).`);
       await changed(touched.length ? touched : ws.uris());
@@ -187,7 +197,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     await annotations.ensureLoaded(uri);
-    await changed(ws.setText(uri, text, version, annotations.userReferenceDate(uri)));
+    await changed(ws.setMany([withDecisions(uri, text, version)]));
   }
 
   async function reloadFromDisk(uri: string) {
@@ -206,7 +216,7 @@ export function startServer(connection: Connection): void {
     for (const c of changes) {
       if (c.uri.endsWith('.annotations.json')) {
         const article = c.uri.slice(0, -'.annotations.json'.length);
-        if (await annotations.reloadExternal(article)) await changed([article]);
+        if (ws.corpus.has(article) && (await annotations.reloadExternal(article))) await reanalyse(ws.uris());
         continue;
       }
       if (!isArticleUri(c.uri) || ws.open.has(c.uri)) continue;
@@ -241,8 +251,13 @@ export function startServer(connection: Connection): void {
   registerCodeLens(connection, ws, language, annotations);
   registerSymbols(connection, ws, annotations);
   registerHighlights(connection, ws, annotations);
-  registerCodeActions(connection, ws, language, annotations);
-  registerCommands(connection, ws, annotations, changed, () => indexFolders());
+  registerCodeActions(connection, ws, language);
+  registerCommands(connection, {
+    ws,
+    annotations,
+    reanalyse,
+    writeAll: async () => ({ ...(await annotations.refresh(ws.uris(), true)), articles: ws.uris().length }),
+  });
   registerAnnotationTree(connection, ws, annotations);
 
   connection.listen();

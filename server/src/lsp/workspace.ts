@@ -3,9 +3,19 @@
 // Corpus keys are document URIs; relative paths are only made when writing sidecars.
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Corpus, type AnalyzeOptions } from '../engine/analyze';
+import type { ArticleDecisions } from '../engine/decisions';
 import type { ArticleAnalysis, Span } from '../engine/model';
 
 export interface Range { start: { line: number; character: number }; end: { line: number; character: number } }
+
+export interface ArticleText {
+  uri: string;
+  text: string;
+  /** The editor's version for open documents; null/undefined for text read from disk. */
+  version?: number | null;
+  userReferenceDate?: string | null;
+  decisions?: ArticleDecisions;
+}
 
 export class Workspace {
   readonly corpus: Corpus;
@@ -31,19 +41,16 @@ export class Workspace {
     return this.corpus.paths();
   }
 
-  /** Record new text for an article and re-analyse; returns the URIs whose results changed. */
-  setText(uri: string, text: string, version: number | null, userReferenceDate?: string | null): string[] {
-    this.docs.set(uri, TextDocument.create(uri, languageOf(uri), version ?? 0, text));
-    this.skipped.delete(uri);
-    return this.corpus.set({ path: uri, text, userReferenceDate });
-  }
-
-  setMany(items: { uri: string; text: string; userReferenceDate?: string | null }[]): string[] {
+  /** Record new text for articles and re-analyse; returns the URIs whose results changed. */
+  setMany(items: ArticleText[]): string[] {
     for (const it of items) {
-      this.docs.set(it.uri, TextDocument.create(it.uri, languageOf(it.uri), 0, it.text));
+      const old = this.docs.get(it.uri);
+      // Re-analysis with the same text (a decision changed) keeps the editor's version.
+      const version = it.version ?? (old && old.getText() === it.text ? old.version : 0);
+      this.docs.set(it.uri, TextDocument.create(it.uri, languageOf(it.uri), version, it.text));
       this.skipped.delete(it.uri);
     }
-    return this.corpus.setMany(items.map((it) => ({ path: it.uri, text: it.text, userReferenceDate: it.userReferenceDate })));
+    return this.corpus.setMany(items.map((it) => ({ path: it.uri, text: it.text, userReferenceDate: it.userReferenceDate, decisions: it.decisions })));
   }
 
   remove(uri: string): string[] {

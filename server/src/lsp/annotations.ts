@@ -1,0 +1,325 @@
+// The server's keeper of sidecars: it loads each article's sidecar, re-anchors it when the text
+// changed, hands the user's decisions to the analysis, rebuilds the sidecar from every new analysis
+// (user decisions win) and writes it atomically when the policy allows. A sidecar that cannot be
+// read (bad JSON, schema failure, conflict markers, newer version) is reported and never written.
+// Undo keeps the sidecars as they were before each user action.
+import * as path from 'path';
+import { URI } from 'vscode-uri';
+import type { SentenceLink } from '../engine/model';
+import type { ArticleDecisions, CorpusDecisions } from '../engine/decisions';
+import { noCorpusDecisions } from '../engine/decisions';
+import type { Anchored, Sidecar, Status } from '../storage/format';
+import { readSidecar, parseSidecar, serializeSidecar, sha256Hex, sidecarPathFor, writeSidecar, SidecarProtectedError } from '../storage/sidecarFile';
+import { reanchorSidecar } from '../storage/anchor';
+import { buildSidecar } from '../storage/build';
+import { articleDecisionsOf, corpusDecisionsOf, linkKey } from '../storage/decisions';
+import type { Decisions } from './queries';
+import type { Workspace, Range } from './workspace';
+import { readFile } from 'fs/promises';
+
+export type WritePolicy = 'opened' | 'all' | 'never';
+
+interface Entry {
+  /** The sidecar as it stands in memory: last analysis plus the user's decisions. */
+  sidecar: Sidecar | null;
+  /** Why the sidecar on disk cannot be used; while set, it is never written. */
+  problem: string | null;
+  /** The text hash the in-memory sidecar's offsets refer to. */
+  anchoredTo: string | null;
+  /** The article was opened in the editor. */
+  opened: boolean;
+  /** The user made a decision on it, or a sidecar already existed: keep its sidecar current. */
+  annotated: boolean;
+  /** What we last wrote, to tell our own writes from outside edits in watcher events. */
+  lastWritten: string | null;
+  /** Links by key, for statuses. */
+  linkIndex: Map<string, Status>;
+}
+
+export interface TreeItem { label: string; description?: string; kind: 'decision' | 'orphan' | 'note'; range?: Range; annotationId?: string }
+
+export class Annotations implements Decisions {
+  private readonly entries = new Map<string, Entry>();
+  private readonly undoStack: { label: string; before: Map<string, Sidecar | null> }[] = [];
+  private writes = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly log: (msg: string) => void,
+    private readonly policy: () => WritePolicy,
+  ) {}
+
+  private entry(uri: string): Entry {
+    let e = this.entries.get(uri);
+    if (!e) {
+      e = { sidecar: null, problem: null, anchoredTo: null, opened: false, annotated: false, lastWritten: null, linkIndex: new Map() };
+      this.entries.set(uri, e);
+    }
+    return e;
+  }
+
+  private static file(uri: string): string {
+    return URI.parse(uri).fsPath;
+  }
+
+  /** Read the sidecars of many articles (at indexing). */
+  async loadAll(uris: string[]): Promise<void> {
+    await Promise.all(uris.map((u) => this.load(u)));
+  }
+
+  async ensureLoaded(uri: string): Promise<void> {
+    if (!this.entries.has(uri)) await this.load(uri);
+  }
+
+  private async load(uri: string): Promise<void> {
+    const e = this.entry(uri);
+    const read = await readSidecar(Annotations.file(uri));
+    this.accept(uri, e, read);
+  }
+
+  private accept(uri: string, e: Entry, read: Awaited<ReturnType<typeof readSidecar>>): void {
+    if (read.status === 'missing') {
+      e.problem = null;
+      return;
+    }
+    if (read.status === 'invalid') {
+      e.problem = read.reason;
+      this.log(`Sidecar of ${Annotations.file(uri)} is kept untouched and not used: ${read.reason}`);
+      return;
+    }
+    e.problem = null;
+    e.sidecar = read.sidecar;
+    e.anchoredTo = read.sidecar.document.sha256;
+    e.annotated = true;
+    if (read.migratedFrom) this.log(`Sidecar of ${Annotations.file(uri)} migrated from ${read.migratedFrom}; it will be rewritten in the current format.`);
+    this.reindexLinks(e);
+  }
+
+  markOpened(uri: string): void {
+    this.entry(uri).opened = true;
+  }
+
+  userReferenceDate(uri: string): string | null {
+    const s = this.entries.get(uri)?.sidecar;
+    return s && s.document.referenceDateSource === 'user' ? s.document.referenceDate : null;
+  }
+
+  /**
+   * What the analysis of this text needs from the sidecar: the user's reference date and decisions.
+   * The sidecar is re-anchored first when its offsets refer to another version of the text.
+   */
+  inputFor(uri: string, text: string): { userReferenceDate: string | null; decisions: ArticleDecisions | undefined } {
+    const e = this.entry(uri);
+    if (e.sidecar) {
+      const sha = sha256Hex(text);
+      if (e.anchoredTo !== sha) {
+        const r = reanchorSidecar(e.sidecar, text);
+        e.sidecar = r.sidecar;
+        e.anchoredTo = sha;
+        if (r.moved || r.orphaned) this.log(`Re-anchored ${path.basename(Annotations.file(uri))}: ${r.kept} in place, ${r.moved} moved, ${r.orphaned} orphaned.`);
+        this.reindexLinks(e);
+      }
+    }
+    return { userReferenceDate: this.userReferenceDate(uri), decisions: e.sidecar ? articleDecisionsOf(e.sidecar) : undefined };
+  }
+
+  /** The corpus-wide decisions (merges, splits, rejected spellings) of every sidecar. */
+  corpusDecisions(): CorpusDecisions {
+    const list: { path: string; sidecar: Sidecar }[] = [];
+    for (const [uri, e] of this.entries) if (e.sidecar && this.ws.corpus.has(uri)) list.push({ path: uri, sidecar: e.sidecar });
+    return list.length ? corpusDecisionsOf(list) : noCorpusDecisions();
+  }
+
+  /** After analysis: rebuild the sidecars of these articles and write those the policy allows. */
+  async refresh(uris: string[], force = false): Promise<{ written: number; protectedFiles: number }> {
+    let written = 0, protectedFiles = 0;
+    for (const uri of uris) {
+      const a = this.ws.analysis(uri);
+      const doc = this.ws.document(uri);
+      if (!a || !doc) continue;
+      const e = this.entry(uri);
+      const text = doc.getText();
+      const sha = sha256Hex(text);
+      if (e.sidecar && e.anchoredTo !== sha) this.inputFor(uri, text);
+      const from = Annotations.file(uri);
+      e.sidecar = buildSidecar({
+        path: path.basename(from),
+        text,
+        sha256: sha,
+        analysis: a,
+        links: this.ws.corpus.linksFrom(uri),
+        previous: e.sidecar,
+        relativePath: (target: string) => relative(from, target),
+      });
+      e.anchoredTo = sha;
+      this.reindexLinks(e);
+      if (e.problem) { protectedFiles++; continue; }
+      const policy = this.policy();
+      const wanted = force || policy === 'all' || (policy === 'opened' && (e.opened || e.annotated)) || (policy === 'never' && e.annotated && hasDecisions(e.sidecar!));
+      if (wanted && (await this.write(uri, e))) written++;
+    }
+    return { written, protectedFiles };
+  }
+
+  private async write(uri: string, e: Entry): Promise<boolean> {
+    const content = serializeSidecar(e.sidecar!);
+    if (content === e.lastWritten) return false;
+    // One write at a time per file, in order.
+    const previous = this.writes.get(uri) ?? Promise.resolve();
+    let ok = false;
+    const next = previous.then(async () => {
+      try {
+        await writeSidecar(Annotations.file(uri), e.sidecar!);
+        e.lastWritten = content;
+        ok = true;
+      } catch (err) {
+        if (err instanceof SidecarProtectedError) {
+          e.problem = err.message;
+          this.log(`Sidecar of ${Annotations.file(uri)} left untouched: ${err.message}`);
+        } else {
+          this.log(`Could not write the sidecar of ${Annotations.file(uri)}: ${String(err)}`);
+        }
+      }
+    });
+    this.writes.set(uri, next);
+    await next;
+    return ok;
+  }
+
+  /**
+   * A sidecar changed on disk. Returns true when it holds something new (an outside edit, a git
+   * pull), so the article must be re-analysed with its decisions; false for our own writes.
+   */
+  async reloadExternal(uri: string): Promise<boolean> {
+    const e = this.entry(uri);
+    let content: string;
+    try {
+      content = await readFile(sidecarPathFor(Annotations.file(uri)), 'utf8');
+    } catch {
+      // Deleted: forget the problem (nothing left to protect); keep the decisions in memory.
+      const had = e.problem !== null;
+      e.problem = null;
+      return had;
+    }
+    if (content === e.lastWritten) return false;
+    this.accept(uri, e, parseSidecar(content));
+    e.lastWritten = e.problem ? null : content;
+    return true;
+  }
+
+  // ── Decisions (statuses for the features) ───────────────────────────────────────────────────
+
+  statusOf(uri: string, kind: 'entity' | 'date' | 'quantity', start: number, end: number): Status {
+    const s = this.entries.get(uri)?.sidecar;
+    if (!s) return 'suggested';
+    const list: (Anchored & { status: Status })[] = kind === 'entity' ? s.entities : kind === 'date' ? s.dates : s.quantities;
+    return list.find((x) => !x.orphaned && x.start === start && x.end === end)?.status ?? 'suggested';
+  }
+
+  linkStatus(link: SentenceLink): Status {
+    const e = this.entries.get(link.from.path);
+    if (!e) return 'suggested';
+    const key = linkKey(link.from, relative(Annotations.file(link.from.path), Annotations.file(link.target.path)), link.target.quote);
+    return e.linkIndex.get(key) ?? 'suggested';
+  }
+
+  private reindexLinks(e: Entry): void {
+    e.linkIndex = new Map();
+    for (const l of e.sidecar?.links ?? []) if (!l.orphaned) e.linkIndex.set(linkKey(l, l.target.path, l.target.quote), l.status);
+  }
+
+  // ── User actions ────────────────────────────────────────────────────────────────────────────
+
+  /** The in-memory sidecar of an article, for a user action (built by the last refresh). */
+  sidecar(uri: string): Sidecar | null {
+    return this.entries.get(uri)?.sidecar ?? null;
+  }
+
+  problem(uri: string): string | null {
+    return this.entries.get(uri)?.problem ?? null;
+  }
+
+  /**
+   * Apply a user action to some sidecars: records them for undo, runs the change, marks the
+   * articles annotated. The caller re-analyses and refreshes afterwards.
+   */
+  change(label: string, uris: string[], fn: (sidecars: Map<string, Sidecar>) => void): void {
+    const before = new Map<string, Sidecar | null>();
+    const current = new Map<string, Sidecar>();
+    for (const uri of new Set(uris)) {
+      const e = this.entry(uri);
+      if (!e.sidecar) throw new Error(`${path.basename(Annotations.file(uri))} has not been analysed yet.`);
+      before.set(uri, structuredClone(e.sidecar));
+      current.set(uri, e.sidecar);
+      e.annotated = true;
+    }
+    fn(current);
+    for (const e of current.keys()) this.reindexLinks(this.entry(e));
+    this.undoStack.push({ label, before });
+    if (this.undoStack.length > 200) this.undoStack.shift();
+  }
+
+  /** Revert the last user action; returns the articles it touched and what it was. */
+  undo(): { label: string; uris: string[] } | null {
+    const last = this.undoStack.pop();
+    if (!last) return null;
+    for (const [uri, s] of last.before) {
+      const e = this.entry(uri);
+      e.sidecar = s;
+      e.anchoredTo = s ? s.document.sha256 : null;
+      // The text may have changed since: re-anchor against what the article says now.
+      const doc = this.ws.document(uri);
+      if (doc && s) this.inputFor(uri, doc.getText());
+      this.reindexLinks(e);
+    }
+    return { label: last.label, uris: [...last.before.keys()] };
+  }
+
+  // ── The Annotations view ────────────────────────────────────────────────────────────────────
+
+  userItems(uri: string): TreeItem[] {
+    const s = this.sidecar(uri);
+    if (!s) return [];
+    const items: TreeItem[] = [];
+    const range = (x: Anchored) => (this.ws.document(uri) && !x.orphaned ? this.ws.range(uri, x) : undefined);
+    for (const x of s.entities) if (!x.orphaned && (x.origin === 'user' || x.status !== 'suggested')) items.push({ label: x.text, description: `${x.type} · ${x.origin === 'user' ? 'added' : x.status}`, kind: 'decision', range: range(x), annotationId: x.id });
+    for (const x of s.dates) if (!x.orphaned && (x.origin === 'user' || x.status !== 'suggested')) items.push({ label: x.text, description: `${x.value} · ${x.origin === 'user' ? 'added' : x.status}`, kind: 'decision', range: range(x), annotationId: x.id });
+    for (const x of s.links) if (!x.orphaned && x.status !== 'suggested') items.push({ label: x.target.quote.slice(0, 60), description: `${x.relation} ${x.target.path} · ${x.status}`, kind: 'decision', range: range(x), annotationId: x.id });
+    for (const x of s.checks) if (!x.orphaned) items.push({ label: x.text.slice(0, 60), description: 'checked', kind: 'decision', range: range(x), annotationId: x.id });
+    for (const m of s.corpus.merges) items.push({ label: `${m.from} → ${m.into}`, description: 'merged', kind: 'decision', annotationId: m.id });
+    for (const x of s.corpus.splits) if (!x.orphaned) items.push({ label: x.text, description: `split off ${x.from}`, kind: 'decision', range: range(x), annotationId: x.id });
+    for (const r of s.corpus.rejectedSurfaces) items.push({ label: r.text, description: 'rejected everywhere', kind: 'decision', annotationId: r.id });
+    return items;
+  }
+
+  notes(uri: string): TreeItem[] {
+    const s = this.sidecar(uri);
+    if (!s) return [];
+    return s.notes.filter((n) => !n.orphaned).map((n) => ({ label: n.body, description: n.text.slice(0, 40), kind: 'note', range: this.ws.document(uri) ? this.ws.range(uri, n) : undefined, annotationId: n.id }));
+  }
+
+  orphans(uri: string): TreeItem[] {
+    const s = this.sidecar(uri);
+    if (!s) return [];
+    const out: TreeItem[] = [];
+    const push = (what: string, list: Anchored[]) => {
+      for (const x of list) if (x.orphaned) out.push({ label: x.text, description: `${what} · its text changed`, kind: 'orphan', annotationId: x.id });
+    };
+    push('entity', s.entities); push('date', s.dates); push('quantity', s.quantities); push('link', s.links);
+    push('note', s.notes); push('checked', s.checks); push('split', s.corpus.splits);
+    return out;
+  }
+}
+
+/** A sidecar holds something of the user's (worth writing even when automatic writes are off). */
+function hasDecisions(s: Sidecar): boolean {
+  const user = (x: { origin?: string; status?: string }) => x.origin === 'user' || (x.status !== undefined && x.status !== 'suggested');
+  return s.entities.some(user) || s.dates.some(user) || s.quantities.some(user) || s.links.some(user) || s.notes.length > 0 || s.checks.length > 0
+    || s.corpus.merges.length + s.corpus.splits.length + s.corpus.rejectedSurfaces.length > 0 || s.document.referenceDateSource === 'user';
+}
+
+/** A link target's path as stored in a sidecar: relative to the sidecar's folder, with '/'. */
+function relative(fromFile: string, target: string): string {
+  const t = target.startsWith('file:') ? URI.parse(target).fsPath : target;
+  return path.relative(path.dirname(fromFile), t).split(path.sep).join('/');
+}
