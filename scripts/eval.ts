@@ -4,6 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { evaluate as ner } from './eval/ner';
+import { evaluate as linking } from './eval/linking';
 import { evaluate as dates } from './eval/dates';
 import { evaluate as crosscheck } from './eval/crosscheck';
 
@@ -17,7 +18,7 @@ async function main() {
     process.exit(2);
   }
   const only = process.argv.slice(2);
-  const sections: [string, Section][] = [['ner', ner], ['dates', dates], ['crosscheck', crosscheck]];
+  const sections: [string, Section][] = [['ner', ner], ['linking', linking], ['dates', dates], ['crosscheck', crosscheck]];
   const results: Record<string, Record<string, number | string>> = {};
   for (const [name, run] of sections) {
     if (only.length && !only.includes(name)) continue;

@@ -84,7 +84,7 @@ export class Annotations implements Decisions {
     }
     if (read.status === 'invalid') {
       e.problem = read.reason;
-      this.log(`Sidecar of ${Annotations.file(uri)} is kept untouched and not used: ${read.reason}`);
+      this.log(`Sidecar ${sidecarPathFor(Annotations.file(uri))} is kept untouched and not used: ${read.reason}`);
       return;
     }
     e.problem = null;
@@ -175,7 +175,7 @@ export class Annotations implements Decisions {
       } catch (err) {
         if (err instanceof SidecarProtectedError) {
           e.problem = err.message;
-          this.log(`Sidecar of ${Annotations.file(uri)} left untouched: ${err.message}`);
+          this.log(`Sidecar ${sidecarPathFor(Annotations.file(uri))} left untouched: ${err.message}`);
         } else {
           this.log(`Could not write the sidecar of ${Annotations.file(uri)}: ${String(err)}`);
         }
