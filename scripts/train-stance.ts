@@ -20,7 +20,7 @@ import { defaultComparators } from '../server/src/engine/crosscheck/compare';
 import { gatherEvidence, type Evidence } from '../server/src/engine/crosscheck/evidence';
 import { FEATURE_NAMES, featureVector, logistic } from '../server/src/engine/crosscheck/features';
 import { prepareArticle, type PreparedSentence } from '../server/src/engine/crosscheck/prepare';
-import { indexKeys, MIN_SHARED_KEYS } from '../server/src/engine/crosscheck/retrieval';
+import { areCandidates } from '../server/src/engine/crosscheck/retrieval';
 import type { StanceModel, StanceThresholds } from '../server/src/engine/crosscheck/stanceModel';
 import { weightsFrom } from '../server/src/engine/crosscheck/weights';
 import { pairDocs, pipeline, readCsv, scores, type Stance } from './eval/crosscheck';
@@ -32,6 +32,24 @@ const out = path.join(repo, 'server', 'models', 'stance.json');
 interface Pair { s1: string; s2: string; stance: Stance; group: number; a?: ArticleAnalysis; b?: ArticleAnalysis }
 
 const FOLDS = 5;
+
+/**
+ * Floors of the contradiction thresholds. ANS pairs are one claim and its rewrite, so dev alone
+ * would pick the loosest gates; in an article corpus most sentence pairs that share words are NOT
+ * rewrites of each other, and a word one side has and the other lacks ("أول", "المسبوق") is
+ * ordinary. These floors keep a learned word contrast to clear odds (e^1 ≈ 2.7:1 for a word pair,
+ * e^1.5 ≈ 4.5:1 for a lone word) and half of each sentence matched. Override for experiments with
+ * SAME_FLOOR / PAIR_FLOOR / WORD_FLOOR.
+ */
+const FLOORS = {
+  // A corroboration restates something specific: more than one shared name (a name weighs about
+  // 5 idf units, a rare word up to 7.5) and a fifth of the content.
+  corroborate: +(process.env.CORROBORATE_FLOOR ?? 0.25),
+  minShared: +(process.env.SHARED_FLOOR ?? 12),
+  sameClaim: +(process.env.SAME_FLOOR ?? 0.5),
+  contrastPair: +(process.env.PAIR_FLOOR ?? 1.0),
+  contrastWord: +(process.env.WORD_FLOOR ?? 1.5),
+};
 const SMOOTH = 4;
 const MIN_COUNT = 2;
 
@@ -64,11 +82,6 @@ function pairsOf(a: PreparedSentence[], b: PreparedSentence[]): [PreparedSentenc
   const out: [PreparedSentence, PreparedSentence][] = [];
   for (const x of a) for (const y of b) if (x.linkable && y.linkable) out.push([x, y]);
   return out;
-}
-
-function sharedKeys(x: PreparedSentence, y: PreparedSentence): number {
-  const k = new Set(indexKeys(x));
-  return indexKeys(y).filter((z) => k.has(z)).length;
 }
 
 function lexicons(items: { ev: Evidence; stance: Stance }[], prior: number): Lexicons {
@@ -188,7 +201,7 @@ async function main() {
   console.log(`train (cross-fitted) accuracy agree/disagree at 0.5: ${(100 * correct / xs.length).toFixed(1)}`);
 
   // 5. Thresholds on dev: the decision of classify() over every candidate sentence pair.
-  const devPairs = devPrep.map((pp) => pairsOf(pp.a, pp.b).filter(([x, y]) => sharedKeys(x, y) >= MIN_SHARED_KEYS).map(([x, y]) => gatherEvidence(x, y, defaultComparators, full)));
+  const devPairs = devPrep.map((pp) => pairsOf(pp.a, pp.b).filter(([x, y]) => areCandidates(x, y)).map(([x, y]) => gatherEvidence(x, y, defaultComparators, full)));
   const gold = dev.map((p) => p.stance);
   const predict = (th: StanceThresholds): Stance[] => devPairs.map((evs) => {
     const rel = evs.map((ev) => classify(ev, { weights: w, bias: b, thresholds: th })?.relation);
@@ -201,13 +214,14 @@ async function main() {
   // clash) and a learned contrast of at least even odds.
   const ranges: Record<keyof StanceThresholds, number[]> = {
     link: grid(0.2, 0.5, 0.025),
-    corroborate: grid(0.2, 0.6, 0.025),
+    corroborate: grid(FLOORS.corroborate, 0.6, 0.025),
+    minShared: grid(FLOORS.minShared, 40, 1),
     contradict: grid(0.3, 0.95, 0.025),
     block: grid(0.5, 1.0, 0.05),
-    sameClaim: grid(+(process.env.SAME_FLOOR ?? 0.5), 0.8, 0.025),
-    sameClaimStrong: grid(+(process.env.SAME_FLOOR ?? 0.5) - 0.15, 0.8, 0.025),
-    contrastPair: grid(+(process.env.PAIR_FLOOR ?? 0.5), 3, 0.1),
-    contrastWord: grid(+(process.env.WORD_FLOOR ?? 0.7), 3, 0.1),
+    sameClaim: grid(FLOORS.sameClaim, 0.8, 0.025),
+    sameClaimStrong: grid(FLOORS.sameClaim - 0.15, 0.8, 0.025),
+    contrastPair: grid(FLOORS.contrastPair, 3, 0.1),
+    contrastWord: grid(FLOORS.contrastWord, 3, 0.1),
   };
   let bestTh = Object.fromEntries(Object.entries(ranges).map(([k, r]) => [k, k === 'block' ? 1 : r[0]])) as unknown as StanceThresholds;
   let bestF1 = scores(gold, predict(bestTh)).macroF1;

@@ -26,29 +26,31 @@ export function basicAnalyses(docs: Doc[]): ArticleAnalysis[] {
   }));
 }
 
-let analyzer: Analyzer | undefined;
+let chosen: { analyze: Analyzer; full: boolean } | undefined;
 
-/** The project's pipeline (analyze.ts) when it loads; the text-only fallback otherwise. */
+/**
+ * The project's pipeline (analyze.ts: names with canonical ids, dates with values, quantities) when
+ * it loads; the text-only fallback only when it cannot be imported (modules still being written).
+ * The figures say which one was used (`pipeline: 'full' | 'text-only'`).
+ */
 export async function pipeline(): Promise<{ analyze: Analyzer; full: boolean }> {
-  if (analyzer) return { analyze: analyzer, full: true };
-  if (!process.env.QARINA_CROSSCHECK_BASIC) {
-    try {
-      const m = await import('../../server/src/engine/analyze');
-      analyzer = (docs) => m.analyzeCorpus(docs);
-      return { analyze: analyzer, full: true };
-    } catch (e) {
-      console.log(`(full pipeline unavailable: ${(e as Error).message.split('\n')[0]}; text-only analyses)`);
-    }
+  if (chosen) return chosen;
+  try {
+    const m = await import('../../server/src/engine/analyze');
+    chosen = { analyze: (docs) => m.analyzeCorpus(docs), full: true };
+  } catch (e) {
+    console.log(`(full pipeline unavailable: ${(e as Error).message.split('\n')[0]}; text-only analyses)`);
+    chosen = {
+      analyze: (docs) => {
+        const articles = basicAnalyses(docs);
+        const cc = new CrossChecker();
+        for (const a of articles) cc.update(a);
+        return { articles, links: cc.all() };
+      },
+      full: false,
+    };
   }
-  return {
-    analyze: (docs) => {
-      const articles = basicAnalyses(docs);
-      const cc = new CrossChecker();
-      for (const a of articles) cc.update(a);
-      return { articles, links: cc.all() };
-    },
-    full: false,
-  };
+  return chosen;
 }
 
 interface GoldPair {

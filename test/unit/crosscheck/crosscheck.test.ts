@@ -61,6 +61,15 @@ describe('cross-checking: corroboration', () => {
   });
 });
 
+describe('cross-checking: clauses', () => {
+  it('two long sentences that share one clause corroborate', () => {
+    const a = article('a.txt', 'وأطلقت إيران خلال هذا الهجوم أكثر من 300 مسيرة وصاروخ باتجاه إسرائيل، في أول هجوم مباشر من هذا النوع تشنه طهران ضد تل أبيب، بعد حوالي أسبوعين على قصف إسرائيلي للقنصلية الإيرانية في العاصمة السورية دمشق.');
+    const b = article('b.txt', 'وجاء الرد الإيراني بعد قصف إسرائيلي للقنصلية الإيرانية في العاصمة السورية دمشق، وأسفر القصف عن مقتل عدد من قادة الحرس الثوري بينهم الجنرال محمد رضا زاهدي، وفق ما أعلنته وسائل الإعلام الرسمية مساء الاثنين.');
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'corroborates');
+  });
+});
+
 describe('cross-checking: contradiction', () => {
   it('different numbers for the same event contradict', () => {
     const a = article('a.txt', 'مقتل 29 شخصا في هجوم على استعراض عسكري في الأهواز.', {
@@ -98,6 +107,18 @@ describe('cross-checking: contradiction', () => {
     const [link] = linksBetween(a, b);
     assert.equal(link?.relation, 'contradicts');
     assert.equal(link.reasons[0].code, 'negation');
+  });
+
+  it('dates a day apart for the same event contradict', () => {
+    const a = article('a.txt', 'وشنت إيران هجوما بالصواريخ والطائرات المسيرة على إسرائيل في 13 أبريل.', {
+      entities: [IRAN, { text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }], dates: [{ text: '13 أبريل', value: 'XXXX-04-13' }],
+    });
+    const b = article('b.txt', 'وشنت إيران هجوما بالصواريخ والطائرات المسيرة على إسرائيل في 14 أبريل.', {
+      entities: [IRAN, { text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }], dates: [{ text: '14 أبريل', value: 'XXXX-04-14' }],
+    });
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'contradicts');
+    assert.deepEqual(link.reasons[0], { code: 'date', a: '13 أبريل', b: '14 أبريل', verdict: 'different' });
   });
 
   it('"still" (لا يزال) is not a negation', () => {
@@ -146,6 +167,29 @@ describe('cross-checking: what is not a contradiction', () => {
     });
     const b = article('b.txt', 'وأوضح أحد المصادر أن كبير المفاوضين النوويين الإيرانيين علي باقري كان ضمن الوفد.', { entities: [bagheri] });
     assert.ok(linksBetween(a, b).every((l) => l.relation !== 'contradicts'));
+  });
+
+  it('two different named speakers reporting the same thing corroborate', () => {
+    const a = article('a.txt', 'وقال المتحدث باسم وزارة الخارجية الإيرانية ناصر كنعاني إن العمانيين يجرون محادثات غير مباشرة بين الولايات المتحدة وإيران.', {
+      entities: [{ text: 'ناصر كنعاني', type: 'PER', entity: 'PER:kanani' }],
+    });
+    const b = article('b.txt', 'وقال المتحدث باسم وزارة الخارجية الأمريكية ماثيو ميلر إن العمانيين يجرون محادثات غير مباشرة بين الولايات المتحدة وإيران.', {
+      entities: [{ text: 'ماثيو ميلر', type: 'PER', entity: 'PER:miller' }],
+    });
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'corroborates');
+  });
+
+  it('a far-apart date makes numbers that differ a different event, not a contradiction', () => {
+    const a = article('a.txt', 'وقتل ثلاثة جنود أمريكيين في هجوم على قاعدة في الأردن يوم 28 يناير.', {
+      dates: [{ text: '28 يناير', value: 'XXXX-01-28' }], quantities: [{ text: 'ثلاثة جنود', low: 3, high: 3, unitStem: 'جندي' }],
+    });
+    const b = article('b.txt', 'وقتل خمسة جنود أمريكيين في هجوم على قاعدة في الأردن يوم 3 مايو.', {
+      dates: [{ text: '3 مايو', value: 'XXXX-05-03' }], quantities: [{ text: 'خمسة جنود', low: 5, high: 5, unitStem: 'جندي' }],
+    });
+    const links = linksBetween(a, b);
+    assert.ok(links.length > 0);
+    assert.ok(links.every((l) => l.relation === 'different-event'));
   });
 
   it('boilerplate lines produce no links', () => {

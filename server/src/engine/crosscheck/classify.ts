@@ -9,7 +9,8 @@
 import type { Reason, Relation } from '../model';
 import type { Evidence } from './evidence';
 import type { Term } from './prepare';
-import { dateAgree, dateClash, featureVector, logistic, quantityAgree, quantityClash } from './features';
+import { dayGap } from './compare';
+import { dateClash, featureVector, logistic, quantityAgree, quantityClash } from './features';
 import type { StanceModel, StanceThresholds } from './stanceModel';
 
 export interface Verdict {
@@ -23,13 +24,19 @@ export interface Verdict {
 /** How much the two sentences say the same thing: the geometric mean of the two coverages,
  *  lifted when the shorter side is almost entirely found in the longer one. */
 export function similarity(e: Evidence): number {
-  return similarityOf(e.covA, e.covB, e.a.mass, e.b.mass);
+  return similarityOf(e.covA, e.covB, e.a.mass, e.b.mass, e.localA, e.localB);
 }
 
-export function similarityOf(covA: number, covB: number, massA: number, massB: number): number {
+/** A clause of one sentence that another sentence (or one of its clauses) restates counts for less
+ *  than the whole sentence restated: the rest of the sentence says other things. */
+const CLAUSE_DISCOUNT = 0.75;
+
+export function similarityOf(covA: number, covB: number, massA: number, massB: number, localA = 0, localB = 0): number {
   const g = Math.sqrt(covA * covB);
   const short = massA <= massB ? covA : covB;
-  return Math.max(g, 0.75 * short * Math.min(1, Math.sqrt(Math.min(massA, massB) / 12)));
+  // Clause to clause, or a clause of one sentence against the whole of the other.
+  const local = CLAUSE_DISCOUNT * Math.sqrt(Math.max(localA, covA) * Math.max(localB, covB));
+  return Math.max(g, 0.75 * short * Math.min(1, Math.sqrt(Math.min(massA, massB) / 12)), local);
 }
 
 const join = (xs: string[]) => [...new Set(xs)].join('، ');
@@ -74,9 +81,11 @@ function clashes(e: Evidence, th: StanceThresholds): Clash[] {
     const code = e.denial.kind === 'denial' ? 'denial' : 'declined';
     out.push({ reason: e.denial.side === 'a' ? { code, a: mine, b: other } : { code, a: other, b: mine }, strength: 'strong', termsA: [], termsB: [] });
   }
-  if (dateClash(e)) {
-    const d = e.dates.find((x) => x.verdict === 'different')!;
-    out.push({ reason: { code: 'date', a: d.a.text, b: d.b.text, verdict: 'different' }, strength: 'medium', termsA: [], termsB: [], factsA: 1, factsB: 1 });
+  // Only dates a few days apart can be two reports of one event disagreeing on its date; further
+  // apart, classify() has already called the pair a different event.
+  const close = closeDateClash(e);
+  if (close) {
+    out.push({ reason: { code: 'date', a: close.a.text, b: close.b.text, verdict: 'different' }, strength: 'medium', termsA: [], termsB: [], factsA: 1, factsB: 1 });
   }
   for (const x of e.substitutions.slice(0, 2)) {
     out.push({ reason: { code: 'names', a: x.a.text, b: x.b.text, verdict: 'different' }, strength: 'medium', termsA: [x.a], termsB: [x.b] });
@@ -90,6 +99,19 @@ function clashes(e: Evidence, th: StanceThresholds): Clash[] {
     out.push({ reason: { code: 'contrast', a: join(a.slice(0, 2).map((t) => t.text)), b: join(b.slice(0, 2).map((t) => t.text)) }, strength: 'medium', termsA: a.slice(0, 2), termsB: b.slice(0, 2) });
   }
   return out;
+}
+
+/** Reports of one event that disagree on its date are rarely more than this many days apart. */
+const CLOSE_DAYS = 3;
+
+/** The clashing date pair when every clashing pair is at most CLOSE_DAYS apart; undefined when the
+ *  dates do not clash, or when one clash is further apart (or cannot be measured: 2003 vs 2023,
+ *  January vs May), which places the sentences in different events. */
+function closeDateClash(e: Evidence): Evidence['dates'][number] | undefined {
+  if (!dateClash(e)) return undefined;
+  const diff = e.dates.filter((x) => x.verdict === 'different');
+  if (!diff.every((x) => { const g = dayGap(x.a, x.b); return g !== null && g <= CLOSE_DAYS; })) return undefined;
+  return diff[0];
 }
 
 /** Coverage of one side once the given unmatched terms count as accounted for. */
@@ -138,6 +160,15 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   // (numbers, negation) names exactly what differs: it needs a little less overlap and founds a
   // contradiction by itself; a denial is gated by how much of the denied content the other side
   // states. A medium clash also needs the classifier's agreement.
+  // Alike sentences whose dates are far apart tell of two events (the talks of January and those
+  // of May): whatever else differs between them (numbers, names, who denied what) belongs to
+  // different events, so no contradiction is drawn.
+  const specific = e.shared >= th.minShared;
+  if (dateClash(e) && !closeDateClash(e)) {
+    if (!specific) return null;
+    const d = e.dates.find((x) => x.verdict === 'different')!;
+    return { relation: 'different-event', score: round(sim), reasons: [{ code: 'different-event', a: d.a.text, b: d.b.text }, ...agreementReasons(e)], pDisagree: p };
+  }
   const found = clashes(e, th).filter((c) => {
     if (c.reason.code === 'denial' || c.reason.code === 'declined') return true;
     const cov = Math.min(coverageWith(e.covA, e.a, c.termsA, c.factsA), coverageWith(e.covB, e.b, c.termsB, c.factsB));
@@ -148,7 +179,9 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
     const conf = strong ? Math.max(p, 0.5 + p / 2) : p;
     return { relation: 'contradicts', score: round(conf * Math.min(1, sim / th.sameClaim)), reasons: found.map((c) => c.reason), pDisagree: p };
   }
-  if (dateClash(e) && !dateAgree(e)) {
+  if (!specific) return null;
+  if (dateClash(e)) {
+    // Close dates without enough else in common to call a contradiction: still not the same event.
     const d = e.dates.find((x) => x.verdict === 'different')!;
     return { relation: 'different-event', score: round(sim), reasons: [{ code: 'different-event', a: d.a.text, b: d.b.text }, ...agreementReasons(e)], pDisagree: p };
   }

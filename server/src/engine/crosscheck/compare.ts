@@ -19,19 +19,51 @@ function parts(v: string): Parts | null {
   return { y: f(m[1]), m: f(m[2]), d: f(m[3]) };
 }
 
-/** Component-wise comparison of TIMEX-like values: a clash on a component both sides state is a
- *  different date; otherwise the same when both state the same components, compatible if not. */
+/**
+ * Component-wise comparison of two dates. What the text states (the TIMEX value: "8 مايو" states
+ * month and day) is compared first: a clash there is a different date. Components known only by
+ * resolution against a reference date (the year of "8 مايو", the day of "الثلاثاء") can show that
+ * two dates agree, but a clash on them says little: article reference dates are often wrong (a
+ * photo caption's date taken for the dateline), so it leaves the verdict unknown.
+ */
 export function compareDateValues(a: DateMention, b: DateMention): { verdict: DateVerdict; reason?: string } {
-  const pa = parts(a.resolved ?? a.value) ?? parts(a.value);
-  const pb = parts(b.resolved ?? b.value) ?? parts(b.value);
-  if (!pa || !pb) return { verdict: a.value === b.value ? 'same' : 'unknown' };
-  let stated = 0;
+  const sa = parts(a.value), sb = parts(b.value);
+  const ra = a.resolved ? parts(a.resolved) : null, rb = b.resolved ? parts(b.resolved) : null;
+  if (!sa && !sb && !ra && !rb) return { verdict: a.value === b.value ? 'same' : 'unknown' };
+  let stated = 0, inferred = 0, inferredClash = false, sameShape = true;
   for (const k of ['y', 'm', 'd'] as const) {
-    if (pa[k] && pb[k]) { if (pa[k] !== pb[k]) return { verdict: 'different' }; stated++; }
+    const xa = sa?.[k], xb = sb?.[k];
+    if (xa && xb) {
+      if (xa !== xb) return { verdict: 'different' };
+      stated++;
+      continue;
+    }
+    if (!!xa !== !!xb) sameShape = false;
+    const ya = xa ?? ra?.[k], yb = xb ?? rb?.[k];
+    if (ya && yb) { if (ya === yb) inferred++; else inferredClash = true; }
   }
-  if (stated === 0) return { verdict: 'unknown' };
-  const same = (['y', 'm', 'd'] as const).every((k) => !!pa[k] === !!pb[k]);
-  return { verdict: same ? 'same' : 'compatible' };
+  if (stated === 0) return { verdict: inferred > 0 && !inferredClash ? 'compatible' : 'unknown' };
+  return { verdict: sameShape && !inferred ? 'same' : 'compatible' };
+}
+
+/** Day number of a full y-m-d (days since 1970-01-01), so that gaps across month ends count right. */
+function dayNumber(y: number, m: number, d: number): number {
+  return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+/**
+ * How many days apart two dates are, when both state a month and a day (with the year taken as
+ * the same when one side leaves it out); null when that cannot be told. Reports of one event that
+ * disagree on its date are a day or a few apart; a month or more apart is another event (the
+ * talks of January and those of May).
+ */
+export function dayGap(a: DateMention, b: DateMention): number | null {
+  const pa = parts(a.value) ?? (a.resolved ? parts(a.resolved) : null);
+  const pb = parts(b.value) ?? (b.resolved ? parts(b.resolved) : null);
+  if (!pa || !pb || !pa.m || !pb.m || !pa.d || !pb.d) return null;
+  if (pa.y && pb.y && pa.y !== pb.y) return Math.abs(dayNumber(+pa.y, +pa.m, +pa.d) - dayNumber(+pb.y, +pb.m, +pb.d));
+  const y = +(pa.y ?? pb.y ?? 2001); // any non-leap year when neither side states one
+  return Math.abs(dayNumber(y, +pa.m, +pa.d) - dayNumber(y, +pb.m, +pb.d));
 }
 
 /** Interval overlap of two counts of the same thing (same counted noun). */

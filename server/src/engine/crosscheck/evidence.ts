@@ -7,6 +7,8 @@ import type { DateMention, Quantity } from '../model';
 import type { Comparators, DateVerdict, QuantityVerdict } from './compare';
 import type { PreparedSentence, SpeechAct, Term } from './prepare';
 import type { StanceModel } from './stanceModel';
+import { countryOf } from '../entities/places';
+import { norm } from '../text/normalize';
 import { spellingVariant } from './stems';
 
 export interface Match { a: Term; b: Term; exact: boolean }
@@ -20,6 +22,12 @@ export interface Evidence {
   /** Weighted share of each side's content found on the other side. */
   covA: number;
   covB: number;
+  /** The same for the best-covered clause of each side (0 for one-clause sentences). */
+  localA: number;
+  localB: number;
+  /** How much the two share in absolute terms (idf units, the smaller of the two sides): one
+   *  shared name is not a statement restated, however short the sentences. */
+  shared: number;
   dates: { a: DateMention; b: DateMention; verdict: DateVerdict }[];
   quantities: { a: Quantity; b: Quantity; verdict: QuantityVerdict }[];
   /** A shared word negated on one side only. */
@@ -38,33 +46,39 @@ export interface Evidence {
 
 const PARTIAL = 0.8;
 
-function matchSide(from: PreparedSentence, to: PreparedSentence, factsGot: number): { matches: Match[]; unmatched: Term[]; cov: number } {
+function matchSide(from: PreparedSentence, to: PreparedSentence, facts: number[]): { matches: Match[]; unmatched: Term[]; cov: number; local: number; got: number } {
   const primary = to.primary;
   const any = to.keySet;
   const matches: Match[] = [];
   const unmatched: Term[] = [];
-  let got = factsGot;
+  // Per clause: what was found on the other side (facts first), then the best clause's share.
+  const got = facts.slice();
   for (const t of from.terms) {
     const exact = primary.get(t.keys[0]);
-    if (exact) { matches.push({ a: t, b: exact, exact: true }); got += t.weight; continue; }
+    if (exact) { matches.push({ a: t, b: exact, exact: true }); got[t.clause] += t.weight; continue; }
     let partial: Term | undefined;
     for (const k of t.keys) { partial = any.get(k); if (partial) break; }
     if (!partial) partial = variantOf(t, to);
-    if (partial) { matches.push({ a: t, b: partial, exact: false }); got += PARTIAL * t.weight; continue; }
+    if (partial) { matches.push({ a: t, b: partial, exact: false }); got[t.clause] += PARTIAL * t.weight; continue; }
     unmatched.push(t);
   }
-  return { matches, unmatched, cov: from.mass > 0 ? got / from.mass : 0 };
+  const total = got.reduce((x, y) => x + y, 0);
+  let local = 0;
+  from.clauseMass.forEach((m, c) => { if (m > 0) local = Math.max(local, got[c] / m); });
+  return { matches, unmatched, cov: from.mass > 0 ? total / from.mass : 0, local, got: total };
 }
 
-/** Weight of the dates and quantities of one side that agree with one on the other side. */
-function factsAgreeing(e: Pick<Evidence, 'dates' | 'quantities'>, side: 'a' | 'b', s: PreparedSentence): number {
-  let got = 0;
-  for (const d of s.dates) {
+/** Weight of the dates and quantities of one side that agree with one on the other side, per clause. */
+function factsAgreeing(e: Pick<Evidence, 'dates' | 'quantities'>, side: 'a' | 'b', s: PreparedSentence): number[] {
+  const got = new Array<number>(s.clauseMass.length).fill(0);
+  s.dates.forEach((d, i) => {
     const v = e.dates.filter((x) => x[side] === d).map((x) => x.verdict);
-    got += v.includes('same') ? 1 : v.includes('compatible') ? PARTIAL : 0;
-  }
-  for (const q of s.quantities) if (e.quantities.some((x) => x[side] === q && x.verdict === 'compatible')) got += 1;
-  return got * s.factWeight;
+    got[s.dateClauses[i]] += (v.includes('same') ? 1 : v.includes('compatible') ? PARTIAL : 0) * s.factWeight;
+  });
+  s.quantities.forEach((q, i) => {
+    if (e.quantities.some((x) => x[side] === q && x.verdict === 'compatible')) got[s.quantityClauses[i]] += s.factWeight;
+  });
+  return got;
 }
 
 /** A term of `to` that is a spelling variant of t, found through the variant keys. */
@@ -81,15 +95,17 @@ function variantOf(t: Term, to: PreparedSentence): Term | undefined {
  * variant key counts in full): pairs whose bound is below the link threshold are skipped without
  * gathering evidence.
  */
-export function coverageBound(from: PreparedSentence, to: PreparedSentence): number {
-  if (from.mass <= 0) return 0;
-  let got = 0;
+export function coverageBound(from: PreparedSentence, to: PreparedSentence): { cov: number; local: number } {
+  if (from.mass <= 0) return { cov: 0, local: 0 };
+  const got = new Array<number>(from.clauseMass.length).fill(0);
   for (const t of from.terms) {
-    if (t.keys.some((k) => to.keySet.has(k)) || t.variantKeys.some((v) => to.variants.has(v))) got += t.weight;
+    if (t.keys.some((k) => to.keySet.has(k)) || t.variantKeys.some((v) => to.variants.has(v))) got[t.clause] += t.weight;
   }
-  if (to.dates.length) got += from.dates.length * from.factWeight;
-  if (to.quantities.length) got += from.quantities.length * from.factWeight;
-  return got / from.mass;
+  if (to.dates.length) for (const c of from.dateClauses) got[c] += from.factWeight;
+  if (to.quantities.length) for (const c of from.quantityClauses) got[c] += from.factWeight;
+  let local = 0;
+  from.clauseMass.forEach((m, c) => { if (m > 0) local = Math.max(local, got[c] / m); });
+  return { cov: got.reduce((x, y) => x + y, 0) / from.mass, local };
 }
 
 /** What a speech act is about: the words after it, or the whole sentence when they are too few
@@ -123,6 +139,23 @@ function speechClash(x: PreparedSentence, y: PreparedSentence, side: 'a' | 'b'):
   return undefined;
 }
 
+/** The country (ICU region code) a place term names, if it names one. */
+function countryOfTerm(t: Term): string | undefined {
+  const name = t.entity!.id.replace(/^[A-Z]+:/, '');
+  const words = norm(name).split(/[_\s]+/).filter(Boolean);
+  return countryOf(words.map((w) => w.replace(/^ال(?=..)/, ''))) ?? countryOf(words);
+}
+
+/**
+ * Two places where one may lie in the other: a country and a place that is not a country (طهران
+ * and إيران, مسقط and سلطنة عمان). News names a country by its capital or a city by its country,
+ * so such a pair is not a different place; two countries, or two places that are not countries, are.
+ */
+function mayContain(x: Term, y: Term): boolean {
+  if (x.entity!.type !== 'LOC' || y.entity!.type !== 'LOC') return false;
+  return !!countryOfTerm(x) !== !!countryOfTerm(y);
+}
+
 const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
 
 /** Skeletons that take part in at least one learned pair, per pair table (computed once). */
@@ -140,7 +173,12 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   const dates: Evidence['dates'] = [];
   for (const da of a.dates) for (const db of b.dates) dates.push({ a: da, b: db, verdict: cmp.dates(da, db).verdict });
   const quantities: Evidence['quantities'] = [];
-  for (const qa of a.quantities) for (const qb of b.quantities) quantities.push({ a: qa, b: qb, verdict: cmp.quantities(qa, qb).verdict });
+  a.quantities.forEach((qa, i) => b.quantities.forEach((qb, j) => {
+    // Counts of the same things: a counted noun shared by the two lists of counted nouns.
+    const shared = [...a.quantityUnits[i]].find((u) => b.quantityUnits[j].has(u));
+    const verdict = shared ? cmp.quantities({ ...qa, unitStem: shared }, { ...qb, unitStem: shared }).verdict : cmp.quantities(qa, qb).verdict;
+    quantities.push({ a: qa, b: qb, verdict });
+  }));
   const ma = matchSide(a, b, factsAgreeing({ dates, quantities }, 'a', a));
   const mb = matchSide(b, a, factsAgreeing({ dates, quantities }, 'b', b));
 
@@ -152,20 +190,23 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   const denial = da && db ? (da.overlap >= db.overlap ? da : db) : da ?? db;
 
   const substitutions: Evidence['substitutions'] = [];
-  const entA = ma.unmatched.filter((t) => t.entity && !t.entity.attribution);
-  const entB = mb.unmatched.filter((t) => t.entity && !t.entity.attribution);
+  // Who speaks is not what is said: speaker terms never found a clash.
+  const claimA = ma.unmatched.filter((t) => !t.speaker);
+  const claimB = mb.unmatched.filter((t) => !t.speaker);
+  const entA = claimA.filter((t) => t.entity && !t.entity.attribution);
+  const entB = claimB.filter((t) => t.entity && !t.entity.attribution);
   for (const x of entA) {
-    const y = entB.find((t) => t.entity!.type === x.entity!.type);
+    const y = entB.find((t) => t.entity!.type === x.entity!.type && !mayContain(t, x));
     if (y) substitutions.push({ a: x, b: y });
   }
 
   const contrastWords: Evidence['contrastWords'] = [];
-  for (const t of ma.unmatched) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'a', w }); }
-  for (const t of mb.unmatched) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'b', w }); }
+  for (const t of claimA) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'a', w }); }
+  for (const t of claimB) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'b', w }); }
   const contrastPairs: Evidence['contrastPairs'] = [];
   const vocabulary = vocabularyOf(model.pairs);
-  const pa = ma.unmatched.filter((t) => vocabulary.has(t.skel));
-  const pb = mb.unmatched.filter((t) => vocabulary.has(t.skel));
+  const pa = claimA.filter((t) => vocabulary.has(t.skel));
+  const pb = claimB.filter((t) => vocabulary.has(t.skel));
   for (const x of pa) {
     for (const y of pb) {
       const w = model.pairs[pairKey(x.skel, y.skel)];
@@ -174,7 +215,7 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   }
 
   return {
-    a, b, matches: ma.matches, unmatchedA: ma.unmatched, unmatchedB: mb.unmatched, covA: ma.cov, covB: mb.cov,
+    a, b, matches: ma.matches, unmatchedA: ma.unmatched, unmatchedB: mb.unmatched, covA: ma.cov, covB: mb.cov, localA: ma.local, localB: mb.local, shared: Math.min(ma.got, mb.got),
     dates, quantities, negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
   };
 }

@@ -30,6 +30,9 @@ export class CrossChecker {
   private readonly maxPerArticle: number;
   private readonly prepared = new Map<string, PreparedSentence[]>();
   private readonly index = new SentenceIndex();
+  /** Verdicts already computed, by sentence key (keyOf) on both sides; a verdict depends only on
+   *  its two sentences, so it is reused until one of them changes. */
+  private readonly verdicts = new Map<string, Map<string, Verdict | null>>();
   /** links.get(from).get(to): the links from sentences of `from` to sentences of `to`. */
   private readonly links = new Map<string, Map<string, SentenceLink[]>>();
 
@@ -41,8 +44,10 @@ export class CrossChecker {
   }
 
   update(article: ArticleAnalysis): void {
-    this.remove(article.path);
     const sentences = prepareArticle(article, this.weights);
+    // Verdicts of the sentences that did not change stay valid; those of the others are dropped.
+    this.forget(article.path, new Set(sentences.map(keyOf)));
+    this.removeLinks(article.path);
     this.prepared.set(article.path, sentences);
     for (const s of sentences) this.index.add(s);
     // Pairs are always judged and ranked in one orientation (the article whose path sorts first
@@ -51,7 +56,7 @@ export class CrossChecker {
     for (const s of sentences) {
       for (const t of this.index.candidates(s)) {
         const [a, b] = s.path < t.path ? [s, t] : [t, s];
-        const v = this.judge(a, b);
+        const v = this.cachedJudge(a, b);
         if (!v) continue;
         let list = found.get(t.path);
         if (!list) found.set(t.path, (list = []));
@@ -67,6 +72,12 @@ export class CrossChecker {
   }
 
   remove(path: string): void {
+    this.forget(path, new Set());
+    this.removeLinks(path);
+  }
+
+  /** Drops the links and indexed sentences of an article, keeping the verdict cache. */
+  private removeLinks(path: string): void {
     const old = this.prepared.get(path);
     if (!old) return;
     for (const s of old) this.index.delete(s);
@@ -74,6 +85,32 @@ export class CrossChecker {
     const mine = this.links.get(path);
     if (mine) for (const other of mine.keys()) this.links.get(other)?.delete(path);
     this.links.delete(path);
+  }
+
+  /** Forgets the cached verdicts of the sentences of `path` whose keys are not in `keep`. */
+  private forget(path: string, keep: Set<string>): void {
+    for (const s of this.prepared.get(path) ?? []) {
+      const k = keyOf(s);
+      if (keep.has(k)) continue;
+      const row = this.verdicts.get(k);
+      if (!row) continue;
+      for (const other of row.keys()) this.verdicts.get(other)?.delete(k);
+      this.verdicts.delete(k);
+    }
+  }
+
+  /** judge(a, b), remembered per pair of sentence keys (stored on both rows for forgetting). */
+  private cachedJudge(a: PreparedSentence, b: PreparedSentence): Verdict | null {
+    const ka = keyOf(a), kb = keyOf(b);
+    const row = this.verdicts.get(ka);
+    if (row?.has(kb)) return row.get(kb)!;
+    const v = this.judge(a, b);
+    for (const [x, y] of [[ka, kb], [kb, ka]]) {
+      let r = this.verdicts.get(x);
+      if (!r) this.verdicts.set(x, (r = new Map()));
+      r.set(y, v);
+    }
+    return v;
   }
 
   /** Links whose from.path is path. */
@@ -98,7 +135,8 @@ export class CrossChecker {
   judge(a: PreparedSentence, b: PreparedSentence): Verdict | null {
     if (!a.linkable || !b.linkable) return null;
     // Similarity only grows with the coverages, so their upper bounds bound it.
-    if (similarityOf(coverageBound(a, b), coverageBound(b, a), a.mass, b.mass) < this.model.thresholds.link) return null;
+    const ba = coverageBound(a, b), bb = coverageBound(b, a);
+    if (similarityOf(ba.cov, bb.cov, a.mass, b.mass, ba.local, bb.local) < this.model.thresholds.link) return null;
     return classify(gatherEvidence(a, b, this.cmp, this.model), this.model);
   }
 
@@ -139,6 +177,11 @@ function keepBest<T extends { a: PreparedSentence; b: PreparedSentence; v: Verdi
 /** Contradictions first (they are few and matter most), then by score. */
 function rankOf(v: Verdict): number {
   return (v.relation === 'contradicts' ? 2 : v.relation === 'corroborates' ? 1 : 0) + v.score;
+}
+
+/** A sentence's identity for the verdict cache: its article and its signature (not its position). */
+function keyOf(s: PreparedSentence): string {
+  return `${s.path}\u0000${s.sig}`;
 }
 
 function ref(s: PreparedSentence): SentenceRef {

@@ -10,7 +10,7 @@ const set = (words: string): Set<string> => new Set(words.trim().split(/\s+/).ma
 
 /** Prepositions, conjunctions, pronouns, demonstratives, relatives, auxiliaries, particles. */
 export const FUNCTION_WORDS = set(`
-  في من على إلى الى عن مع لدى لدي عند منذ مذ خلال بين حول نحو ضد عبر دون تجاه إزاء حتى
+  في من على إلى الى عن مع لدى لدي عند منذ مذ خلال بين حول نحو ضد عبر دون تجاه إزاء حيال بشأن حتى
   أن إن أنّ إنّ لأن كأن لكن لكنّ بل أو أم ثم إذا إذ اذا إذن لو لولا كي لكي كيف متى أين أينما حيث حيثما
   هذا هذه هذان هاتان هؤلاء ذلك تلك ذاك أولئك هنا هناك هنالك
   الذي التي الذين اللذان اللتان اللاتي اللواتي اللذين اللتين ما ماذا من مَن
@@ -65,7 +65,9 @@ export const DENIAL_WORDS = set(`
 
 /** Declining to comment: no claim either way, but at odds with an official statement. */
 export const DECLINE_VERBS = set(`رفض رفضت يرفض ترفض رفضوا امتنع امتنعت يمتنع تمتنع امتنعوا تحفظ`);
-export const COMMENT_WORDS = set(`التعليق تعليق الإدلاء الرد تعقيب التعقيب`);
+export const COMMENT_WORDS = set(`التعليق تعليق الإدلاء الرد تعقيب التعقيب الإجابة`);
+/** What one declines to comment on is the matter, not the question put ("التعليق على سؤال بشأن …"). */
+export const QUESTION_WORDS = set(`سؤال سؤالا أسئلة استفسار استفسارات تساؤل تساؤلات طلب`);
 
 /**
  * Assertion: the speaker states or confirms the claim. "Revealed" (كشف) is what media do with
@@ -77,6 +79,9 @@ export const ASSERTION_WORDS = set(`
   اعترف اعترفت يعترف تعترف أقر أقرت يقر تقر
   بيان البيان
 `);
+
+/** Complementisers that end a speaker clause: "قال مسؤول إسرائيلي إن …". */
+export const COMPLEMENTISERS = set(`إن أن بأن فإن إنه أنه بأنه إنها أنها بأنها إنهم أنهم إنهما أنهما بأنهما`);
 
 /** "Despite" — a denial inside a concessive clause is reported, not endorsed, by the sentence. */
 export const CONCESSIVE = set(`رغم برغم الرغم`);

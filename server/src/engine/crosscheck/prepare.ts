@@ -6,9 +6,9 @@ import type { ArticleAnalysis, DateMention, EntityMention, EntityType, Quantity,
 import { norm } from '../text/normalize';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, DECLINE_VERBS, DENIAL_WORDS,
-  FUNCTION_WORDS, NEGATION_PARTICLES, REPORTING_WORDS, SOURCE_NOUNS,
+  COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, REPORTING_WORDS, SOURCE_NOUNS,
 } from './lexicon';
-import { skeleton, variantKeys, wordKeys } from './stems';
+import { lightStem, skeleton, variantKeys, wordKeys } from './stems';
 import type { Weights } from './weights';
 
 export interface Term {
@@ -24,6 +24,11 @@ export interface Term {
   weight: number;
   /** Every occurrence of the term in the sentence is negated (لم يلتق, غير مباشرة). */
   negated: boolean;
+  /** The term names who speaks ("وقال مسؤول إسرائيلي إن …", "بحسب مصادر أمريكية"): another
+   *  speaker reporting the same thing is not a clash. */
+  speaker?: boolean;
+  /** Index of the clause (stretch between commas, colons, quote marks) where the term first occurs. */
+  clause: number;
   entity?: { id: string; type: EntityType; attribution: boolean };
 }
 
@@ -36,6 +41,10 @@ export interface SpeechAct {
 
 export interface PreparedSentence {
   path: string;
+  /** Everything a verdict depends on (the text, its kind and the facts recognised in it, with
+   *  offsets relative to the sentence): two sentences with the same path and signature get the
+   *  same verdicts, so an edit only re-judges the sentences it changed. */
+  sig: string;
   /** Index in the article's sentence list. */
   index: number;
   id: string;
@@ -46,6 +55,14 @@ export interface PreparedSentence {
   terms: Term[];
   /** Sum of the weights of the terms, dates and quantities. */
   mass: number;
+  /** The same per clause, for clauses of at least MIN_CLAUSE_ITEMS terms and facts (0 otherwise):
+   *  long news sentences join several statements, and one of them may be all another sentence says. */
+  clauseMass: number[];
+  /** Light stems of the counted nouns of each quantity (parallel to quantities). */
+  quantityUnits: Set<string>[];
+  /** Clause index of each date and quantity (parallel to dates / quantities). */
+  dateClauses: number[];
+  quantityClauses: number[];
   /** The weight of one date or quantity in the mass. */
   factWeight: number;
   /** Every matching key of every term, and the first term holding it; the same by primary key. */
@@ -110,6 +127,37 @@ function isAttribution(words: Token[], at: number): boolean {
   return false;
 }
 
+/** How many words after a counted noun may hold nouns joined to it by و. */
+const UNIT_LIST_WINDOW = 3;
+
+function unitsOf(q: Quantity, words: Token[]): Set<string> {
+  const out = new Set<string>();
+  if (!q.unitStem) return out;
+  out.add(lightStem(q.unitStem));
+  const at = words.findIndex((w) => w.start >= q.end);
+  if (at < 0) return out;
+  for (let k = at + 1; k <= at + UNIT_LIST_WINDOW && k < words.length; k++) {
+    const m = /^و(.{2,})$/.exec(words[k].norm);
+    if (m && /^[\u0621-\u064A]+$/.test(words[k].stem)) out.add(lightStem(words[k].stem));
+  }
+  return out;
+}
+
+/** A clause is compared on its own when it holds this many terms, dates and quantities. */
+export const MIN_CLAUSE_ITEMS = 4;
+
+/** How far a speaker clause can reach after its reporting word. */
+const SPEAKER_WINDOW = 6;
+
+/** Start offsets of the words that follow a colon, a comma or a quote mark (a clause break). */
+function clauseBreaks(tokens: Token[]): Set<number> {
+  const out = new Set<number>();
+  for (let i = 1; i < tokens.length; i++) {
+    if (tokens[i].kind !== 'punct' && tokens[i - 1].kind === 'punct' && /[:,"]/.test(tokens[i - 1].norm)) out.add(tokens[i].start);
+  }
+  return out;
+}
+
 /** Prepare every sentence of an article. */
 export function prepareArticle(a: ArticleAnalysis, weights: Weights): PreparedSentence[] {
   return a.sentences.map((s, index) => prepareSentence(a, index, weights));
@@ -132,18 +180,28 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   let concessiveAt = -10;
   const scopeStarts: { act: SpeechAct; from: number }[] = [];
 
-  const addTerm = (t: Term, at: number) => {
+  // The speaker clause: from a reporting word (قال, بحسب, نقلا عن) to the complementiser إن / أن,
+  // a colon or a comma, at most SPEAKER_WINDOW words.
+  let speakerUntil = -1;
+  const addTerm = (t: Omit<Term, 'clause'>, at: number) => {
+    if (at <= speakerUntil) t.speaker = true;
     const prev = byKey.get(t.keys[0]);
     if (prev) { prev.negated = prev.negated && t.negated; return; }
-    byKey.set(t.keys[0], t);
-    terms.push(t);
-    for (const sc of scopeStarts) if (at >= sc.from) sc.act.scope.push(t);
+    const term: Term = { ...t, clause };
+    byKey.set(term.keys[0], term);
+    terms.push(term);
+    for (const sc of scopeStarts) if (at >= sc.from) sc.act.scope.push(term);
   };
 
   const entityDone = new Set<EntityMention>();
   const skip = new Set<number>();
+  const breaks = clauseBreaks(tokensOf(a.tokens, s.start, s.end));
+  let clause = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
+    if (i > 0 && breaks.has(w.start)) clause++;
+    if (i <= speakerUntil && (breaks.has(w.start) || isIn(COMPLEMENTISERS, w))) speakerUntil = -1;
+    if (isIn(REPORTING_WORDS, w) && !isIn(SOURCE_NOUNS, w)) speakerUntil = i + SPEAKER_WINDOW;
     if (skip.has(i)) continue;
     const ent = entities.find((e) => overlaps(e, w));
     if (ent) {
@@ -180,6 +238,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
         decline = { text: `${w.text} … ${words[i + 1 + j].text}`, scope: [] };
         scopeStarts.push({ act: decline, from: i + 2 + j });
         skip.add(i + 1 + j);
+        for (let k = i + 2 + j; k < Math.min(words.length, i + 5 + j); k++) if (isIn(QUESTION_WORDS, words[k])) skip.add(k);
         continue;
       }
     }
@@ -205,9 +264,28 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     return !(at >= 0 && isAttribution(words, at));
   });
 
+  // The counted things of each quantity: its counted noun and the nouns joined to it by و
+  // ("300 مسيرة وصاروخ", "350 صاروخًا باليستيًا وطائرة"), as light stems, so that counts of the
+  // same things are compared even when the two articles list them in another order.
+  const quantityUnits = quantities.map((q) => unitsOf(q, words));
+  const canonical = quantities.map((q, i) => (q.unitStem ? { ...q, unitStem: [...quantityUnits[i]][0] } : q));
+  quantities.splice(0, quantities.length, ...canonical);
+
   // Dates and quantities count like names: two sentences that give the same date share content.
   const factWeight = weights.entity;
   const mass = terms.reduce((x, t) => x + t.weight, 0) + factWeight * (dates.length + quantities.length);
+  const clauseAt = (at: number) => {
+    let c = 0;
+    for (let i = 1; i < words.length && words[i].start <= at; i++) if (breaks.has(words[i].start)) c++;
+    return c;
+  };
+  const dateClauses = dates.map((d) => clauseAt(d.start));
+  const quantityClauses = quantities.map((q) => clauseAt(q.start));
+  const clauseMass = new Array<number>(clause + 1).fill(0);
+  const clauseItems = new Array<number>(clause + 1).fill(0);
+  for (const t of terms) { clauseMass[t.clause] += t.weight; clauseItems[t.clause]++; }
+  for (const c of [...dateClauses, ...quantityClauses]) { clauseMass[c] += factWeight; clauseItems[c]++; }
+  for (let c = 0; c <= clause; c++) if (clauseItems[c] < MIN_CLAUSE_ITEMS || clause === 0) clauseMass[c] = 0;
   const keySet = new Map<string, Term>();
   const primary = new Map<string, Term>();
   const variants = new Map<string, Term>();
@@ -217,10 +295,17 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     for (const v of t.variantKeys) if (!variants.has(v)) variants.set(v, t);
   }
   const arabicTerms = terms.filter((t) => /[\u0621-\u064A]/.test(t.text)).length;
+  const rel = (x: { start: number; end: number }) => `${x.start - s.start}:${x.end - s.start}`;
+  const sig = JSON.stringify([
+    s.kind, a.text.slice(s.start, s.end),
+    entities.map((e) => [rel(e), e.type, e.entity ?? '']),
+    dates.map((d) => [rel(d), d.value, d.resolved ?? '']),
+    quantitiesAll.map((q) => [rel(q), q.low, q.high, q.unitStem ?? '', q.unit ?? '', !!q.percent]),
+  ]);
   return {
-    path: a.path, index, id: s.id, start: s.start, end: s.end, kind: s.kind,
+    path: a.path, sig, index, id: s.id, start: s.start, end: s.end, kind: s.kind,
     quote: a.text.slice(s.start, s.end),
-    terms, mass, factWeight, keySet, primary, variants,
+    terms, mass, clauseMass, dateClauses, quantityClauses, quantityUnits, factWeight, keySet, primary, variants,
     linkable: s.kind !== 'credit' && arabicTerms >= MIN_CONTENT_TERMS &&
       (arabicTerms >= MIN_PLAIN_TERMS || entities.length > 0 || dates.length > 0 || quantitiesAll.length > 0),
     dates, quantities, negations, denial, decline, assertion,

@@ -1,33 +1,90 @@
 // Candidate retrieval: an inverted index from matching keys (light stems, canonical entity ids,
-// date values, counted nouns of quantities) to the sentences holding them, so that a sentence is
-// only compared with sentences it shares enough with, and the work per update grows with the
-// number of sentences that share keys, not with the square of the corpus.
+// date values, counted nouns of quantities) to the sentences holding them, scored with BM25, so
+// that a sentence is only compared with sentences it shares enough with and the work per update
+// grows with the number of sentences that share informative keys, not with the square of the
+// corpus.
 //
-// The candidate test is symmetric and depends on the two sentences only (they share at least
-// MIN_SHARED_KEYS keys, weighted by static idf for ranking), which keeps an incremental update
-// identical to a full recompute.
+// The score must depend on the two sentences only (an incremental update has to give the same
+// links as a full recompute), so the BM25 statistics are static: key weights are the idf of the
+// stance model (weights.ts) and the average sentence length is a constant. Keys are binary (a
+// sentence holds a key or not), and the score is made symmetric by averaging the two length
+// normalisations. A pair is a candidate when its score reaches MIN_RELATIVE_SCORE of the smaller
+// of the two sentences' self-scores (the score of a sentence against itself): the share of the
+// shorter sentence's indexed content found in the other, which the similarity of classify.ts
+// needs to be well above its link threshold anyway.
 import type { PreparedSentence } from './prepare';
 
+/** BM25 saturation and length-normalisation parameters (the usual values). */
+const K1 = 1.2;
+const B = 0.75;
+/** Average number of index keys of a news sentence (static: see above). */
+const AVG_KEYS = 14;
+/** A secondary key (a variant of a word's light stem) counts for this share of the word's weight. */
+const SECONDARY = 0.5;
+/** Minimum score relative to the smaller self-score. */
+export const MIN_RELATIVE_SCORE = 0.12;
+/** And at least two shared keys: one shared word is never enough to compare two sentences. */
 export const MIN_SHARED_KEYS = 2;
 
-/** The keys a sentence is indexed under. */
-export function indexKeys(s: PreparedSentence): string[] {
-  const keys = new Set<string>();
-  for (const t of s.terms) for (const k of t.keys) keys.add(k);
-  for (const d of s.dates) keys.add(`D:${d.resolved ?? d.value}`);
-  for (const q of s.quantities) if (q.unitStem) keys.add(`Q:${q.unitStem}`);
-  return [...keys];
+/** The keys a sentence is indexed under, with their weights (idf). */
+export function indexKeys(s: PreparedSentence): Map<string, number> {
+  const keys = new Map<string, number>();
+  const put = (k: string, w: number) => keys.set(k, Math.max(keys.get(k) ?? 0, w));
+  for (const t of s.terms) t.keys.forEach((k, i) => put(k, i === 0 ? t.weight : SECONDARY * t.weight));
+  for (const d of s.dates) put(`D:${d.resolved ?? d.value}`, s.factWeight);
+  for (const q of s.quantities) if (q.unitStem) put(`Q:${q.unitStem}`, s.factWeight);
+  return keys;
+}
+
+interface Entry {
+  keys: Map<string, number>;
+  /** BM25 length normalisation of the sentence ((k1+1) / (1 + k1 (1 - b + b len/avg))). */
+  norm: number;
+  /** Score of the sentence against itself. */
+  self: number;
+}
+
+function entryOf(s: PreparedSentence): Entry {
+  const keys = indexKeys(s);
+  const norm = (K1 + 1) / (1 + K1 * (1 - B + (B * keys.size) / AVG_KEYS));
+  let total = 0;
+  for (const w of keys.values()) total += w;
+  return { keys, norm, self: total * norm };
+}
+
+/** Symmetric BM25 score of two indexed sentences, and the number of keys they share. */
+function score(x: Entry, y: Entry): { score: number; shared: number } {
+  const [small, large] = x.keys.size <= y.keys.size ? [x, y] : [y, x];
+  let sum = 0, shared = 0;
+  for (const [k, w] of small.keys) {
+    const v = large.keys.get(k);
+    if (v === undefined) continue;
+    sum += Math.min(w, v);
+    shared++;
+  }
+  return { score: (sum * (x.norm + y.norm)) / 2, shared };
+}
+
+/** Whether two sentences are worth comparing; the same answer whichever is asked first. */
+function isCandidate(x: Entry, y: Entry): boolean {
+  const { score: sc, shared } = score(x, y);
+  return shared >= MIN_SHARED_KEYS && sc >= MIN_RELATIVE_SCORE * Math.min(x.self, y.self);
+}
+
+/** The candidate test on two prepared sentences (for training and evaluation). */
+export function areCandidates(a: PreparedSentence, b: PreparedSentence): boolean {
+  return a.linkable && b.linkable && isCandidate(entryOf(a), entryOf(b));
 }
 
 export class SentenceIndex {
   private readonly postings = new Map<string, Set<PreparedSentence>>();
-  private readonly keysOf = new Map<PreparedSentence, string[]>();
+  private readonly entries = new Map<PreparedSentence, Entry>();
 
   add(s: PreparedSentence): void {
     if (!s.linkable) return;
-    const keys = indexKeys(s);
-    this.keysOf.set(s, keys);
-    for (const k of keys) {
+    const e = entryOf(s);
+    this.entries.set(s, e);
+    for (const k of e.keys.keys()) {
       let p = this.postings.get(k);
       if (!p) this.postings.set(k, (p = new Set()));
       p.add(s);
@@ -35,10 +92,10 @@ export class SentenceIndex {
   }
 
   delete(s: PreparedSentence): void {
-    const keys = this.keysOf.get(s);
-    if (!keys) return;
-    this.keysOf.delete(s);
-    for (const k of keys) {
+    const e = this.entries.get(s);
+    if (!e) return;
+    this.entries.delete(s);
+    for (const k of e.keys.keys()) {
       const p = this.postings.get(k);
       if (!p) continue;
       p.delete(s);
@@ -46,17 +103,24 @@ export class SentenceIndex {
     }
   }
 
-  /** Sentences of other articles sharing at least MIN_SHARED_KEYS keys with s. */
+  /** Sentences of other articles whose BM25 score with s reaches the candidate threshold. */
   candidates(s: PreparedSentence): PreparedSentence[] {
-    if (!s.linkable) return [];
-    const shared = new Map<PreparedSentence, number>();
-    for (const k of indexKeys(s)) {
+    const e = this.entries.get(s) ?? (s.linkable ? entryOf(s) : undefined);
+    if (!e) return [];
+    // Accumulate the shared weight over the postings, then test the pairs that reach the bound.
+    const acc = new Map<PreparedSentence, number>();
+    for (const [k, w] of e.keys) {
       const p = this.postings.get(k);
       if (!p) continue;
-      for (const t of p) if (t.path !== s.path) shared.set(t, (shared.get(t) ?? 0) + 1);
+      for (const t of p) if (t.path !== s.path) acc.set(t, (acc.get(t) ?? 0) + w);
     }
     const out: PreparedSentence[] = [];
-    for (const [t, n] of shared) if (n >= MIN_SHARED_KEYS) out.push(t);
+    for (const [t, upper] of acc) {
+      const f = this.entries.get(t)!;
+      // upper ≥ the shared weight, so this skips pairs that cannot reach the threshold cheaply.
+      if (upper * (e.norm + f.norm) / 2 < MIN_RELATIVE_SCORE * Math.min(e.self, f.self)) continue;
+      if (isCandidate(e, f)) out.push(t);
+    }
     return out;
   }
 }

@@ -7,6 +7,8 @@ export interface StanceThresholds {
   link: number;
   /** Minimum pair similarity for a corroboration. */
   corroborate: number;
+  /** Minimum shared content (idf units, Evidence.shared) for a corroboration or a different event. */
+  minShared: number;
   /** Minimum probability of disagreement for a contradiction. */
   contradict: number;
   /** Above this probability of disagreement a pair is not called a corroboration either. */

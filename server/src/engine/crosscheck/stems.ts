@@ -25,14 +25,17 @@ export function lightStem(stem: string): string {
 }
 
 /**
- * The keys of one word: its light stem first, then at most one variant (a leading و, or an
- * imperfect prefix ي ت ن, removed when three letters remain). Two words match when they share a
+ * The keys of one word: its light stem first, then variants (a leading و, or an imperfect prefix
+ * ي ت ن, removed when three letters remain; a ta marbuta before a pronoun suffix dropped). Two words match when they share a
  * key; a match on the first keys of both is exact, any other shared key is a weaker match.
  */
 export function wordKeys(stem: string): string[] {
   const k = lightStem(stem);
   const keys = [k];
   if (k.length >= 4 && /^[ويتن]/.test(k)) keys.push(k.slice(1));
+  // A ta marbuta is written ت before a pronoun suffix (زيارته, حكومتها): the form without it
+  // meets زيارة / حكومة (light stems زيار, حكوم).
+  if (k.length >= 4 && k.endsWith('ت') && /ت(?:ه|ها|هم|هما|هن|كم|كما|نا)$/.test(stem) && ARABIC_WORD.test(stem)) keys.push(k.slice(0, -1));
   return keys;
 }
 

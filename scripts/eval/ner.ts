@@ -1,0 +1,224 @@
+// NER quality figures: span-level micro F1 (and per type) on the held-out last sixth of ANERcorp's
+// train split (by sentences — the part scripts/train-ner.ts never trains on), and exact-span
+// P/R/F1 on the seed gold (/work/shared/gold/seeds, DATE entries ignored), plus timings.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { EntityMention, EntityType, Token } from '../../server/src/engine/model';
+import { tokenize } from '../../server/src/engine/text/tokens';
+import { LABELS, type Label, type NerWord } from '../../server/src/engine/ner/features';
+
+export interface AnerSentence {
+  words: NerWord[];
+  texts: string[];
+  labels: Label[];
+  /** The word units as project tokens, offsets relative to the start of their ANERcorp token. */
+  pieces: Token[];
+}
+
+/**
+ * ANERcorp as sentences of project word units. Each ANERcorp token ("(د", "وإيران", "2002.") is cut
+ * by the same tokenizer the product uses; its tag goes to its word pieces (B on the first, I on the
+ * rest) and punctuation pieces get O unless they sit between two word pieces of the entity.
+ */
+export function readAnercorp(file: string): AnerSentence[] {
+  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+  const out: AnerSentence[] = [];
+  let cur: AnerSentence = { words: [], texts: [], labels: [], pieces: [] };
+  const flush = () => { if (cur.words.length) out.push(cur); cur = { words: [], texts: [], labels: [], pieces: [] }; };
+  let prevType = '';
+  for (const line of lines) {
+    if (!line.trim()) { flush(); prevType = ''; continue; }
+    const sp = line.lastIndexOf(' ');
+    const tok = line.slice(0, sp).trim();
+    let tag = line.slice(sp + 1).trim();
+    tag = tag.replace('PERS', 'PER');
+    const pieces = tokenize(tok);
+    if (!pieces.length) continue;
+    const type = tag === 'O' ? '' : tag.slice(2);
+    // An I- tag whose previous token had another type starts an entity.
+    const begins = tag.startsWith('B-') || (tag.startsWith('I-') && prevType !== type);
+    const wordIdx = pieces.map((p, i) => (p.kind !== 'punct' ? i : -1)).filter((i) => i >= 0);
+    const firstW = wordIdx[0] ?? -1, lastW = wordIdx[wordIdx.length - 1] ?? -1;
+    pieces.forEach((p, i) => {
+      let l: Label = 'O';
+      if (type && firstW >= 0 && i >= firstW && i <= lastW) l = ((i === firstW && begins ? 'B-' : 'I-') + type) as Label;
+      else if (type && firstW < 0 && i === 0 && !begins) l = ('I-' + type) as Label; // punctuation inside a name
+      cur.words.push({ norm: p.norm, kind: p.kind });
+      cur.texts.push(p.text);
+      cur.labels.push(l);
+      cur.pieces.push(p);
+    });
+    prevType = type;
+  }
+  flush();
+  return out;
+}
+
+/** Train / held-out split: the last sixth of the sentences is held out. */
+export function splitAnercorp(sents: AnerSentence[]): { train: AnerSentence[]; heldout: AnerSentence[] } {
+  const cut = sents.length - Math.floor(sents.length / 6);
+  return { train: sents.slice(0, cut), heldout: sents.slice(cut) };
+}
+
+export function anercorpFile(shared: string): string {
+  return path.join(shared, 'data', 'anercorp', 'train.txt');
+}
+
+/** Spans [start, end, type] of a BIO label sequence (label indices or names). */
+export function spansOf(labels: readonly string[]): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  let s = -1, type = '';
+  labels.forEach((l, i) => {
+    if (l.startsWith('B-') || (l.startsWith('I-') && l.slice(2) !== type) || l === 'O') {
+      if (s >= 0) out.push([s, i, type]);
+      s = -1; type = '';
+      if (l !== 'O') { s = i; type = l.slice(2); }
+    }
+  });
+  if (s >= 0) out.push([s, labels.length, type]);
+  return out;
+}
+
+interface Counts { tp: number; fp: number; fn: number }
+const prf = (c: Counts) => {
+  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
+  return { p: 100 * p, r: 100 * r, f: p + r ? (200 * p * r) / (p + r) : 0 };
+};
+
+export function scoreSpans(pairs: { gold: [number, number, string][]; pred: [number, number, string][] }[]) {
+  const types = ['PER', 'ORG', 'LOC', 'MISC'];
+  const by: Record<string, Counts> = Object.fromEntries([...types, 'all'].map((t) => [t, { tp: 0, fp: 0, fn: 0 }]));
+  for (const { gold, pred } of pairs) {
+    const g = new Set(gold.map((x) => x.join(':')));
+    const p = new Set(pred.map((x) => x.join(':')));
+    for (const x of pred) { const k = x.join(':'); const c = g.has(k) ? 'tp' : 'fp'; by[x[2]][c]++; by.all[c]++; }
+    for (const x of gold) { if (!p.has(x.join(':'))) { by[x[2]].fn++; by.all.fn++; } }
+  }
+  return Object.fromEntries(Object.entries(by).map(([t, c]) => [t, { ...prf(c), ...c }]));
+}
+
+export async function evaluateHeldout(shared: string) {
+  const { tagSentence } = await import('../../server/src/engine/ner/tagger');
+  const { heldout } = splitAnercorp(readAnercorp(anercorpFile(shared)));
+  const pairs = heldout.map((s) => {
+    const tagged = tagSentence(s.words, s.texts);
+    return { gold: spansOf(s.labels), pred: spansOf(tagged.labels.map((l) => LABELS[l])) };
+  });
+  return scoreSpans(pairs);
+}
+
+/** Held-out sentences as pseudo-articles of DOC_SENTENCES consecutive sentences (ANERcorp has no article marks). */
+const DOC_SENTENCES = 20;
+
+/**
+ * The product's path on the held-out part: recognizeCorpus over pseudo-articles (corpus-wide
+ * consistency on), without the project-convention layer (the gold here follows ANERcorp's).
+ * Predicted character spans are mapped back to word units; a span starting after a clitic counts
+ * from the word that holds it, as ANERcorp tags whole words.
+ */
+export async function evaluateHeldoutCorpus(shared: string) {
+  const { recognizeCorpus } = await import('../../server/src/engine/ner');
+  const { heldout } = splitAnercorp(readAnercorp(anercorpFile(shared)));
+  const docs: { path: string; text: string; tokens: Token[]; sentences: { id: string; start: number; end: number; kind: 'body' }[]; sents: AnerSentence[]; offs: number[][] }[] = [];
+  for (let d = 0; d * DOC_SENTENCES < heldout.length; d++) {
+    const sents = heldout.slice(d * DOC_SENTENCES, (d + 1) * DOC_SENTENCES);
+    let text = '';
+    const tokens: Token[] = [];
+    const sentences: { id: string; start: number; end: number; kind: 'body' }[] = [];
+    const offs: number[][] = [];
+    sents.forEach((s, si) => {
+      const start = text.length;
+      const o: number[] = [];
+      s.pieces.forEach((p) => {
+        const at = text.length + (text.length > start ? 1 : 0);
+        text += (text.length > start ? ' ' : '') + p.text;
+        tokens.push({ ...p, start: at, end: at + p.text.length, stemStart: at + (p.stemStart - p.start) });
+        o.push(at);
+      });
+      sentences.push({ id: 's' + (si + 1), start, end: text.length, kind: 'body' });
+      text += '\n';
+      offs.push(o);
+    });
+    docs.push({ path: 'heldout-' + d, text, tokens, sentences, sents, offs });
+  }
+  const res = recognizeCorpus(docs, { conventions: false });
+  const pairs: { gold: [number, number, string][]; pred: [number, number, string][] }[] = [];
+  for (const d of docs) {
+    const ms = res.get(d.path) ?? [];
+    d.sents.forEach((s, si) => {
+      const o = d.offs[si];
+      const sStart = o[0], sEnd = o[o.length - 1] + s.pieces[s.pieces.length - 1].text.length;
+      const idx = (x: number) => { let k = 0; while (k + 1 < o.length && o[k + 1] <= x) k++; return k; };
+      const pred = ms.filter((m) => m.start >= sStart && m.end <= sEnd).map((m) => [idx(m.start), idx(m.end - 1) + 1, m.type] as [number, number, string]);
+      pairs.push({ gold: spansOf(s.labels), pred });
+    });
+  }
+  return scoreSpans(pairs);
+}
+
+interface GoldEntity { start: number; end: number; text: string; type: string }
+
+export function readSeeds(shared: string): { path: string; text: string; gold: GoldEntity[] }[] {
+  const dir = path.join(shared, 'seeds');
+  return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => {
+    const goldFile = path.join(shared, 'gold', 'seeds', f.replace(/\.txt$/, '.json'));
+    const gold: GoldEntity[] = fs.existsSync(goldFile) ? JSON.parse(fs.readFileSync(goldFile, 'utf8')).entities : [];
+    return { path: f, text: fs.readFileSync(path.join(dir, f), 'utf8'), gold: gold.filter((g) => g.type !== 'DATE') };
+  });
+}
+
+export async function evaluateSeeds(shared: string, verbose = false) {
+  const { recognizeCorpus } = await import('../../server/src/engine/ner');
+  const { segmentSentences } = await import('../../server/src/engine/text/sentences');
+  const seeds = readSeeds(shared);
+  const docs = seeds.map((s) => ({ path: s.path, text: s.text, tokens: tokenize(s.text), sentences: segmentSentences(s.text) }));
+  const t0 = performance.now();
+  const res = recognizeCorpus(docs);
+  const ms = performance.now() - t0;
+  const pairs = seeds.map((s) => {
+    const pred: EntityMention[] = res.get(s.path) ?? [];
+    const gold = s.gold.map((g) => [g.start, g.end, g.type] as [number, number, string]);
+    const p = pred.map((m) => [m.start, m.end, m.type] as [number, number, string]);
+    if (verbose) {
+      const gk = new Set(gold.map((x) => x.join(':'))), pk = new Set(p.map((x) => x.join(':')));
+      for (const x of p) if (!gk.has(x.join(':'))) console.log(`  FP ${s.path.slice(0, 3)} ${x[2]} «${s.text.slice(x[0], x[1])}» @${x[0]}`);
+      for (const x of gold) if (!pk.has(x.join(':'))) console.log(`  FN ${s.path.slice(0, 3)} ${x[2]} «${s.text.slice(x[0], x[1])}» @${x[0]}`);
+    }
+    return { gold, pred: p };
+  });
+  return { scores: scoreSpans(pairs), ms };
+}
+
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+export async function evaluate(shared: string): Promise<Record<string, number | string>> {
+  const t0 = performance.now();
+  const { loadModel } = await import('../../server/src/engine/ner/tagger');
+  loadModel();
+  const loadMs = performance.now() - t0;
+  const tagger = await evaluateHeldout(shared);
+  const held = await evaluateHeldoutCorpus(shared);
+  const seeds = await evaluateSeeds(shared, !!process.env.QARINA_VERBOSE);
+  const res: Record<string, number | string> = {
+    'ner.anercorp.heldout.f1': r1(held.all.f),
+    'ner.anercorp.heldout.p': r1(held.all.p),
+    'ner.anercorp.heldout.r': r1(held.all.r),
+  };
+  for (const t of ['PER', 'ORG', 'LOC', 'MISC'] as EntityType[]) res[`ner.anercorp.heldout.${t}.f1`] = r1(held[t].f);
+  // The sequence model alone, sentence by sentence (no corpus consistency).
+  res['ner.anercorp.heldout.taggerOnly.f1'] = r1(tagger.all.f);
+  res['ner.seeds.f1'] = r1(seeds.scores.all.f);
+  res['ner.seeds.p'] = r1(seeds.scores.all.p);
+  res['ner.seeds.r'] = r1(seeds.scores.all.r);
+  for (const t of ['PER', 'ORG', 'LOC', 'MISC'] as EntityType[]) res[`ner.seeds.${t}.f1`] = r1(seeds.scores[t].f);
+  res['ner.modelLoadMs'] = r1(loadMs);
+  res['ner.seeds.tagMs'] = r1(seeds.ms);
+  for (const [k, v] of Object.entries(res)) console.log(`${k}: ${v}`);
+  return res;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
+  const repo = path.resolve(__dirname, '..', '..');
+  evaluate(process.env.QARINA_SHARED ?? path.resolve(repo, '..', 'shared')).catch((e) => { console.error(e); process.exit(1); });
+}

@@ -1,0 +1,246 @@
+// `qarina annotate`: analyse the given articles as one corpus and write their sidecars, keeping the
+// user's decisions from existing sidecars. One bad file never stops the others.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { classifyArticle, isArticlePath, isSidecarPath, listArticles, SIDECAR_SUFFIX } from '../storage/articleFiles';
+import { reanchorSidecar } from '../storage/anchor';
+import { buildSidecar } from '../storage/build';
+import { articleDecisionsOf, corpusDecisionsOf } from '../storage/decisions';
+import type { Sidecar } from '../storage/format';
+import { readSidecarFile, sha256Hex, SidecarProtectedError, sidecarPathFor, writeSidecarFile } from '../storage/sidecarFile';
+import type { Io } from './io';
+
+export interface AnnotateOptions {
+  paths: string[];
+  referenceDate: string | null;
+  out: string | null;
+}
+
+interface Article {
+  file: string;
+  /** Relative to the common folder of the inputs (for --out). */
+  rel: string;
+  text: string;
+  sha256: string;
+  sidecarFile: string;
+  previous: Sidecar | null;
+  /** Why the existing sidecar is left untouched, if it is. */
+  protectedReason: string | null;
+}
+
+export interface AnnotateSummary {
+  written: number;
+  unchanged: number;
+  skipped: number;
+  protectedCount: number;
+  failed: number;
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+function commonFolder(folders: string[]): string {
+  let base = folders[0];
+  for (const f of folders.slice(1)) {
+    while (path.relative(base, f).startsWith('..') || path.isAbsolute(path.relative(base, f))) {
+      const up = path.dirname(base);
+      if (up === base) break;
+      base = up;
+    }
+  }
+  return base;
+}
+
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
+export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd()): Promise<number> {
+  // Paths inside the working folder are shown relative to it, others in full.
+  const shown = (p: string) => {
+    const rel = path.relative(cwd, p);
+    return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? toPosix(rel) : p;
+  };
+  const skipped: { file: string; reason: string }[] = [];
+  const failed: { file: string; reason: string }[] = [];
+  const found: { file: string; root: string }[] = [];
+  let missing = 0;
+
+  for (const given of opts.paths) {
+    const abs = path.resolve(cwd, given);
+    const st = await fs.stat(abs).catch(() => null);
+    if (!st) {
+      io.err(`error: ${given}: no such file or folder`);
+      missing++;
+    } else if (st.isDirectory()) {
+      const files = await listArticles(abs);
+      if (files.length === 0) io.err(`warning: ${given}: no .txt or .md articles found`);
+      for (const f of files) found.push({ file: f, root: abs });
+    } else if (isSidecarPath(abs)) {
+      skipped.push({ file: abs, reason: 'is an annotations sidecar, not an article' });
+    } else if (!isArticlePath(abs)) {
+      skipped.push({ file: abs, reason: 'not a .txt or .md file' });
+    } else {
+      found.push({ file: abs, root: path.dirname(abs) });
+    }
+  }
+  const unique = [...new Map(found.map((f) => [f.file, f])).values()].sort((a, b) => (a.file < b.file ? -1 : 1));
+  const base = unique.length ? commonFolder(unique.map((f) => f.root)) : cwd;
+  const outDir = opts.out ? path.resolve(cwd, opts.out) : null;
+
+  // ---- read, classify, and load existing sidecars
+  const articles: Article[] = [];
+  for (const { file } of unique) {
+    let bytes: Uint8Array;
+    try {
+      bytes = await fs.readFile(file);
+    } catch (e) {
+      failed.push({ file, reason: `cannot be read: ${(e as Error).message}` });
+      continue;
+    }
+    const c = classifyArticle(file, bytes);
+    if (!c.ok) {
+      skipped.push({ file, reason: c.reason });
+      continue;
+    }
+    const rel = path.relative(base, file);
+    const sidecarFile = outDir ? path.join(outDir, rel) + SIDECAR_SUFFIX : sidecarPathFor(file);
+    const sha256 = sha256Hex(bytes);
+    const read = await readSidecarFile(sidecarFile);
+    let previous: Sidecar | null = null;
+    let protectedReason: string | null = null;
+    if (read.status === 'ok') {
+      previous = read.sidecar;
+      // The article changed since the sidecar was written: find the annotations again.
+      if (previous.document.sha256 !== sha256) {
+        const r = reanchorSidecar(previous, c.text);
+        previous = r.sidecar;
+        if (r.moved || r.orphaned) io.out(`  ${shown(file)}: text changed since its sidecar; ${r.kept} annotations in place, ${r.moved} moved, ${r.orphaned} orphaned (kept)`);
+      }
+      if (read.migratedFrom) io.out(`  ${shown(sidecarFile)}: migrated from ${read.migratedFrom}`);
+    } else if (read.status === 'invalid') {
+      protectedReason = read.reason;
+    }
+    articles.push({ file, rel, text: c.text, sha256, sidecarFile, previous, protectedReason });
+  }
+
+  // ---- analyse as one corpus (the engine is loaded only when there is something to analyse)
+  const analysisFailed = new Map<string, string>();
+  let corpus: import('../engine/analyze').Corpus | null = null;
+  if (articles.length) {
+    const { Corpus } = await import('../engine/analyze');
+    const inputs = articles.map((a) => ({
+      path: a.file,
+      text: a.text,
+      userReferenceDate: a.previous?.document.referenceDateSource === 'user' ? a.previous.document.referenceDate : null,
+      decisions: a.previous ? articleDecisionsOf(a.previous) : undefined,
+    }));
+    const decisions = corpusDecisionsOf(articles.filter((a) => a.previous).map((a) => ({ path: a.file, sidecar: a.previous! })));
+    const make = () => {
+      const c = new Corpus({ cliReferenceDate: opts.referenceDate });
+      c.setCorpusDecisions(decisions);
+      return c;
+    };
+    try {
+      corpus = make();
+      corpus.setMany(inputs);
+    } catch {
+      // Find the article(s) the engine fails on by adding them one at a time.
+      corpus = make();
+      for (const input of inputs) {
+        try {
+          corpus.set(input);
+        } catch (e) {
+          analysisFailed.set(input.path, `analysis failed: ${(e as Error).message}`);
+          try { corpus.delete(input.path); } catch { /* the corpus is rebuilt on the next set */ }
+        }
+      }
+    }
+  }
+
+  // ---- build and write
+  const s: AnnotateSummary = { written: 0, unchanged: 0, skipped: skipped.length, protectedCount: 0, failed: 0 };
+  const totals = { entities: 0, dates: 0, quantities: 0, links: 0, contradictions: 0 };
+  const rows: string[] = [];
+  const protectedRows: string[] = [];
+  for (const a of articles) {
+    const fail = analysisFailed.get(a.file);
+    if (fail || !corpus) {
+      failed.push({ file: a.file, reason: fail ?? 'analysis failed' });
+      continue;
+    }
+    try {
+      const analysis = corpus.get(a.file);
+      if (!analysis) throw new Error('no analysis');
+      const sidecar = buildSidecar({
+        path: path.basename(a.file),
+        text: a.text,
+        sha256: a.sha256,
+        analysis,
+        links: corpus.linksFrom(a.file),
+        previous: a.previous,
+        relativePath: (target) => toPosix(path.relative(path.dirname(a.file), target.startsWith('file:') ? fileURLToPath(target) : target)),
+      });
+      const live = <T extends { status: string; orphaned?: boolean }>(l: T[]) => l.filter((x) => x.status !== 'rejected' && !x.orphaned);
+      const n = {
+        entities: live(sidecar.entities).length,
+        dates: live(sidecar.dates).length,
+        quantities: live(sidecar.quantities).length,
+        links: live(sidecar.links).length,
+        contradictions: live(sidecar.links).filter((l) => l.relation === 'contradicts').length,
+      };
+      const counts = `${plural(n.entities, 'entity', 'entities')}, ${plural(n.dates, 'date')}, ${plural(n.quantities, 'quantity', 'quantities')}, ${plural(n.links, 'link')} (${plural(n.contradictions, 'contradiction')})`;
+      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += n[k];
+      if (a.protectedReason) {
+        s.protectedCount++;
+        protectedRows.push(`  ${shown(a.sidecarFile)}: ${a.protectedReason}`);
+        rows.push(`  ${shown(a.file)}: ${counts}; sidecar kept untouched (invalid)`);
+        continue;
+      }
+      let result: 'written' | 'unchanged';
+      try {
+        result = await writeSidecarFile(a.sidecarFile, sidecar);
+      } catch (e) {
+        if (e instanceof SidecarProtectedError) {
+          // It became invalid between reading and writing (an editor or git touched it).
+          s.protectedCount++;
+          protectedRows.push(`  ${shown(a.sidecarFile)}: ${e.reason}`);
+          rows.push(`  ${shown(a.file)}: ${counts}; sidecar kept untouched (invalid)`);
+          continue;
+        }
+        throw e;
+      }
+      if (result === 'written') s.written++;
+      else s.unchanged++;
+      rows.push(`  ${shown(a.file)}: ${counts}${result === 'unchanged' ? ' (sidecar unchanged)' : ''}`);
+    } catch (e) {
+      failed.push({ file: a.file, reason: (e as Error).message });
+    }
+  }
+  s.failed = failed.length;
+
+  if (rows.length) {
+    io.out(`Annotated ${plural(rows.length, 'article')}:`);
+    for (const r of rows) io.out(r);
+  }
+  if (skipped.length) {
+    io.out('Skipped:');
+    for (const k of skipped) io.out(`  ${shown(k.file)}: ${k.reason}`);
+  }
+  if (protectedRows.length) {
+    io.out('Sidecars kept untouched because they are invalid (fix or delete them to regenerate):');
+    for (const r of protectedRows) io.out(r);
+  }
+  if (failed.length) {
+    io.err('Failed:');
+    for (const f of failed) io.err(`  ${shown(f.file)}: ${f.reason}`);
+  }
+  io.out(
+    `Total: ${plural(rows.length, 'article')} analysed, ${s.written} sidecars written, ${s.unchanged} unchanged, ${s.protectedCount} kept untouched, ` +
+      `${skipped.length} skipped, ${failed.length} failed; ${plural(totals.entities, 'entity', 'entities')}, ${plural(totals.dates, 'date')}, ` +
+      `${plural(totals.quantities, 'quantity', 'quantities')}, ${plural(totals.links, 'link')}, ${plural(totals.contradictions, 'contradiction')}`,
+  );
+  if (rows.length === 0) {
+    if (unique.length === 0 && missing === 0 && skipped.length === 0) io.err('error: no articles to annotate');
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,59 @@
+// Arabic temporal expressions: recognition (grammar.ts over scan.ts tokens), TIMEX-like values and
+// resolution against a reference date (resolve.ts), and the article's own dateline.
+import type { DateMention, Token } from '../model';
+import { Grammar } from './grammar';
+import { scan } from './scan';
+import { parseReference, resolveSem, type Prefer } from './resolve';
+
+export interface DateOptions {
+  /** 'past' (news, default): partial dates and weekdays at or before the reference date;
+   *  'future' (Duckling's assistant convention): the next occurrence. */
+  prefer?: Prefer;
+}
+
+/**
+ * Every temporal expression in `text`, in order, with UTF-16 offsets into `text`. `tokens` (the
+ * shared tokenisation) is accepted for the pipeline's contract; the grammar needs its own finer
+ * token stream (digits and separators apart, clitic readings), built from the same normalisation.
+ */
+export function recognizeDates(text: string, _tokens: Token[] | null, referenceDate: string | null, options: DateOptions = {}): DateMention[] {
+  const sc = scan(text);
+  const g = new Grammar(sc.toks);
+  const ref = parseReference(referenceDate);
+  const out: DateMention[] = [];
+  let i = 0;
+  while (i < sc.toks.length) {
+    const m = g.at(i);
+    if (!m) { i++; continue; }
+    const { start, end } = sc.span(m.i, m.j, m.skip);
+    const r = resolveSem(m.sem, ref, options.prefer ?? 'past');
+    const mention: DateMention = { start, end, text: text.slice(start, end), value: r.value, kind: r.kind, resolved: r.resolved, explanation: r.explanation };
+    if (r.mod) mention.mod = r.mod;
+    if (ref) mention.explanation.push(`reference date ${referenceDate}`);
+    out.push(mention);
+    i = Math.max(m.j, i + 1);
+  }
+  return out;
+}
+
+/** Words that introduce a publication date ("نشر في", "تاريخ النشر", "آخر تحديث"). */
+const PUBLICATION_CUE = /(نشر|تاريخ|تحديث|محدث|published|updated|posted)/i;
+
+/**
+ * The article's own date: the first complete date (day, month and year) in its first lines — a
+ * dateline such as "نشر في 18 نوفمبر 2023" or "2023/11/18" — preferring one introduced by a
+ * publication word. Null when the opening has no complete date.
+ */
+export function findReferenceDate(text: string): { date: string; evidence: string } | null {
+  const head = text.slice(0, 2500);
+  const mentions = recognizeDates(head, null, null).filter((d) => d.resolved && /^\d{4}-\d{2}-\d{2}$/.test(d.resolved) && (d.kind === 'absolute' || d.kind === 'hijri'));
+  if (!mentions.length) return null;
+  const cued = mentions.find((d) => PUBLICATION_CUE.test(head.slice(Math.max(0, d.start - 40), d.start)));
+  const pick = cued ?? mentions[0];
+  const lineStart = head.lastIndexOf('\n', pick.start) + 1;
+  const lineEnd = head.indexOf('\n', pick.end);
+  const evidence = head.slice(lineStart, lineEnd < 0 ? head.length : lineEnd).trim();
+  return { date: pick.resolved!, evidence: evidence.length > 160 ? pick.text : evidence };
+}
+
+export { resolveSem } from './resolve';

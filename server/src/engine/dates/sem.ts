@@ -1,0 +1,87 @@
+// What a recognised temporal expression means, before it is written as a TIMEX-like value and
+// resolved against a reference date (resolve.ts).
+
+export type Mod = 'START' | 'MID' | 'END';
+export type Unit = 'D' | 'W' | 'M' | 'Y';
+/** -1 past ("الماضي"), 0 current ("هذا", "الجاري"), +1 future ("المقبل"). */
+export type Dir = -1 | 0 | 1;
+
+/** A calendar date, possibly partial: any of year, month, day. */
+export interface DateSem {
+  t: 'date';
+  y?: number;
+  m?: number;
+  d?: number;
+  /** Hijri calendar fields (y/m/d are then Hijri). */
+  hijri?: boolean;
+  /** The year given relative to the reference ("من العام الماضي" → -1). */
+  yearRel?: number;
+  /** The month given relative to the reference ("من هذا الشهر" → 0). */
+  monthRel?: number;
+  /** A past/future marker after the expression ("كانون الثاني الماضي"), outside the span. */
+  dir?: Dir;
+  mod?: Mod;
+  /** The weekday that was also written ("الخميس 15 آب"), to check and explain. */
+  wd?: number;
+}
+
+export interface WeekdaySem {
+  t: 'weekday';
+  wd: number;
+  dir?: Dir;
+  /** Week relative to the reference's week ("الاثنين من الأسبوع الماضي" → -1). */
+  weekOff?: number;
+  mod?: Mod;
+}
+
+/** Deictic or counted relative expressions: REF±P{n}{unit}. */
+export interface RelSem {
+  t: 'rel';
+  unit: Unit;
+  /** Count; null for an unspecified count (أيام، عدة أشهر). */
+  n: number | null;
+  sign: -1 | 0 | 1;
+  /** period: the calendar unit itself (الشهر الماضي); ago: a point n units away (قبل أسبوع);
+   *  window: the last/next n units (الأسابيع الأخيرة). */
+  anchor: 'period' | 'ago' | 'window';
+  mod?: Mod;
+  /** The weekday written with it ("أمس الاثنين"), to check and explain. */
+  wd?: number;
+}
+
+export interface RangeSem {
+  t: 'range';
+  from: DateSem;
+  to: DateSem;
+}
+
+export interface HolidaySem {
+  t: 'holiday';
+  name: string;
+  /** Fixed Hijri day (عيد الفطر = 1 Shawwal) or a whole Hijri month (رمضان). */
+  hijri?: { m: number; d?: number };
+  greg?: { m: number; d: number };
+  easter?: boolean;
+  y?: number;
+  yearIsHijri?: boolean;
+  mod?: Mod;
+}
+
+/** n-th (or last, n = -1) weekday / week / day of a month. */
+export interface NthSem {
+  t: 'nth';
+  n: number;
+  what: 'weekday' | 'week' | 'day';
+  wd?: number;
+  month: DateSem;
+}
+
+export type Sem = DateSem | WeekdaySem | RelSem | RangeSem | HolidaySem | NthSem;
+
+export interface Match {
+  /** First token, normalised letters skipped in it (clitics), and end token (exclusive). */
+  i: number;
+  skip: number;
+  j: number;
+  sem: Sem;
+}

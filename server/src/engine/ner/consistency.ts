@@ -1,0 +1,103 @@
+// Corpus-wide consistency, as news readers expect: a name the tagger found confidently in one
+// place is the same name where it recurs (in the same or another article), and it keeps one type.
+//  1. Every mention's words (clitics removed from the first) form a key; each key gets a type by
+//     confidence-weighted vote over all its mentions.
+//  2. Mentions are retyped to their key's type when the vote is clear.
+//  3. Untagged occurrences of a confident key are tagged, unless training text shows the words are
+//     mostly not a name (common words that happen to be tagged once). A person's surname alone
+//     ("بايدن" after "جو بايدن") counts as an occurrence of that person.
+import type { EntityMention, EntityType, Token } from '../model';
+import { norm } from '../text/normalize';
+import type { Lexicon } from './features';
+import { chooseCut, originalCut } from './clitics';
+
+export interface TaggedDocLike {
+  doc: { path: string; text: string };
+  sentences: { tokens: Token[] }[];
+}
+
+const MIN_KEY_WEIGHT = 0.3;
+const CLEAR_VOTE = 0.7;
+
+function keyOf(text: string): string {
+  return norm(text).split(/\s+/).filter(Boolean).join(' ');
+}
+
+/** Share of training occurrences of a word that were inside a name (1 when never seen). */
+function nameShare(lex: Lexicon, word: string): { share: number; count: number } {
+  const e = lex.forms.get(word);
+  if (!e || e[0] === 0) return { share: 1, count: 0 };
+  return { share: (e[1] + e[2] + e[3] + e[4]) / e[0], count: e[0] };
+}
+
+export function harmonize(
+  tagged: TaggedDocLike[],
+  mentions: Map<string, EntityMention[]>,
+  lex: Lexicon,
+  known: (form: string) => number,
+): Map<string, EntityMention[]> {
+  // 1. Votes per key.
+  const votes = new Map<string, Map<EntityType, number>>();
+  const vote = (key: string, type: EntityType, w: number) => {
+    let m = votes.get(key);
+    if (!m) votes.set(key, (m = new Map()));
+    m.set(type, (m.get(type) ?? 0) + w);
+  };
+  for (const list of mentions.values()) {
+    for (const m of list) {
+      const key = keyOf(m.text);
+      vote(key, m.type, m.confidence ?? 0.5);
+      const words = key.split(' ');
+      if (m.type === 'PER' && words.length >= 2 && words[words.length - 1].length >= 3) vote(words[words.length - 1], 'PER', m.confidence ?? 0.5);
+    }
+  }
+  const typeOf = new Map<string, { type: EntityType; weight: number; share: number }>();
+  for (const [key, m] of votes) {
+    let best: EntityType = 'MISC', bw = -1, total = 0;
+    for (const [t, w] of m) { total += w; if (w > bw) { bw = w; best = t; } }
+    typeOf.set(key, { type: best, weight: bw, share: bw / total });
+  }
+  const out = new Map<string, EntityMention[]>();
+  for (const t of tagged) {
+    const list = (mentions.get(t.doc.path) ?? []).map((m) => {
+      const v = typeOf.get(keyOf(m.text));
+      return v && v.type !== m.type && v.share >= CLEAR_VOTE ? { ...m, type: v.type } : m;
+    });
+    // 3. Untagged occurrences of confident keys.
+    const covered = (s: number, e: number) => list.some((m) => m.start < e && s < m.end);
+    const added: EntityMention[] = [];
+    for (const sent of t.sentences) {
+      const toks = sent.tokens;
+      for (let i = 0; i < toks.length; i++) {
+        if (toks[i].kind !== 'word') continue;
+        const cut = chooseCut(toks[i].norm, known);
+        const firstNorm = toks[i].norm.slice(cut);
+        let key = firstNorm;
+        for (let k = 1; i + k <= toks.length && k <= 6; k++) {
+          if (k > 1) key += ' ' + toks[i + k - 1].norm;
+          const v = typeOf.get(key);
+          if (!v || v.weight < MIN_KEY_WEIGHT || v.share < CLEAR_VOTE) continue;
+          if (k === 1) {
+            const ns = nameShare(lex, firstNorm);
+            if (ns.count >= 3 && ns.share < 0.5) continue;
+          }
+          const start = toks[i].start + originalCut(toks[i].text, cut);
+          const end = toks[i + k - 1].end;
+          if (covered(start, end) || added.some((m) => m.start < end && start < m.end)) continue;
+          // Prefer the longest key starting here.
+          let longer = false;
+          let key2 = key;
+          for (let k2 = k + 1; i + k2 <= toks.length && k2 <= 6; k2++) {
+            key2 += ' ' + toks[i + k2 - 1].norm;
+            const v2 = typeOf.get(key2);
+            if (v2 && v2.weight >= MIN_KEY_WEIGHT && v2.share >= CLEAR_VOTE) { longer = true; break; }
+          }
+          if (longer) continue;
+          added.push({ start, end, type: v.type, text: t.doc.text.slice(start, end), confidence: Math.round(Math.min(0.9, v.weight / 2) * 1000) / 1000 });
+        }
+      }
+    }
+    out.set(t.doc.path, [...list, ...added].sort((a, b) => a.start - b.start || a.end - b.end));
+  }
+  return out;
+}

@@ -1,0 +1,299 @@
+// Features of one word for the sequence model. The same function serves ANERcorp tokens (at
+// training time) and the words of raw articles (at run time): both are first cut into the
+// project's word units (text/tokens.ts, Intl.Segmenter), so the model sees the same units.
+import { splitProclitics } from '../text/tokens';
+import { regionGazetteer } from '../gazetteer/regions';
+
+export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Label = (typeof LABELS)[number];
+export const NUM_LABELS = LABELS.length;
+
+/** The minimum a word must carry: its normalised form and kind. */
+export interface NerWord {
+  norm: string;
+  kind: 'word' | 'number' | 'punct';
+}
+
+export interface WordInfo {
+  n: string;
+  core: string;
+  pre: string;
+  shape: string;
+  /** Features of the word alone as [template, value] pairs (computed once per distinct word). */
+  uni?: [string, string][];
+  /** Run-time cache: summed weights of `uni` under the loaded model. */
+  uniWeights?: Float64Array;
+  /** The model those weights came from. */
+  uniModel?: object;
+}
+
+const ARABIC = /[\u0621-\u064A]/;
+const LATIN = /[a-z]/i;
+
+function shapeOf(w: NerWord, text: string, core: string): string {
+  if (w.kind === 'number') return /^\d{4}$/.test(w.norm) ? 'Y' : 'D';
+  if (w.kind === 'punct') return 'P' + (/["'()]/.test(w.norm) ? 'q' : /[.!?]/.test(w.norm) ? 'e' : /[,;:]/.test(w.norm) ? 'c' : 'o');
+  if (LATIN.test(text)) return /^[A-Z]/.test(text) ? (/^[A-Z0-9-]+$/.test(text) ? 'LU' : 'Lc') : 'Ll';
+  if (!ARABIC.test(core)) return 'X';
+  const len = core.length;
+  return 'A' + (len <= 2 ? '2' : len === 3 ? '3' : len <= 5 ? '5' : '6');
+}
+
+// Word analyses are cached by form: news text repeats its words, and a cached object keeps its
+// strings (and their hashes) for the feature lookups.
+const infoCache = new Map<string, WordInfo>();
+const INFO_CACHE_MAX = 100_000;
+
+function info(w: NerWord, text: string): WordInfo {
+  const key = w.kind + '\u0000' + (LATIN.test(text) ? text : w.norm);
+  const hit = infoCache.get(key);
+  if (hit) return hit;
+  const n = w.norm;
+  let wi: WordInfo;
+  if (w.kind !== 'word') wi = { n, core: n, pre: '', shape: shapeOf(w, text, n) };
+  else {
+    const split = splitProclitics(n);
+    wi = { n, core: split.stem, pre: n.slice(0, split.prefixLength), shape: shapeOf(w, text, split.stem) };
+  }
+  if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
+  infoCache.set(key, wi);
+  return wi;
+}
+
+/** Features of a word on its own. */
+export function unigramFeatures(w: WordInfo): [string, string][] {
+  if (w.uni) return w.uni;
+  const f: [string, string][] = [
+    ['b', '1'], ['p', w.pre], ['sh', w.shape],
+    ['c<2', w.core.slice(0, 2)], ['c<3', w.core.slice(0, 3)],
+    ['c>1', w.core.slice(-1)], ['c>2', w.core.slice(-2)], ['c>3', w.core.slice(-3)],
+    ['nis', isNisba(w) ? '1' : '0'],
+  ];
+  if (w.shape[0] === 'A' || w.shape[0] === 'L') {
+    const padded = '^' + w.core + '$';
+    for (let k = 0; k + 3 <= padded.length; k++) f.push(['n3', padded.slice(k, k + 3)]);
+  }
+  w.uni = f;
+  return f;
+}
+
+/** Names as runs of normalised words ("الشرق الاوسط"), first word without و/ف/ب/ك/ل. */
+export interface NameList {
+  names: Map<string, string>;
+  maxWords: number;
+}
+
+/**
+ * Gazetteer tags per word: 'B'/'I' + type when a run of words spells a listed name (the first
+ * word may carry proclitics). Longest match wins, left to right.
+ */
+function gazetteerTags(infos: WordInfo[], gz: NameList): string[] {
+  const tags: string[] = new Array(infos.length).fill('');
+  for (let i = 0; i < infos.length; i++) {
+    if (!infos[i].core) continue;
+    let best = 0;
+    let type = '';
+    // First word: as written, or with the conjunction/preposition removed (article kept).
+    const a = infos[i].n, b = stripParticles(a);
+    for (const first of a === b ? [a] : [a, b]) {
+      let key = first;
+      for (let k = 1; k <= gz.maxWords && i + k <= infos.length; k++) {
+        if (k > 1) key += ' ' + infos[i + k - 1].n;
+        const t = gz.names.get(key);
+        if (t && k > best) { best = k; type = t; }
+      }
+    }
+    if (best) {
+      tags[i] = 'B' + type;
+      for (let k = 1; k < best; k++) tags[i + k] = 'I' + type;
+      i += best - 1;
+    }
+  }
+  return tags;
+}
+
+/** Remove و/ف and a preposition ب/ك/ل from a normalised word, keeping the article (لل → ال). */
+export function stripParticles(n: string): string {
+  let s = n;
+  if ((s[0] === 'و' || s[0] === 'ف') && s.length > 3) s = s.slice(1);
+  if (s.startsWith('لل') && s.length > 3) return 'ا' + s.slice(1);
+  if ('بكل'.includes(s[0] ?? '') && s.startsWith('ال', 1) && s.length > 4) return s.slice(1);
+  return s;
+}
+
+/** Counts of a normalised form in labelled text: [total, PER, ORG, LOC, MISC]. */
+export type LexEntry = [number, number, number, number, number];
+
+/**
+ * What labelled text says about words: how often each form (as written, normalised) and each
+ * clitic-free core occurred, and how often inside a name of each type. At run time this is the
+ * whole training part; while training, each fold sees the lexicon of the OTHER folds, so the model
+ * learns how far to trust it on words it has not seen.
+ */
+export class Lexicon {
+  readonly forms = new Map<string, LexEntry>();
+  readonly cores = new Map<string, LexEntry>();
+  /** Names of the labelled text (2+ occurrences, or 1 for multi-word names) with their usual type. */
+  readonly names: NameList;
+  constructor(forms: Iterable<[string, LexEntry]>, names: Iterable<[string, string]>) {
+    this.names = { names: new Map(names), maxWords: 1 };
+    for (const k of this.names.names.keys()) this.names.maxWords = Math.min(8, Math.max(this.names.maxWords, k.split(' ').length));
+    for (const [n, e] of forms) {
+      this.forms.set(n, e);
+      const core = splitProclitics(n).stem;
+      const c = this.cores.get(core) ?? [0, 0, 0, 0, 0];
+      for (let i = 0; i < 5; i++) c[i] += e[i];
+      this.cores.set(core, c);
+    }
+  }
+  /** Names (as gazetteer keys) of labelled sentences with their majority type. */
+  static names(sents: { words: NerWord[]; labels: readonly string[] }[]): Map<string, string> {
+    const counts = new Map<string, Map<string, number>>();
+    for (const s of sents) {
+      let i = 0;
+      while (i < s.labels.length) {
+        const l = s.labels[i];
+        if (!l.startsWith('B-')) { i++; continue; }
+        const type = l.slice(2);
+        let j = i + 1;
+        while (j < s.labels.length && s.labels[j] === 'I-' + type) j++;
+        const key = [stripParticles(s.words[i].norm), ...s.words.slice(i + 1, j).map((w) => w.norm)].join(' ');
+        let m = counts.get(key);
+        if (!m) counts.set(key, (m = new Map()));
+        m.set(type, (m.get(type) ?? 0) + 1);
+        i = j;
+      }
+    }
+    const out = new Map<string, string>();
+    for (const [key, m] of [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      let best = '', bc = 0, total = 0;
+      for (const [t, c] of m) { total += c; if (c > bc) { bc = c; best = t; } }
+      if (total >= 2 || key.includes(' ')) out.set(key, best);
+    }
+    return out;
+  }
+
+  static count(sents: { words: NerWord[]; labels: readonly string[] }[]): Map<string, LexEntry> {
+    const m = new Map<string, LexEntry>();
+    const idx: Record<string, number> = { PER: 1, ORG: 2, LOC: 3, MISC: 4 };
+    for (const s of sents) {
+      s.words.forEach((w, i) => {
+        if (w.kind !== 'word') return;
+        const e = m.get(w.norm) ?? [0, 0, 0, 0, 0];
+        e[0]++;
+        const l = s.labels[i];
+        if (l !== 'O') e[idx[l.slice(2)]]++;
+        m.set(w.norm, e);
+      });
+    }
+    return m;
+  }
+}
+
+const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
+const bucket = (n: number) => (n === 0 ? 0 : Math.min(5, 1 + Math.floor(Math.log2(n))));
+
+/** Lexicon evidence of one entry as a few coarse features. */
+const SMALL = ['0', '1', '2', '3', '4', '5'];
+const TYPE_SHARE = TYPES.map((t) => SMALL.map((k) => t + k));
+function lexFeatures(prefix: string, e: LexEntry | undefined, emit: FeatureSink): void {
+  if (!e) { emit(prefix, 'none'); return; }
+  emit(prefix + 'f', SMALL[bucket(e[0])]);
+  const ent = e[1] + e[2] + e[3] + e[4];
+  emit(prefix + 'e', SMALL[Math.round((4 * ent) / e[0])]);
+  if (ent > 0) {
+    let best = 1;
+    for (let k = 2; k <= 4; k++) if (e[k] > e[best]) best = k;
+    emit(prefix + 't', TYPE_SHARE[best - 1][Math.round((4 * e[best]) / e[0])]);
+  }
+}
+
+/** Nisba-shaped word (الأميركي, الإيرانية, عمانيين): adjectives of origin that sit between a title and a name. */
+function isNisba(w: WordInfo): boolean {
+  return w.shape[0] === 'A' && w.core.length >= 4 && /(ي|يه|يين|يون|يا)$/.test(w.core) && w.pre.endsWith('ال');
+}
+
+const BOS: WordInfo = { n: '<s>', core: '<s>', pre: '', shape: 'S' };
+const EOS: WordInfo = { n: '</s>', core: '</s>', pre: '', shape: 'S' };
+
+export type FeatureSink = (template: string, value: string) => void;
+
+/**
+ * Visit the features of every word of one sentence: `word(t, info)` once per word for its
+ * unigram features (see unigramFeatures), then `feat(template, value)` for the context features
+ * of word t (preceded by `at(t)`). `texts` are the words as written (Latin capitals only).
+ * Deterministic: fixed order.
+ */
+export function visitSentence(
+  words: NerWord[],
+  texts: string[],
+  lex: Lexicon | null,
+  sink: { at(t: number, info: WordInfo): void; feat: FeatureSink },
+): void {
+  const infos = words.map((w, i) => info(w, texts[i]));
+  const gz = gazetteerTags(infos, regionGazetteer());
+  const ge = lex ? gazetteerTags(infos, lex.names) : [];
+  const at = (i: number): WordInfo => (i < 0 ? BOS : i >= infos.length ? EOS : infos[i]);
+  const gzAt = (i: number): string => (i < 0 || i >= gz.length ? '-' : gz[i] || '-');
+  const emit = sink.feat;
+  const isWord = (x: WordInfo) => x.shape[0] === 'A' || x.shape[0] === 'L';
+  for (let i = 0; i < infos.length; i++) {
+    const w = infos[i];
+    sink.at(i, w);
+    const p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2);
+    emit('sh-1', p1.shape + '|' + w.shape);
+    emit('sh+1', w.shape + '|' + n1.shape);
+    // Word identities only for words the lexicon knows, '?' otherwise. While training, the
+    // lexicon is that of the other folds, so the model meets "unseen" words as it will at run
+    // time and learns to read them from their shape, letters and context.
+    const wn = (x: WordInfo) => (!lex || x === BOS || x === EOS || lex.forms.has(x.n) ? x.n : '?');
+    const cn = (x: WordInfo) => (!lex || x === BOS || x === EOS || lex.cores.has(x.core) ? x.core : '?');
+    const wc = cn(w), p1c = cn(p1), n1c = cn(n1);
+    emit('w', wn(w));
+    emit('c', wc);
+    emit('w-1', wn(p1));
+    emit('w-2', wn(p2));
+    emit('w+1', wn(n1));
+    emit('w+2', wn(n2));
+    emit('c-1', p1c);
+    emit('c+1', n1c);
+    emit('c-2', cn(p2));
+    emit('c+2', cn(n2));
+    emit('p+1', n1.pre);
+    emit('x+1', n1.core.slice(-2));
+    emit('x-1', p1.core.slice(-2));
+    emit('ww-1', p1c + '|' + wc);
+    emit('ww+1', wc + '|' + n1c);
+    emit('g', gzAt(i));
+    emit('g-1', gzAt(i - 1));
+    emit('g+1', gzAt(i + 1));
+    // The nearest word before that is not a nisba adjective: "الرئيس الأميركي جو" links the
+    // title to the name across the adjective.
+    let b = i - 1;
+    while (b >= 0 && b >= i - 3 && isNisba(infos[b])) b--;
+    if (b < i - 1) emit('pn', cn(at(b)));
+    if (lex) {
+      emit('ge', ge[i] || '-');
+      emit('ge-1', ge[i - 1] || '-');
+      emit('ge+1', ge[i + 1] || '-');
+      emit('gge', (ge[i] || '-') + (gz[i] || '-'));
+      if (isWord(w)) { lexFeatures('lw', lex.forms.get(w.n), emit); lexFeatures('lc', lex.cores.get(w.core), emit); }
+      if (isWord(p1)) lexFeatures('lc-1', lex.cores.get(p1.core), emit);
+      if (isWord(n1)) lexFeatures('lc+1', lex.cores.get(n1.core), emit);
+    }
+  }
+}
+
+/** Feature strings ("template=value") of every word of one sentence, for training and tests. */
+export function sentenceFeatures(words: NerWord[], texts: string[], lex: Lexicon | null): string[][] {
+  const out: string[][] = [];
+  let cur: string[] = [];
+  visitSentence(words, texts, lex, {
+    at(_t, info) {
+      cur = unigramFeatures(info).map(([a, b]) => a + '=' + b);
+      out.push(cur);
+    },
+    feat(t, v) { cur.push(t + '=' + v); },
+  });
+  return out;
+}

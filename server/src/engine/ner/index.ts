@@ -1,0 +1,117 @@
+// Named-entity recognition: the statistical tagger (tagger.ts) over each sentence, then name spans
+// with clitics left outside (clitics.ts), then a corpus-wide consistency pass (consistency.ts).
+import type { EntityMention, EntityType, Sentence, Token } from '../model';
+import { tokenize, tokensIn } from '../text/tokens';
+import { segmentSentences } from '../text/sentences';
+import { regionGazetteer } from '../gazetteer/regions';
+import { LABELS, NUM_LABELS } from './features';
+import { loadModel, tagSentence, type LoadedModel } from './tagger';
+import { chooseCut, originalCut } from './clitics';
+import { harmonize } from './consistency';
+import { applyConventions } from './conventions';
+
+export interface NerDoc {
+  path: string;
+  text: string;
+  tokens: Token[];
+  sentences: Sentence[];
+}
+
+const K = NUM_LABELS;
+
+let firstWords: Map<string, number> | null = null;
+/** Evidence that a normalised form starts a name: training first words, then ICU region names. */
+function knownFirst(model: LoadedModel): Map<string, number> {
+  if (firstWords) return firstWords;
+  const m = new Map(model.entityFirst);
+  for (const name of regionGazetteer().names.keys()) {
+    const first = name.split(' ')[0];
+    m.set(first, (m.get(first) ?? 0) + 3);
+  }
+  firstWords = m;
+  return m;
+}
+
+/** Word units of a sentence: tokens inside it; a sentence without tokens is skipped. */
+function sentenceTokens(doc: NerDoc): Token[][] {
+  const sents = doc.sentences.length ? doc.sentences : [{ id: 's1', start: 0, end: doc.text.length, kind: 'body' as const }];
+  return sents.map((s) => tokensIn(doc.tokens, s.start, s.end)).filter((t) => t.length > 0);
+}
+
+export interface TaggedDoc {
+  doc: NerDoc;
+  sentences: { tokens: Token[]; labels: number[]; marg: Float64Array }[];
+}
+
+export function tagDoc(doc: NerDoc, model = loadModel()): TaggedDoc {
+  return {
+    doc,
+    sentences: sentenceTokens(doc).map((tokens) => {
+      const r = tagSentence(tokens.map((t) => ({ norm: t.norm, kind: t.kind })), tokens.map((t) => t.text), model);
+      return { tokens, labels: r.labels, marg: r.marg };
+    }),
+  };
+}
+
+/** Mentions of a tagged document: BIO runs → spans in the original text, clitics outside. */
+export function mentionsOf(tagged: TaggedDoc, known: (form: string) => number): EntityMention[] {
+  const out: EntityMention[] = [];
+  const text = tagged.doc.text;
+  for (const s of tagged.sentences) {
+    let i = 0;
+    while (i < s.labels.length) {
+      const l = LABELS[s.labels[i]];
+      if (l === 'O' || s.tokens[i].kind === 'punct') { i++; continue; }
+      const type = l.slice(2);
+      let j = i + 1;
+      while (j < s.labels.length && LABELS[s.labels[j]] === 'I-' + type) j++;
+      // Trailing punctuation is never part of a name.
+      let e = j;
+      while (e > i + 1 && s.tokens[e - 1].kind === 'punct') e--;
+      const first = s.tokens[i];
+      const cut = chooseCut(first.norm, known);
+      const start = first.start + originalCut(first.text, cut);
+      const end = s.tokens[e - 1].end;
+      // Confidence: mean marginal probability of the span's tags (calibrated in training).
+      let conf = 0;
+      for (let t = i; t < e; t++) {
+        const want = LABELS.indexOf((t === i ? 'B-' : 'I-') + type as (typeof LABELS)[number]);
+        conf += s.marg[t * K + want] / (e - i);
+      }
+      if (end > start) out.push({ start, end, type: type as EntityType, text: text.slice(start, end), confidence: Math.round(conf * 1000) / 1000 });
+      i = j;
+    }
+  }
+  return out;
+}
+
+export interface NerOptions {
+  /** Apply the project's conventions where they differ from ANERcorp's (conventions.ts); default true. */
+  conventions?: boolean;
+}
+
+export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<string, EntityMention[]> {
+  const model = loadModel();
+  const tagged = docs.map((d) => tagDoc(d, model));
+  // Evidence for clitic cuts: training first words, region names, and words this corpus's own
+  // first pass put at the start of a name ("بريت" tagged alone elsewhere keeps its ب).
+  const base = knownFirst(model);
+  const corpusFirst = new Map<string, number>();
+  for (const t of tagged) {
+    for (const s of t.sentences) {
+      s.labels.forEach((l, i) => { if (LABELS[l].startsWith('B-')) corpusFirst.set(s.tokens[i].norm, (corpusFirst.get(s.tokens[i].norm) ?? 0) + 1); });
+    }
+  }
+  const known = (f: string) => (base.get(f) ?? 0) + (corpusFirst.get(f) ?? 0);
+  const first = new Map(tagged.map((t) => {
+    const ms = mentionsOf(t, known);
+    return [t.doc.path, options.conventions === false ? ms : applyConventions(t.sentences, t.doc.text, ms)];
+  }));
+  return harmonize(tagged, first, model.lexicon, known);
+}
+
+/** Entities of one text on its own. */
+export function recognize(text: string): EntityMention[] {
+  const doc: NerDoc = { path: '', text, tokens: tokenize(text), sentences: segmentSentences(text) };
+  return recognizeCorpus([doc]).get('') ?? [];
+}

@@ -1,0 +1,176 @@
+// Reading and writing NAME.txt.annotations.json. Writes are deterministic (fixed key order, sorted
+// arrays, 2-space indent, trailing newline) so sidecars diff well in git, and atomic (temp file in
+// the same folder, fsync, rename) so a crash never leaves half a file. A sidecar on disk that cannot
+// be read (bad JSON, git conflict markers, schema failure, newer version) is never overwritten: the
+// user may be in the middle of a merge, or have a newer Qarina.
+import { createHash, randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { SIDECAR_SUFFIX } from './articleFiles';
+import { bySpan, byId, type Sidecar } from './format';
+import { migrate } from './migrate';
+import { validateSidecar } from './schema';
+
+export class SidecarProtectedError extends Error {
+  constructor(readonly file: string, readonly reason: string) {
+    super(`${file}: not overwritten, the existing sidecar is invalid: ${reason}`);
+    this.name = 'SidecarProtectedError';
+  }
+}
+
+export type SidecarRead =
+  | { status: 'missing' }
+  | { status: 'ok'; sidecar: Sidecar; migratedFrom?: string }
+  | { status: 'invalid'; reason: string };
+
+/** NAME.txt -> NAME.txt.annotations.json */
+export function sidecarPathFor(articlePath: string): string {
+  return articlePath + SIDECAR_SUFFIX;
+}
+
+export function sha256Hex(bytes: Uint8Array | string): string {
+  return createHash('sha256').update(typeof bytes === 'string' ? Buffer.from(bytes, 'utf8') : bytes).digest('hex');
+}
+
+const CONFLICT = /^(<{7}(?: .*)?|={7}|>{7}(?: .*)?|\|{7}(?: .*)?)\r?$/m;
+
+export function parseSidecar(json: string): SidecarRead {
+  const conflict = CONFLICT.exec(json);
+  if (conflict) {
+    const line = json.slice(0, conflict.index).split('\n').length;
+    return { status: 'invalid', reason: `contains git conflict markers (line ${line}: "${conflict[0].trim().slice(0, 40)}"); resolve the merge first` };
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(json.charCodeAt(0) === 0xfeff ? json.slice(1) : json);
+  } catch (e) {
+    return { status: 'invalid', reason: `not valid JSON: ${(e as Error).message}` };
+  }
+  const m = migrate(data);
+  if ('error' in m) return { status: 'invalid', reason: m.error };
+  const v = validateSidecar(m.sidecar);
+  if (!v.ok) return { status: 'invalid', reason: `does not match the schema: ${v.errors.join('; ')}` };
+  const sidecar = m.sidecar as Sidecar;
+  return m.from ? { status: 'ok', sidecar, migratedFrom: m.from } : { status: 'ok', sidecar };
+}
+
+export async function readSidecarFile(file: string): Promise<SidecarRead> {
+  let json: string;
+  try {
+    json = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
+    return { status: 'invalid', reason: `cannot be read: ${(e as Error).message}` };
+  }
+  return parseSidecar(json);
+}
+
+export async function readSidecar(articlePath: string): Promise<SidecarRead> {
+  return readSidecarFile(sidecarPathFor(articlePath));
+}
+
+// ---- deterministic serialisation ----
+
+const KEY_ORDER = [
+  // top level
+  'schema', 'generator', 'document', 'sentences', 'entities', 'dates', 'quantities', 'links', 'notes', 'checks', 'corpus',
+  // document
+  'path', 'sha256', 'offsetUnit', 'referenceDate', 'referenceDateSource',
+  // anchored items: identity and span first, then the anchor, then the facts
+  'id', 'sentence', 'start', 'end', 'text', 'prefix', 'suffix', 'orphaned',
+  'type', 'entity', 'value', 'resolved', 'low', 'high', 'qualifier', 'unit',
+  'relation', 'target', 'quote', 'score', 'reasons', 'body', 'created', 'checked', 'kind',
+  'origin', 'status',
+  // corpus
+  'merges', 'splits', 'rejectedSurfaces', 'into', 'from',
+];
+const RANK = new Map(KEY_ORDER.map((k, i) => [k, i]));
+
+function orderKeys(x: unknown): unknown {
+  if (Array.isArray(x)) return x.map(orderKeys);
+  if (x === null || typeof x !== 'object') return x;
+  const keys = Object.keys(x).sort((a, b) => {
+    const ra = RANK.get(a) ?? Infinity, rb = RANK.get(b) ?? Infinity;
+    return ra !== rb ? ra - rb : a < b ? -1 : a > b ? 1 : 0;
+  });
+  const out: Record<string, unknown> = {};
+  for (const k of keys) {
+    const v = (x as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    // orphaned is written only when true, so that a re-found item diffs back to its old form.
+    if (k === 'orphaned' && v !== true) continue;
+    out[k] = orderKeys(v);
+  }
+  return out;
+}
+
+/** A copy with every array in its deterministic order. */
+export function sortSidecar(s: Sidecar): Sidecar {
+  return {
+    ...s,
+    sentences: [...s.sentences].sort(bySpan),
+    entities: [...s.entities].sort(bySpan),
+    dates: [...s.dates].sort(bySpan),
+    quantities: [...s.quantities].sort(bySpan),
+    links: [...s.links].sort(bySpan),
+    notes: [...s.notes].sort(bySpan),
+    checks: [...s.checks].sort(bySpan),
+    corpus: {
+      merges: [...s.corpus.merges].sort(byId),
+      splits: [...s.corpus.splits].sort(bySpan),
+      rejectedSurfaces: [...s.corpus.rejectedSurfaces].sort(byId),
+    },
+  };
+}
+
+export function serializeSidecar(s: Sidecar): string {
+  return JSON.stringify(orderKeys(sortSidecar(s)), null, 2) + '\n';
+}
+
+// ---- atomic writes ----
+
+export async function writeFileAtomic(file: string, data: string): Promise<void> {
+  const dir = path.dirname(file);
+  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(tmp, 'wx');
+    await handle.writeFile(data, 'utf8');
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await handle?.close().catch(() => undefined);
+    await fs.unlink(tmp).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * Write a sidecar at an explicit location (the CLI's --out). Refuses when the file on disk exists
+ * and is invalid; skips the write when the content is already identical (keeps mtime, no churn).
+ */
+export async function writeSidecarFile(file: string, s: Sidecar): Promise<'written' | 'unchanged'> {
+  const data = serializeSidecar(s);
+  const check = validateSidecar(JSON.parse(data));
+  if (!check.ok) throw new Error(`${file}: refusing to write a sidecar that does not match the schema: ${check.errors.join('; ')}`);
+  let existing: string | null = null;
+  try {
+    existing = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new SidecarProtectedError(file, `cannot be read: ${(e as Error).message}`);
+  }
+  if (existing !== null) {
+    if (existing === data) return 'unchanged';
+    const r = parseSidecar(existing);
+    if (r.status === 'invalid') throw new SidecarProtectedError(file, r.reason);
+  }
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  await writeFileAtomic(file, data);
+  return 'written';
+}
+
+export async function writeSidecar(articlePath: string, s: Sidecar): Promise<void> {
+  await writeSidecarFile(sidecarPathFor(articlePath), s);
+}

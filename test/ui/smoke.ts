@@ -1,0 +1,293 @@
+// The UI smoke test: drives the real VS Code workbench (code-server in headless Chromium) the way
+// a person does — Ctrl+P to open an article, the mouse over words, the command palette — and
+// checks what is on screen:
+//  - hovering a word of a linked sentence shows the corroborating passages (screenshot hover.png);
+//  - hovering a highlighted name shows what it is;
+//  - reading order (shared/notes/arabic-in-vscode.md): on each highlighted Arabic line, consecutive
+//    words in logical order are laid out right to left, and every highlight box covers exactly the
+//    text it belongs to. Semantic-token colouring breaks the first; this catches a regression to it;
+//  - Add note from the command palette lands in the sidecar.
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Page } from 'playwright-core';
+
+// Browser-side code runs inside page.evaluate; the project compiles without the DOM library.
+declare const document: any;
+
+export interface SmokeOptions {
+  /** Workbench URL with the workspace folder and the extension under development. */
+  url: string;
+  workspace: string;
+  outDir: string;
+}
+
+export interface SmokeResult { passed: number; failed: number; lines: string[] }
+
+const EDITOR = '.editor-instance .monaco-editor';
+const HOVER = `${EDITOR} .monaco-hover:not(.hidden) .monaco-hover-content`;
+const OUR_DECORATION = `${EDITOR} .view-overlays [class*="ced-"]`;
+
+async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | null | false>): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined && v !== null && v !== false) return v;
+      last = v;
+    } catch (e) {
+      last = e instanceof Error ? e.message.split('\n')[0] : e;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+const clean = (s: string) => s.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
+
+interface Box { left: number; right: number; top: number; bottom: number }
+interface WordBox extends Box { text: string; start: number; end: number }
+interface Highlight { box: Box; text: string; start: number; end: number; coverage: number; missing: number; extra: number; contiguous: boolean }
+interface LineMeasure {
+  index: number;
+  text: string;
+  box: Box;
+  pairs: number;
+  outOfOrder: string[];
+  highlights: Highlight[];
+  words: WordBox[];
+}
+
+/** Measures every rendered editor line: word boxes (DOM Range over the line's text nodes),
+ *  consecutive Arabic word pairs whose later word is not left of the earlier one, and for each of
+ *  Qarina's highlight boxes the text under it and how well it covers that text. */
+function measureInPage(sel: { editor: string; decoration: string }): LineMeasure[] {
+  const editor = document.querySelector(sel.editor);
+  if (!editor) return [];
+  const LETTER = /[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]/;
+  const WORD = /[\u0621-\u063A\u0640-\u065F\u0670-\u06D3]+/g;
+  const boxOf = (r: any): Box => ({ left: r.left, right: r.right, top: r.top, bottom: r.bottom });
+  const decorations: Box[] = [...document.querySelectorAll(sel.decoration)].map((el: any) => boxOf(el.getBoundingClientRect())).filter((b: Box) => b.right - b.left > 0);
+  const out: LineMeasure[] = [];
+  const lines = [...editor.querySelectorAll('.view-lines .view-line')];
+  lines.forEach((line: any, index: number) => {
+    // Map line offsets to (text node, offset).
+    const nodes: { node: any; start: number }[] = [];
+    const walker = document.createTreeWalker(line, 4 /* SHOW_TEXT */);
+    let text = '';
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      nodes.push({ node: n, start: text.length });
+      text += n.nodeValue;
+    }
+    const rangeBox = (start: number, end: number): Box | null => {
+      const r = document.createRange();
+      const at = (off: number, isEnd: boolean) => {
+        for (let i = nodes.length - 1; i >= 0; i--) {
+          if (nodes[i].start < off || (nodes[i].start === off && !isEnd)) return { node: nodes[i].node, offset: off - nodes[i].start };
+        }
+        return { node: nodes[0].node, offset: 0 };
+      };
+      const s = at(start, false), e = at(end, true);
+      r.setStart(s.node, s.offset);
+      r.setEnd(e.node, e.offset);
+      const rects = [...r.getClientRects()].filter((x: any) => x.width > 0);
+      if (rects.length === 0) return null;
+      return { left: Math.min(...rects.map((x: any) => x.left)), right: Math.max(...rects.map((x: any) => x.right)), top: Math.min(...rects.map((x: any) => x.top)), bottom: Math.max(...rects.map((x: any) => x.bottom)) };
+    };
+    if (nodes.length === 0 || !LETTER.test(text)) return;
+    const lb = boxOf(line.getBoundingClientRect());
+    const words: WordBox[] = [];
+    for (const m of text.matchAll(WORD)) {
+      const b = rangeBox(m.index!, m.index! + m[0].length);
+      if (b) words.push({ ...b, text: m[0], start: m.index!, end: m.index! + m[0].length });
+    }
+    const outOfOrder: string[] = [];
+    let pairs = 0;
+    for (let i = 0; i + 1 < words.length; i++) {
+      const a = words[i], b = words[i + 1];
+      // Only words separated by spaces: a Latin word or a number in between legitimately
+      // changes the visual order of an Arabic run inside a left-to-right line.
+      if (!/^[\s\u00a0]+$/.test(text.slice(a.end, b.start))) continue;
+      pairs++;
+      const ca = (a.left + a.right) / 2, cb = (b.left + b.right) / 2;
+      if (!(cb < ca)) outOfOrder.push(`«${a.text}» then «${b.text}»: x ${ca.toFixed(0)} → ${cb.toFixed(0)}`);
+    }
+    const mid = (lb.top + lb.bottom) / 2;
+    const highlights: Highlight[] = [];
+    for (const d of decorations) {
+      if (d.top > mid || d.bottom < mid) continue;
+      // The characters drawn under the box, in logical order.
+      const covered: number[] = [];
+      const all: number[] = [];
+      for (let i = 0; i < text.length; i++) {
+        if (/[\s\u00a0]/.test(text[i])) continue;
+        const c = rangeBox(i, i + 1);
+        if (!c) continue;
+        all.push(i);
+        const cx = (c.left + c.right) / 2;
+        if (cx > d.left && cx < d.right) covered.push(i);
+      }
+      if (covered.length === 0) continue;
+      const lo = covered[0], hi = covered[covered.length - 1];
+      const contiguous = all.filter((i) => i >= lo && i <= hi).length === covered.length;
+      let end = hi + 1;
+      while (end < text.length && /[\u064B-\u065F\u0670]/.test(text[end])) end++;
+      const t = rangeBox(lo, end)!;
+      const overlap = Math.max(0, Math.min(d.right, t.right) - Math.max(d.left, t.left));
+      const width = t.right - t.left;
+      highlights.push({ box: d, text: text.slice(lo, end), start: lo, end, coverage: overlap / width, missing: width - overlap, extra: d.right - d.left - width, contiguous });
+    }
+    out.push({ index, text, box: lb, pairs, outOfOrder, highlights, words });
+  });
+  return out;
+}
+
+export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult> {
+  fs.mkdirSync(o.outDir, { recursive: true });
+  for (const f of fs.readdirSync(o.outDir)) if (/\.(png|json)$/.test(f)) fs.rmSync(path.join(o.outDir, f));
+  const lines: string[] = [];
+  let passed = 0, failed = 0;
+  const check = async (name: string, fn: () => Promise<string | void>) => {
+    const t0 = Date.now();
+    try {
+      const detail = await fn();
+      passed++;
+      lines.push(`  ✔ ui › ${name} (${Date.now() - t0} ms)${detail ? `\n      ${detail}` : ''}`);
+    } catch (e) {
+      failed++;
+      lines.push(`  ✘ ui › ${name}\n      ${e instanceof Error ? e.message : String(e)}`);
+      await page.screenshot({ path: path.join(o.outDir, `failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`) }).catch(() => undefined);
+    }
+  };
+  const article = fs.readdirSync(o.workspace).filter((n) => /^000_.*\.txt$/.test(n))[0];
+  const measure = async () => {
+    // Everything below is about the article opened with Ctrl+P: make sure it is still the one shown.
+    const tab = clean((await page.locator('.tabs-container .tab.active').first().textContent()) ?? '');
+    if (!tab.includes(article)) throw new Error(`the active editor is «${tab}», not ${article}`);
+    return page.evaluate(measureInPage, { editor: EDITOR, decoration: OUR_DECORATION });
+  };
+  const hoverAt = async (x: number, y: number, want: RegExp) => {
+    // Start from no hover, as a reader who moves the mouse onto a word.
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    await poll('the previous hover to close', 5_000, async () => (await page.locator(HOVER).count()) === 0);
+    await page.mouse.move(x, y, { steps: 3 });
+    let seen = '';
+    try {
+      return await poll(`a hover matching ${want} at (${x.toFixed(0)}, ${y.toFixed(0)})`, 15_000, async () => {
+        seen = clean((await page.locator(HOVER).allTextContents()).join('\n'));
+        return want.test(seen) ? seen : undefined;
+      });
+    } catch (e) {
+      throw new Error(`${e instanceof Error ? e.message : String(e)}; hover text seen: ${JSON.stringify(seen.slice(0, 300))}`);
+    }
+  };
+
+  // tsx compiles with esbuild's keepNames, which wraps inner functions in __name(); the browser
+  // side of page.evaluate needs that helper too.
+  await page.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
+  await page.goto(o.url);
+
+  await check('open the article with Ctrl+P', async () => {
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The explorer shows the workspace once the workbench is ready for input.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-workbench .part.editor').click();
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type(article.slice(0, 8));
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: article }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await page.locator(`${EDITOR} .view-line`).first().waitFor({ timeout: 10_000 });
+    await poll('the article text in the editor', 10_000, async () => ((await page.locator(`${EDITOR} .view-lines`).textContent()) ?? '').match(/[\u0621-\u064A]{3}/));
+    await poll('Qarina highlights in the editor', 90_000, async () => (await page.locator(OUR_DECORATION).count()) > 0);
+    // CodeLens rows arrive a little later and push the lines down: measure only a settled layout.
+    await poll('CodeLens above the linked sentences', 60_000, async () => (await page.locator(`${EDITOR} .codelens-decoration`).count()) > 0);
+    let previous = '', same = 0;
+    await poll('the editor layout to settle', 20_000, async () => {
+      const now = JSON.stringify(await page.locator(`${EDITOR} .view-line`).evaluateAll((els: any[]) => els.slice(0, 30).map((e) => Math.round(e.getBoundingClientRect().top))));
+      same = now === previous ? same + 1 : 0;
+      previous = now;
+      return same >= 3;
+    });
+    await page.screenshot({ path: path.join(o.outDir, 'editor.png') });
+    return `opened ${article}; ${await page.locator(OUR_DECORATION).count()} highlight boxes on screen`;
+  });
+
+  await check('reading order: highlighted Arabic lines read right to left and highlights cover their names', async () => {
+    const measured = await measure();
+    const highlighted = measured.filter((l) => l.highlights.length > 0);
+    if (highlighted.length === 0) throw new Error('no highlighted Arabic line on screen');
+    const problems: string[] = [];
+    let pairs = 0, boxes = 0;
+    for (const l of highlighted) {
+      pairs += l.pairs;
+      for (const p of l.outOfOrder) problems.push(`line ${l.index + 1}: ${p}`);
+      for (const h of l.highlights) {
+        boxes++;
+        if (!h.contiguous) problems.push(`line ${l.index + 1}: the highlight over «${h.text}» covers text that is not contiguous in reading order`);
+        // Monaco places boxes from its own whole-pixel measurements: allow 1.5 px either side.
+        if (h.missing > 1.5) problems.push(`line ${l.index + 1}: the highlight leaves ${h.missing.toFixed(1)} px of «${h.text}» (${(h.coverage * 100).toFixed(1)}%) uncovered`);
+        if (h.extra > 3) problems.push(`line ${l.index + 1}: the highlight over «${h.text}» is ${h.extra.toFixed(1)} px wider than it`);
+      }
+    }
+    fs.writeFileSync(path.join(o.outDir, 'reading-order.json'), JSON.stringify(highlighted.map(({ words: _w, ...l }) => l), null, 2));
+    if (pairs === 0) throw new Error('no pair of consecutive Arabic words on the highlighted lines');
+    if (problems.length) throw new Error(`${problems.length} reading-order problem(s) on ${highlighted.length} highlighted lines:\n      ${problems.slice(0, 12).join('\n      ')}`);
+    return `${highlighted.length} highlighted lines, ${pairs} word pairs in right-to-left order, ${boxes} highlight boxes covering their text`;
+  });
+
+  await check('hover on a highlighted name says what it is', async () => {
+    const measured = await measure();
+    const h = measured.flatMap((l) => l.highlights).find((x) => x.text.length >= 3);
+    if (!h) throw new Error('no highlighted name on screen');
+    const text = await hoverAt((h.box.left + h.box.right) / 2, (h.box.top + h.box.bottom) / 2, /Person|Place|Organisation|Other name|Date|Quantity|شخص|مكان|منظمة|تاريخ|كمية/);
+    if (!text.includes(h.text)) throw new Error(`the hover over «${h.text}» does not mention it: ${text.slice(0, 300)}`);
+    await page.screenshot({ path: path.join(o.outDir, 'hover-entity.png') });
+    return `«${h.text}»: ${text.slice(0, 120)}…`;
+  });
+
+  await check('hover on a word of a linked sentence lists the corroborating passages', async () => {
+    const measured = await measure();
+    // CodeLens lines sit above linked sentences; hover a plain word of the first line below one.
+    const lenses = await page.locator(`${EDITOR} .codelens-decoration`).evaluateAll((els: any[]) => els.map((e) => ({ text: e.textContent as string, bottom: e.getBoundingClientRect().bottom as number })));
+    const lens = lenses.find((l) => /corroborat|يؤيد/.test(l.text));
+    if (!lens) throw new Error(`no CodeLens announcing corroborating passages on screen (lenses: ${lenses.map((l) => l.text).join(' | ') || 'none'})`);
+    const line = measured.filter((l) => l.box.top >= lens.bottom - 2).sort((a, b) => a.box.top - b.box.top)[0];
+    if (!line) throw new Error('no line under the CodeLens');
+    const word = line.words.find((w) => w.text.length >= 3 && !line.highlights.some((h) => w.start < h.end && h.start < w.end));
+    if (!word) throw new Error(`no plain word on line ${line.index + 1}`);
+    const text = await hoverAt((word.left + word.right) / 2, (word.top + word.bottom) / 2, /In the other articles|في المقالات الأخرى/);
+    if (!/Corroborates|يؤيد/.test(text)) throw new Error(`the hover lists no corroborating passage: ${text.slice(0, 300)}`);
+    if (!/\d{3}_[0-9a-f]+\.txt/.test(text)) throw new Error(`the hover names no other article: ${text.slice(0, 300)}`);
+    await page.screenshot({ path: path.join(o.outDir, 'hover.png') });
+    return `lens "${lens.text}"; hover over «${word.text}»: ${text.slice(0, 100)}…`;
+  });
+
+  await check('Add note from the command palette saves it in the sidecar', async () => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    const measured = await measure();
+    const w = measured.find((l) => l.words.length > 3)?.words[1];
+    if (!w) throw new Error('no line to annotate');
+    await page.mouse.click((w.left + w.right) / 2, (w.top + w.bottom) / 2);
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('Qarina: Add note');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Add note' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    await poll('the note input box', 10_000, async () => /Note for the selected passage/.test((await page.locator('.quick-input-widget').textContent()) ?? ''));
+    const body = `ui-note ${Date.now()}`;
+    await page.keyboard.type(body);
+    await page.keyboard.press('Enter');
+    const sidecar = path.join(o.workspace, `${article}.annotations.json`);
+    const note = await poll(`the note in ${sidecar}`, 20_000, async () => {
+      const s = JSON.parse(fs.readFileSync(sidecar, 'utf8')) as { notes: { body: string; text: string }[] };
+      return s.notes.find((n) => n.body === body);
+    });
+    if (!note.text.includes(w.text)) throw new Error(`the note is anchored on «${note.text}», not on the clicked line with «${w.text}»`);
+    return `note anchored on «${note.text.slice(0, 40)}…»`;
+  });
+
+  return { passed, failed, lines };
+}

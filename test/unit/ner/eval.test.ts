@@ -1,0 +1,35 @@
+// Quality floors on the seed gold and speed, through scripts/eval/ner.ts (needs ../shared).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import { evaluateSeeds, readSeeds } from '../../../scripts/eval/ner';
+import { recognizeCorpus } from '../../../server/src/engine/ner';
+import { tokenize } from '../../../server/src/engine/text/tokens';
+import { segmentSentences } from '../../../server/src/engine/text/sentences';
+
+const repo = path.resolve(__dirname, '..', '..', '..');
+const shared = process.env.QARINA_SHARED ?? path.resolve(repo, '..', 'shared');
+
+describe('ner: seed gold', function () {
+  this.timeout(60_000);
+  before(() => assert.ok(fs.existsSync(path.join(shared, 'seeds')), `shared data at ${shared}`));
+
+  it('reaches an exact-span micro F1 of at least 80 on the seed articles', async () => {
+    const { scores } = await evaluateSeeds(shared);
+    assert.ok(scores.all.f >= 80, `F1 ${scores.all.f.toFixed(1)} (P ${scores.all.p.toFixed(1)}, R ${scores.all.r.toFixed(1)})`);
+    assert.ok(scores.LOC.f >= 85, `LOC F1 ${scores.LOC.f.toFixed(1)}`);
+  });
+
+  it('recognizes 50 articles in under a second once loaded', () => {
+    const seeds = readSeeds(shared);
+    const docs = seeds.map((s) => ({ path: s.path, text: s.text, tokens: tokenize(s.text), sentences: segmentSentences(s.text) }));
+    recognizeCorpus(docs); // load and warm up
+    const fifty = Array.from({ length: 50 }, (_, i) => ({ ...docs[i % docs.length], path: `copy${i}` }));
+    const t0 = performance.now();
+    const res = recognizeCorpus(fifty);
+    const ms = performance.now() - t0;
+    assert.strictEqual(res.size, 50);
+    // The target is 1 s on an idle machine; the bound leaves room for a busy CI machine.
+    assert.ok(ms < 2500, `${ms.toFixed(0)} ms`);
+  });
+});

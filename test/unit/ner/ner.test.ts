@@ -1,0 +1,102 @@
+// Behaviour of the Arabic NER (server/src/engine/ner) on short real sentences from the seed
+// articles (/work/shared/seeds) and on ANERcorp-style input.
+import * as assert from 'assert';
+import { recognize, recognizeCorpus } from '../../../server/src/engine/ner';
+import { chooseCut } from '../../../server/src/engine/ner/clitics';
+import { sentenceFeatures } from '../../../server/src/engine/ner/features';
+import { loadModel } from '../../../server/src/engine/ner/tagger';
+import { tokenize } from '../../../server/src/engine/text/tokens';
+import { segmentSentences } from '../../../server/src/engine/text/sentences';
+
+const HEADLINE = 'أول جولة منذ يناير.. أميركا وإيران تجريان محادثات في سلطنة عمان';
+const TITLE_SENTENCE = 'وقال الرئيس الأميركي جو بايدن إن بلاده لن تسمح لإيران بامتلاك سلاح نووي.';
+const LOC_SENTENCE = 'وأطلقت إيران خلال هذا الهجوم أكثر من 300 مسيرة وصاروخ باتجاه إسرائيل، في أول هجوم مباشر من هذا النوع تشنه طهران ضد تل أبيب.';
+
+const found = (text: string) => recognize(text).map((m) => `${m.type}:${m.text}`);
+
+describe('ner: recognition', () => {
+  it('loads the committed model', () => {
+    const m = loadModel();
+    assert.ok(m.weights.size > 10, 'feature templates');
+    assert.ok(m.lexicon.forms.size > 1000, 'training lexicon');
+  });
+
+  it('tags the places of a real headline', () => {
+    const got = found(HEADLINE);
+    for (const want of ['LOC:أميركا', 'LOC:إيران', 'LOC:سلطنة عمان']) assert.ok(got.includes(want), `${want} in ${got.join(', ')}`);
+  });
+
+  it('keeps the conjunction و outside the span (وإيران → إيران)', () => {
+    const ms = recognize(HEADLINE);
+    const iran = ms.find((m) => m.text === 'إيران');
+    assert.ok(iran, 'إيران tagged');
+    assert.strictEqual(HEADLINE[iran.start - 1], 'و');
+    assert.strictEqual(HEADLINE.slice(iran.start, iran.end), 'إيران');
+  });
+
+  it('keeps the preposition ل outside the span (لإيران → إيران)', () => {
+    const ms = recognize(TITLE_SENTENCE);
+    const iran = ms.find((m) => m.text.endsWith('إيران'));
+    assert.ok(iran, 'إيران tagged');
+    assert.strictEqual(iran.text, 'إيران');
+  });
+
+  it('does not tag titles or nationality adjectives', () => {
+    const ms = recognize(TITLE_SENTENCE);
+    for (const m of ms) assert.ok(!/الرئيس|الأميركي/.test(m.text), `unexpected ${m.type}:${m.text}`);
+    assert.ok(found(TITLE_SENTENCE).includes('PER:جو بايدن'), found(TITLE_SENTENCE).join(', '));
+  });
+
+  it('tags multi-word place names whole (تل أبيب)', () => {
+    assert.ok(found(LOC_SENTENCE).includes('LOC:تل أبيب'), found(LOC_SENTENCE).join(', '));
+  });
+
+  it('gives offsets into the original text and confidences in [0,1]', () => {
+    const text = 'قال  المتحدث باسم وزارة الخارجية الأميركية ماثيو ميلر إن واشنطن تتابع الوضع في غزة.';
+    for (const m of recognize(text)) {
+      assert.strictEqual(text.slice(m.start, m.end), m.text);
+      assert.ok(m.confidence !== undefined && m.confidence >= 0 && m.confidence <= 1);
+      assert.ok(!/^\s|\s$/.test(m.text));
+    }
+  });
+
+  it('recognizes a name consistently across articles of a corpus', () => {
+    const a = 'بريت ماكجورك مستشار الرئيس الأميركي جو بايدن لشؤون الشرق الأوسط يتحدث في المنامة.';
+    const b = 'وذكرت المصادر أن ماكجورك وصل إلى العاصمة العمانية مسقط.';
+    const docs = [a, b].map((text, i) => ({ path: `d${i}`, text, tokens: tokenize(text), sentences: segmentSentences(text) }));
+    const res = recognizeCorpus(docs);
+    const inB = (res.get('d1') ?? []).map((m) => `${m.type}:${m.text}`);
+    assert.ok(inB.includes('PER:ماكجورك'), inB.join(', '));
+  });
+
+  it('returns nothing for text without names and for empty text', () => {
+    assert.deepStrictEqual(recognize(''), []);
+    assert.deepStrictEqual(found('وقال إن الوضع لا يزال صعبا في المنطقة.'), []);
+  });
+});
+
+describe('ner: clitic cut', () => {
+  const known = new Map([['ايران', 60], ['لبنان', 160], ['ريت', 2], ['بريت', 1]]);
+  const k = (f: string) => known.get(f) ?? 0;
+  it('cuts و before a known name', () => assert.strictEqual(chooseCut('وايران', k), 1));
+  it('keeps a name that starts with a clitic letter', () => assert.strictEqual(chooseCut('لبنان', k), 0));
+  it('needs clear evidence to cut a preposition', () => assert.strictEqual(chooseCut('بريت', k), 0));
+  it('cuts the preposition before the article but keeps the article', () => {
+    assert.strictEqual(chooseCut('بالعاصمه', k), 1);
+    assert.strictEqual(chooseCut('للشرق', k), 1);
+    assert.strictEqual(chooseCut('والولايات', k), 1);
+  });
+});
+
+describe('ner: features', () => {
+  it('are deterministic and the same for ANERcorp tokens and raw text', () => {
+    const text = 'أعلن اتحاد صناعة السيارات في ألمانيا أن الشركات تواجه عاما صعبا .';
+    const raw = tokenize(text);
+    const fromRaw = sentenceFeatures(raw.map((t) => ({ norm: t.norm, kind: t.kind })), raw.map((t) => t.text), loadModel().lexicon);
+    // ANERcorp gives one token per line; each is cut with the same tokenizer.
+    const pieces = text.split(' ').flatMap((w) => tokenize(w));
+    const fromAner = sentenceFeatures(pieces.map((t) => ({ norm: t.norm, kind: t.kind })), pieces.map((t) => t.text), loadModel().lexicon);
+    assert.deepStrictEqual(fromAner, fromRaw);
+    assert.deepStrictEqual(sentenceFeatures(raw.map((t) => ({ norm: t.norm, kind: t.kind })), raw.map((t) => t.text), loadModel().lexicon), fromRaw);
+  });
+});
