@@ -107,6 +107,26 @@ describe('language server over JSON-RPC (samples corpus)', function () {
     assert.equal(hover.range.start.line, pos.line);
   });
 
+  it('publishes contradictions as diagnostics whose related information points at the other passage', async () => {
+    const all = await waitFor(() => {
+      const found = [...client.diagnostics].flatMap(([uri, ds]) => ds.filter((d) => d.code === 'contradiction').map((d) => ({ uri, d })));
+      return found.length ? found : undefined;
+    }, 20000, 'at least one contradiction diagnostic in the corpus');
+    for (const { uri, d } of all) {
+      assert.equal(d.source, 'qarina');
+      assert.equal(d.severity, 3, 'Information by default');
+      const rel = d.relatedInformation?.[0];
+      assert.ok(rel, 'related information');
+      assert.notEqual(rel.location.uri, uri, 'points at another article');
+      const other = fs.readFileSync(URI.parse(rel.location.uri).fsPath, 'utf8').split('\n');
+      const r = rel.location.range;
+      const quoted = r.start.line === r.end.line ? other[r.start.line].slice(r.start.character, r.end.character) : other[r.start.line].slice(r.start.character);
+      assert.ok(quoted.length > 0 && rel.message.startsWith(quoted.slice(0, 20)), `related range holds the quoted passage: ${quoted.slice(0, 40)} / ${rel.message.slice(0, 40)}`);
+    }
+    // The seed articles' "declined to comment" against "said in a joint statement" is one of them.
+    assert.ok(all.some(({ d }) => /declined to comment/.test(d.message)), all.map(({ d }) => d.message).join('\n'));
+  });
+
   it('survives malformed requests', async () => {
     await assert.rejects(client.request('textDocument/hover', { nonsense: true }));
     await assert.rejects(client.request('qarina/noSuchRequest', {}));
