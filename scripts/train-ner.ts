@@ -19,11 +19,11 @@ const repo = path.resolve(__dirname, '..');
 const shared = process.env.QARINA_SHARED ?? path.resolve(repo, '..', 'shared');
 const outFile = path.join(repo, 'server', 'models', 'ner.json');
 
-const EPOCHS = Number(process.env.NER_EPOCHS ?? 12);
+const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
 const MIN_FEATURE_COUNT = 2;
 const FOLDS = 4;
 /** Weights smaller than this (after averaging) are dropped; the rest are rounded. */
-const PRUNE = Number(process.env.NER_PRUNE ?? 0.05);
+const PRUNE = Number(process.env.NER_PRUNE ?? 1);
 const DECIMALS = 2;
 const K = NUM_LABELS;
 
@@ -125,7 +125,9 @@ function main() {
 
   const feats: Record<string, number[]> = {};
   let kept = 0;
-  for (let f = 0; f < F; f++) {
+  // Features in code-unit order, so the file does not depend on the order features were met.
+  const byName = names.map((_, f) => f).sort((x, y) => (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
+  for (const f of byName) {
     const pairs: number[] = [];
     for (let k = 0; k < K; k++) {
       const v = round(W[f * K + k]);
@@ -140,6 +142,9 @@ function main() {
 
   const lexicon: Record<string, number | number[]> = {};
   for (const [n, e] of [...Lexicon.count(train)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lexicon[n] = e[1] + e[2] + e[3] + e[4] ? e : e[0];
+  const fullLex = new Lexicon(Lexicon.count(train), []);
+  const lexiconCores: Record<string, number | number[]> = {};
+  for (const [c, e] of [...fullLex.cores].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lexiconCores[c] = e[1] + e[2] + e[3] + e[4] ? e : e[0];
   const model = {
     about: 'Qarina Arabic NER: averaged structured perceptron over BIO tags (PER, ORG, LOC, MISC), features of server/src/engine/ner/features.ts. Written by scripts/train-ner.ts (npm run train:ner). Trained on the first 5/6 of the ANERcorp CAMeL Lab train split (by sentences); the last 1/6 is held out for evaluation.',
     attribution: 'Derived from ANERcorp (Benajiba, Rosso & Benedí Ruiz 2007), CAMeL Lab train/test splits (Obeid et al. 2020), CC BY-SA 4.0. This model file is shared under CC BY-SA 4.0.',
@@ -152,6 +157,7 @@ function main() {
     entityFirst: sortedFirst,
     lexicon,
     names: Object.fromEntries(Lexicon.names(train)),
+    lexiconCores,
   };
   const json = JSON.stringify(model);
   fs.writeFileSync(outFile, json + '\n');

@@ -117,6 +117,7 @@ export async function evaluateSeeds(shared: string, verbose = true): Promise<Rec
     seedCorroborations: corr,
     seedHardNegativesContradicted: hardContradicted,
     seedContradictionLinks: contradictions.length,
+    seedDifferentEventLinks: once.filter((l) => l.relation === 'different-event').length,
     seedLinks: once.length,
   };
 }
@@ -244,6 +245,8 @@ export async function evaluate(shared: string): Promise<Record<string, number | 
   return {
     pipeline: full ? 'full' : 'text-only',
     ...seeds,
+    // The stance model's thresholds are chosen on dev (train-stance.ts), so dev is not held out.
+    ansThresholdsTunedOn: 'dev',
     ansDevAccuracy: ans.accuracy,
     ansDevMacroF1: ans.macroF1,
     ansDevAgreeF1: ans.agreeF1,

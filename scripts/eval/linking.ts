@@ -8,7 +8,8 @@
 //  - scale: the 9,000 gold mentions of ANERcorp's training file cut into pseudo-articles of 40
 //    mentions in corpus order (ANERcorp has no article boundaries), printed for review of merges;
 //  - order independence (a reversed corpus gives the same ids) and the CPU time to link (warm).
-// The merged clusters are printed so that a reader can judge each one.
+// The merged clusters are printed so that a reader can judge each one (QARINA_EVAL_VERBOSE=1 also
+// prints ANERcorp's). Run alone with `npx tsx scripts/eval.ts linking`.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { EntityMention, EntityType } from '../../server/src/engine/model';
@@ -109,6 +110,7 @@ function figures(label: string, ds: Doc[], show = true): Record<string, number |
   return {
     [`${label}.mentions`]: mentions,
     [`${label}.entities`]: canonical.length,
+    [`${label}.mentionsPerEntity`]: canonical.length ? mentions / canonical.length : 0,
     [`${label}.multiSpellingEntities`]: multi.length,
     [`${label}.crossArticleEntities`]: crossArticle.length,
     [`${label}.spellingConsistency`]: bySpelling.size ? consistent / bySpelling.size : 1,
@@ -135,9 +137,4 @@ export async function evaluate(shared: string): Promise<Record<string, number | 
   const aner = anercorpDocs(shared);
   if (aner.length) Object.assign(out, figures('anercorp', aner, process.env.QARINA_EVAL_VERBOSE === '1'));
   return out;
-}
-
-if (require.main === module) {
-  const shared = process.env.QARINA_SHARED ?? path.resolve(__dirname, '..', '..', '..', 'shared');
-  evaluate(shared).then((r) => console.log(r));
 }

@@ -16,7 +16,9 @@ if [ "${QARINA_EDITOR:-code-server}" = "electron" ]; then
   exec node_modules/.bin/tsx test/editor/runElectron.ts
 fi
 
-eval "$(bash test/editor/setup.sh --print-env)"
+# (An assignment, so that a failing setup stops the script under set -e; eval "$(…)" would not.)
+setup_env=$(bash test/editor/setup.sh --print-env) || { echo "[editor] setup.sh failed" >&2; exit 1; }
+eval "$setup_env"
 export QARINA_NODE24 QARINA_CODE_SERVER QARINA_CHROMIUM
 status=0
 node_modules/.bin/tsx test/editor/runCodeServer.ts || status=$?

@@ -201,6 +201,7 @@ async function main(): Promise<number> {
   let child: ChildProcess | undefined;
   let context: BrowserContext | undefined;
   let failed = 0;
+  const totals = { passed: 0, failed: 0 };
   const onSignal = () => {
     stop(child);
     process.exit(130);
@@ -218,8 +219,12 @@ async function main(): Promise<number> {
 
     const code = await runSuite(page, port, t.workspace, consoleLog);
     const report = path.join(outDir, 'suite.txt');
-    if (fs.existsSync(report)) process.stdout.write(fs.readFileSync(report, 'utf8'));
-    else console.log(`[editor] the suite wrote no report at ${report}`);
+    if (fs.existsSync(report)) {
+      const text = fs.readFileSync(report, 'utf8');
+      process.stdout.write(text);
+      const m = /(\d+) passed, (\d+) failed/.exec(text);
+      if (m) { totals.passed += Number(m[1]); totals.failed += Number(m[2]); }
+    } else console.log(`[editor] the suite wrote no report at ${report}`);
     console.log(`[editor] extension test suite exit code ${code} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     if (code !== 0) failed++;
 
@@ -237,6 +242,8 @@ async function main(): Promise<number> {
       });
       for (const line of result.lines) console.log(line);
       console.log(`ui: ${result.passed} passed, ${result.failed} failed`);
+      totals.passed += result.passed;
+      totals.failed += result.failed;
       if (result.failed > 0) failed++;
     }
   } catch (e) {
@@ -251,6 +258,8 @@ async function main(): Promise<number> {
     else console.log(`[editor] kept ${t.root}`);
   }
   console.log(`[editor] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // One closing count for the extension suite and the UI test together.
+  console.log(`real-editor: ${totals.passed} passed, ${totals.failed + (failed && !totals.failed ? 1 : 0)} failed`);
   return failed ? 1 : 0;
 }
 

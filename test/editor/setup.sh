@@ -65,6 +65,7 @@ if [ ! -f "$CS_DIR/out/node/entry.js" ] || [ ! -f "$CS_PREFIX/.complete" ]; then
     export PATH="$NODE_PKG/bin:$PATH"
     export npm_config_nodedir="$NODE_PKG"
     export npm_config_yes=true
+    export JOBS=max # node-gyp: compile the native modules on every core
     npm install --prefix "$CS_PREFIX" --no-save --no-package-lock --no-audit --no-fund \
       "code-server@$CODE_SERVER_VERSION" >&2
   )

@@ -166,7 +166,7 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
     if (!tab.includes(article)) throw new Error(`the active editor is «${tab}», not ${article}`);
     return page.evaluate(measureInPage, { editor: EDITOR, decoration: OUR_DECORATION });
   };
-  const hoverAt = async (x: number, y: number, want: RegExp) => {
+  const hoverAt = async (x: number, y: number, want: RegExp, timeoutMs = 15_000) => {
     // Start from no hover, as a reader who moves the mouse onto a word.
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
@@ -174,7 +174,7 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
     await page.mouse.move(x, y, { steps: 3 });
     let seen = '';
     try {
-      return await poll(`a hover matching ${want} at (${x.toFixed(0)}, ${y.toFixed(0)})`, 15_000, async () => {
+      return await poll(`a hover matching ${want} at (${x.toFixed(0)}, ${y.toFixed(0)})`, timeoutMs, async () => {
         seen = clean((await page.locator(HOVER).allTextContents()).join('\n'));
         return want.test(seen) ? seen : undefined;
       });
@@ -255,13 +255,26 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
     if (!lens) throw new Error(`no CodeLens announcing corroborating passages on screen (lenses: ${lenses.map((l) => l.text).join(' | ') || 'none'})`);
     const line = measured.filter((l) => l.box.top >= lens.bottom - 2).sort((a, b) => a.box.top - b.box.top)[0];
     if (!line) throw new Error('no line under the CodeLens');
-    const word = line.words.find((w) => w.text.length >= 3 && !line.highlights.some((h) => w.start < h.end && h.start < w.end));
-    if (!word) throw new Error(`no plain word on line ${line.index + 1}`);
-    const text = await hoverAt((word.left + word.right) / 2, (word.top + word.bottom) / 2, /In the other articles|في المقالات الأخرى/);
+    // The linked sentence may start in the middle of that line (after a title ending in ".."): its
+    // words are the last ones of the line, so try plain words from the end of the line backwards.
+    const candidates = line.words.filter((w) => w.text.length >= 3 && !line.highlights.some((h) => w.start < h.end && h.start < w.end)).reverse().slice(0, 4);
+    if (candidates.length === 0) throw new Error(`no plain word on line ${line.index + 1}`);
+    let text = '', word = candidates[0];
+    const misses: string[] = [];
+    for (const w of candidates) {
+      try {
+        text = await hoverAt((w.left + w.right) / 2, (w.top + w.bottom) / 2, /In the other articles|في المقالات الأخرى/, 5_000);
+        word = w;
+        break;
+      } catch (e) {
+        misses.push(`«${w.text}»: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
+    if (!text) throw new Error(`no word of the line under the lens shows the passages:\n      ${misses.join('\n      ')}`);
     if (!/Corroborates|يؤيد/.test(text)) throw new Error(`the hover lists no corroborating passage: ${text.slice(0, 300)}`);
     if (!/\d{3}_[0-9a-f]+\.txt/.test(text)) throw new Error(`the hover names no other article: ${text.slice(0, 300)}`);
     await page.screenshot({ path: path.join(o.outDir, 'hover.png') });
-    return `lens "${lens.text}"; hover over «${word.text}»: ${text.slice(0, 100)}…`;
+    return `lens "${lens.text}"; hover over «${word.text}»${misses.length ? ` (after ${misses.length} word(s) of the previous sentence)` : ''}: ${text.slice(0, 100)}…`;
   });
 
   await check('Add note from the command palette saves it in the sidecar', async () => {
@@ -287,6 +300,41 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
     });
     if (!note.text.includes(w.text)) throw new Error(`the note is anchored on «${note.text}», not on the clicked line with «${w.text}»`);
     return `note anchored on «${note.text.slice(0, 40)}…»`;
+  });
+
+  await check('control: the same lines coloured with semantic tokens instead (the style Qarina avoids)', async () => {
+    // Shows that the reading-order measurement above can see the damage it guards against: with
+    // foreground colours VS Code cuts Arabic lines into isolated pieces laid out left to right.
+    // Reported, not asserted: it measures VS Code, not Qarina.
+    const before = (await measure()).filter((l) => l.highlights.length > 0);
+    const keys = new Set(before.map((l) => l.text));
+    const pairsBefore = before.reduce((n, l) => n + l.pairs, 0);
+    const settings = path.join(o.workspace, '.vscode', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    const colours = { person: '#4ea8ff', organization: '#5fd35f', place: '#ffa64d', otherName: '#c39bff', date: '#ff6b6b', quantity: '#d7a08d' };
+    fs.writeFileSync(settings, JSON.stringify({ 'qarina.highlight.style': 'semanticTokens', 'editor.semanticTokenColorCustomizations': { enabled: true, rules: colours } }, null, 2));
+    let detail: string;
+    try {
+      await poll('the highlight boxes to go', 20_000, async () => (await page.locator(OUR_DECORATION).count()) === 0);
+      let wrong = 0, pairs = 0, example = '';
+      try {
+        await poll('coloured names on the same lines', 20_000, async () => {
+          const same = (await measure()).filter((l) => keys.has(l.text));
+          wrong = same.reduce((n, l) => n + l.outOfOrder.length, 0);
+          pairs = same.reduce((n, l) => n + l.pairs, 0);
+          example = same.flatMap((l) => l.outOfOrder)[0] ?? '';
+          return wrong > 0;
+        });
+        await page.screenshot({ path: path.join(o.outDir, 'semantic-tokens.png') });
+        detail = `background boxes: 0/${pairsBefore} word pairs out of order; semantic-token colours: ${wrong}/${pairs} (e.g. ${example})`;
+      } catch {
+        detail = `semantic-token colours left all ${pairs} pairs in order too (VS Code may now keep Arabic order with foreground colours)`;
+      }
+    } finally {
+      fs.rmSync(path.dirname(settings), { recursive: true, force: true });
+    }
+    await poll('the highlight boxes to come back', 30_000, async () => (await page.locator(OUR_DECORATION).count()) > 0);
+    return detail;
   });
 
   return { passed, failed, lines };

@@ -126,7 +126,13 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
   const analysisFailed = new Map<string, string>();
   let corpus: import('../engine/analyze').Corpus | null = null;
   if (articles.length) {
-    const { Corpus } = await import('../engine/analyze');
+    let Corpus: typeof import('../engine/analyze').Corpus;
+    try {
+      ({ Corpus } = await import('../engine/analyze'));
+    } catch (e) {
+      io.err(`error: the analysis engine could not be loaded: ${(e as Error).message}`);
+      return 1;
+    }
     const inputs = articles.map((a) => ({
       path: a.file,
       text: a.text,
@@ -187,7 +193,8 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
         links: live(sidecar.links).length,
         contradictions: live(sidecar.links).filter((l) => l.relation === 'contradicts').length,
       };
-      const counts = `${plural(n.entities, 'entity', 'entities')}, ${plural(n.dates, 'date')}, ${plural(n.quantities, 'quantity', 'quantities')}, ${plural(n.links, 'link')} (${plural(n.contradictions, 'contradiction')})`;
+      const ref = sidecar.document.referenceDate ? `; reference date ${sidecar.document.referenceDate} (${sidecar.document.referenceDateSource})` : '; no reference date';
+      const counts = `${plural(n.entities, 'entity', 'entities')}, ${plural(n.dates, 'date')}, ${plural(n.quantities, 'quantity', 'quantities')}, ${plural(n.links, 'link')} (${plural(n.contradictions, 'contradiction')})${ref}`;
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += n[k];
       if (a.protectedReason) {
         s.protectedCount++;

@@ -22,7 +22,7 @@ Commands:
       in the sidecars are kept; corrupt sidecars are reported and left untouched.
   export --format brat|w3c|jsonl <folder> [--out DIR]
       Convert the sidecars of a folder for other tools (offsets in code points).
-      Default DIR: ./qarina-export-<format>
+      Default DIR: <folder>/.qarina/export-<format>
   validate <sidecar.json>...
       Check sidecars against the schema; exit 1 if any is invalid.
 

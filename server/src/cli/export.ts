@@ -23,7 +23,9 @@ export async function exportCommand(opts: ExportOptions, io: Io, cwd = process.c
     io.err(`error: ${opts.folder}: not a folder`);
     return 1;
   }
-  const outDir = path.resolve(cwd, opts.out ?? `qarina-export-${opts.format}`);
+  // By default the export goes in a hidden folder of the corpus: never read back as articles (brat
+  // output includes .txt copies), and next to what it describes.
+  const outDir = opts.out ? path.resolve(cwd, opts.out) : path.join(folder, '.qarina', `export-${opts.format}`);
   const items: ExportItem[] = [];
   let problems = 0;
   for (const file of await listArticles(folder)) {

@@ -1,12 +1,13 @@
 // Re-finding annotations after the article text changed. Each annotation stores its quote and up
 // to 32 UTF-16 units of text before and after it (the W3C TextQuoteSelector idea). Strategies, in
 // order, each stricter than a guess:
-//  1. position: the same offsets still hold the same quote, and its context agrees at least as well
-//     as anywhere else;
-//  2. context: the exact quote elsewhere, chosen by how much of the old prefix/suffix surrounds it,
-//     then by nearness to the old position;
-//  3. fuzzy: on normalised text (diacritics, hamza forms, tatweel, digits folded), first exactly,
-//     then by edit distance within a strict threshold near the old position.
+//  1. position: the same offsets still hold the same quote, and no other place agrees better with
+//     the stored context;
+//  2. context: the exact quote elsewhere, scored by how much of the old prefix/suffix surrounds it
+//     (one inserted or deleted stretch tolerated), then by nearness to where it probably moved;
+//  3. normalised: the quote on normalised text (diacritics, hamza forms, tatweel, digits folded);
+//  4. fuzzy: long quotes by their first and last words, others by edit distance, within 15% of the
+//     quote's length and near the old position.
 // Whatever none of them places is marked orphaned and kept with its last known offsets.
 import { normalize, type NormalizedText } from '../engine/text/normalize';
 import { segmentSentences } from '../engine/text/sentences';
@@ -192,6 +193,43 @@ function approximate(hay: string, needle: string, lo: number, hi: number, near: 
   return best;
 }
 
+/** Length of the start and end pieces a long quote (a sentence) is found by. */
+const EDGE = 40;
+
+/** Edit distance between two strings (for verifying a long candidate; quadratic but rare). */
+function editDistance(a: string, b: string): number {
+  let prev = new Int32Array(b.length + 1), cur = new Int32Array(b.length + 1);
+  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    cur[0] = i;
+    const c = a.charCodeAt(i - 1);
+    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j - 1] + (b.charCodeAt(j - 1) === c ? 0 : 1), prev[j] + 1, cur[j - 1] + 1);
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
+
+/**
+ * A long quote (a whole sentence) edited in its middle: find its first and last EDGE characters
+ * near the old place, in order, and accept the stretch between them if it is within the edit
+ * budget of the quote.
+ */
+function headAndTail(hay: string, q: string, near: number): { start: number; end: number } | null {
+  const head = q.slice(0, EDGE), tail = q.slice(-EDGE);
+  const budget = fuzzyBudget(q.length);
+  const lo = Math.max(0, near - FUZZY_WINDOW), hi = Math.min(hay.length, near + q.length + FUZZY_WINDOW);
+  let best: { start: number; end: number; d: number } | null = null;
+  for (let h = hay.indexOf(head, lo); h >= 0 && h < hi; h = hay.indexOf(head, h + 1)) {
+    const t = hay.indexOf(tail, h + EDGE);
+    if (t < 0) continue;
+    const end = t + EDGE;
+    if (Math.abs(end - h - q.length) > budget) continue;
+    const d = editDistance(q, hay.slice(h, end));
+    if (d <= budget && (!best || d < best.d || (d === best.d && Math.abs(h - near) < Math.abs(best.start - near)))) best = { start: h, end, d };
+  }
+  return best;
+}
+
 function normalizedIndexOf(n: NormalizedText, original: number): number {
   // First normalised char whose original offset is >= original (map is non-decreasing).
   let lo = 0, hi = n.text.length;
@@ -203,19 +241,32 @@ function normalizedIndexOf(n: NormalizedText, original: number): number {
   return lo;
 }
 
-function fuzzy(a: Anchor, newText: string, n: NormalizedText): { start: number; end: number } | null {
-  const q = normalize(a.text).text.trim();
+/**
+ * Steps 3 and 4 on normalised text: the quote exactly (spelling variants: diacritics, hamza,
+ * tatweel), then, unless exactOnly, approximately within the edit budget near the old place.
+ */
+function fuzzy(a: Anchor, newText: string, n: NormalizedText, nearOriginal: number, exactOnly = false): { start: number; end: number; exact: boolean } | null {
+  // Spaces at the edges of the quote are searched as context, so that the context stays aligned.
+  const nq = normalize(a.text).text;
+  const q = nq.trim();
   if (!q) return null;
-  const near = normalizedIndexOf(n, a.start);
-  const np = normalize(a.prefix).text, ns = normalize(a.suffix).text;
-  // Exact on the normalised text: spelling variants of the same words.
+  const lead = nq.length - nq.trimStart().length;
+  const trail = nq.length - nq.trimEnd().length;
+  const near = normalizedIndexOf(n, nearOriginal);
+  const np = normalize(a.prefix).text + nq.slice(0, lead);
+  const ns = nq.slice(nq.length - trail) + normalize(a.suffix).text;
   const exact = bestByContext(n.text, q, np, ns, near, edgesOf(a));
   let span: { start: number; end: number } | null = null;
-  if (exact && acceptable(exact, q.length)) span = { start: exact.at, end: exact.at + q.length };
-  else if (q.length >= FUZZY_MIN_LENGTH && q.length <= FUZZY_MAX_QUOTE) {
-    const lo = Math.max(0, near - FUZZY_WINDOW), hi = Math.min(n.text.length, near + q.length + FUZZY_WINDOW);
-    const found = approximate(n.text, q, lo, hi, near, fuzzyBudget(q.length));
-    if (found) span = found;
+  let isExact = false;
+  if (exact && acceptable(exact, q.length)) {
+    span = { start: exact.at, end: exact.at + q.length };
+    isExact = true;
+  } else if (!exactOnly && q.length >= FUZZY_MIN_LENGTH) {
+    span = q.length > 2 * EDGE ? headAndTail(n.text, q, near) : null;
+    if (!span && q.length <= FUZZY_MAX_QUOTE) {
+      const lo = Math.max(0, near - FUZZY_WINDOW), hi = Math.min(n.text.length, near + q.length + FUZZY_WINDOW);
+      span = approximate(n.text, q, lo, hi, near, fuzzyBudget(q.length));
+    }
   }
   if (!span) return null;
   let { start, end } = span;
@@ -223,7 +274,34 @@ function fuzzy(a: Anchor, newText: string, n: NormalizedText): { start: number; 
   while (end > start && /\s/.test(n.text[end - 1])) end--;
   if (start >= end) return null;
   const o = n.toOriginal(start, end);
-  return o.end > o.start ? snap(newText, o.start, o.end) : null;
+  if (o.end <= o.start) return null;
+  return { ...wordEdges(a, newText, snap(newText, o.start, o.end)), exact: isExact };
+}
+
+const WORD_CHAR = /[\p{L}\p{M}\p{N}\u0640]/u;
+/** How far an approximate match may be widened to reach the edge of a word. */
+const WORD_SLACK = 3;
+
+/**
+ * An approximate match may start or end a letter or two inside a word. When the stored quote began
+ * (ended) at a word edge, widen the match to the word edge in the new text — never more than a few
+ * letters, which would mean it is another word.
+ */
+function wordEdges(a: Anchor, text: string, span: { start: number; end: number }): { start: number; end: number } {
+  let { start, end } = span;
+  const startsAtEdge = WORD_CHAR.test(a.text[0] ?? '') && !WORD_CHAR.test(a.prefix.slice(-1));
+  const endsAtEdge = WORD_CHAR.test(a.text.slice(-1)) && !WORD_CHAR.test(a.suffix[0] ?? '');
+  if (startsAtEdge) {
+    let s = start;
+    while (s > 0 && start - s <= WORD_SLACK && WORD_CHAR.test(text[s - 1])) s--;
+    if (start - s <= WORD_SLACK && (s === 0 || !WORD_CHAR.test(text[s - 1]))) start = s;
+  }
+  if (endsAtEdge) {
+    let e = end;
+    while (e < text.length && e - end <= WORD_SLACK && WORD_CHAR.test(text[e])) e++;
+    if (e - end <= WORD_SLACK && (e === text.length || !WORD_CHAR.test(text[e]))) end = e;
+  }
+  return { start, end };
 }
 
 /** The score of a candidate whose whole stored context agrees. */
@@ -251,6 +329,13 @@ function relocateWith(a: Anchor, newText: string, normalized: () => NormalizedTe
       if (!best || hereScore >= best.score) return { ...snap(newText, a.start, a.end), how: 'position' };
     }
     if (best && acceptable(best, a.text.length)) {
+      // The same quote elsewhere with only part of its context may lose to the annotated words
+      // themselves, respelt (a diacritic or tatweel added): compare on normalised text.
+      if (best.score < full) {
+        const f = fuzzy(a, newText, normalized(), hint ?? a.start, true);
+        const elsewhere = f && (f.end <= best.at || f.start >= best.at + a.text.length);
+        if (f && elsewhere) return { start: f.start, end: f.end, how: 'fuzzy' };
+      }
       const s = snap(newText, best.at, best.at + a.text.length);
       return { ...s, how: s.start === a.start && s.end === a.end ? 'position' : 'context' };
     }
@@ -263,8 +348,8 @@ function relocateWith(a: Anchor, newText: string, normalized: () => NormalizedTe
     }
     return null;
   }
-  const f = fuzzy(a, newText, normalized());
-  return f ? { ...f, how: 'fuzzy' } : null;
+  const f = fuzzy(a, newText, normalized(), hint ?? a.start);
+  return f ? { start: f.start, end: f.end, how: 'fuzzy' } : null;
 }
 
 export function relocate(a: Anchor, newText: string): Relocation | null {

@@ -8,7 +8,7 @@ import { version } from '../../../package.json';
 import { makeAnchor } from './anchor';
 import { linkKey } from './decisions';
 import {
-  SCHEMA_ID, isUserDecision,
+  SCHEMA_ID,
   type Sidecar, type SidecarDate, type SidecarEntity, type SidecarLink, type SidecarQuantity,
 } from './format';
 
@@ -182,4 +182,3 @@ export function buildSidecar(b: BuildInput): Sidecar {
   };
 }
 
-export { isUserDecision };

@@ -11,8 +11,11 @@ import { bufferIo } from './helpers';
 const SHARED = process.env.QARINA_SHARED ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
 const SEEDS = path.join(SHARED, 'seeds');
 
+const made: string[] = [];
+
 async function copySeeds(): Promise<{ dir: string; articles: string[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'qarina-e2e-'));
+  made.push(dir, dir + '-out');
   const names = (await fs.readdir(SEEDS)).filter((f) => f.endsWith('.txt')).sort();
   for (const n of names) await fs.copyFile(path.join(SEEDS, n), path.join(dir, n));
   return { dir, articles: names.map((n) => path.join(dir, n)) };
@@ -22,6 +25,9 @@ const readAll = async (files: string[]) => Promise.all(files.map((f) => fs.readF
 
 describe('qarina annotate (end to end on the seed articles)', function () {
   this.timeout(120_000);
+  after(async () => {
+    for (const d of made) await fs.rm(d, { recursive: true, force: true });
+  });
 
   it('writes a valid sidecar per article, deterministically, with a per-file summary', async () => {
     const { dir, articles } = await copySeeds();
@@ -80,6 +86,7 @@ describe('qarina annotate (end to end on the seed articles)', function () {
     assert.deepEqual(rej.map((e: any) => e.status), ['rejected'], 'rejected entity kept once, not re-suggested');
     assert.equal(await fs.readFile(corrupt, 'utf8'), corruptContent, 'corrupt sidecar untouched');
     assert.match(io.all(), /kept untouched because they are invalid[\s\S]*git conflict markers/);
+    assert.match(io.all(), new RegExp(`${path.basename(articles[1])}: \\d+ entities.*sidecar kept untouched`), 'article still analysed');
     assert.equal(parseSidecar(await fs.readFile(sidecarPathFor(articles[2]), 'utf8')).status, 'ok', 'deleted sidecar rewritten');
     // The decisions survive a further run byte for byte.
     const before = await fs.readFile(target, 'utf8');
@@ -101,6 +108,17 @@ describe('qarina annotate (end to end on the seed articles)', function () {
     const after = JSON.parse(await fs.readFile(target, 'utf8'));
     const moved = after.entities.find((x: any) => x.id === e.id);
     assert.deepEqual([moved.start, moved.end, moved.status], [e.start + ins.length, e.end + ins.length, 'accepted']);
+  });
+
+  it('counts offsets in the text after a BOM, with CRLF line ends kept', async () => {
+    const { dir, articles } = await copySeeds();
+    const text = (await fs.readFile(articles[0], 'utf8')).replace(/\r?\n/g, '\r\n');
+    await fs.writeFile(articles[0], '\uFEFF' + text);
+    assert.equal(await run(['annotate', articles[0]], bufferIo(), dir), 0);
+    const s = JSON.parse(await fs.readFile(sidecarPathFor(articles[0]), 'utf8'));
+    assert.ok(s.entities.length > 0);
+    for (const e of s.entities) assert.equal(text.slice(e.start, e.end), e.text);
+    for (const x of s.sentences) assert.ok(!text.slice(x.start, x.end).includes('\r'), 'a sentence ends before CRLF');
   });
 
   it('--out mirrors relative paths and leaves the article folder clean', async () => {

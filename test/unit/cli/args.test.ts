@@ -120,6 +120,8 @@ describe('qarina command line: exit codes', () => {
     assert.match(io.all(), /unannotated\.txt: no sidecar/);
     assert.equal(await run(['export', '--format', 'brat', 'corpus', '--out', 'brat'], bufferIo(), dir), 0);
     assert.deepEqual((await fs.readdir(path.join(dir, 'brat'))).sort(), ['a.ann', 'a.txt', 'annotation.conf']);
+    assert.equal(await run(['export', '--format', 'w3c', 'corpus'], bufferIo(), dir), 0);
+    assert.deepEqual(await fs.readdir(path.join(corpus, '.qarina', 'export-w3c')), ['a.jsonld']);
     assert.equal(await run(['export', '--format', 'w3c', 'missing-folder'], bufferIo(), dir), 1);
   });
 });

@@ -110,6 +110,20 @@ describe('weekdays and relative expressions', () => {
     assert.equal(only('العام المقبل', '2013-02-12').resolved, '2014');
   });
 
+  it('reads the day before yesterday, two-unit windows, quarters and decades', () => {
+    assert.equal(only('أعلنت أمس الأول الاثنين', '2013-02-13').resolved, '2013-02-11');
+    assert.equal(only('خلال العامين الماضيين').value, 'REF-P2Y');
+    assert.equal(only('في الربع الأول من العام 2023').value, '2023-Q1');
+    assert.equal(only('في أوائل التسعينيات من القرن الماضي').value, '199X');
+    assert.equal(only('منذ عام 1931').value, '1931');
+  });
+
+  it('does not read a named day or "that day" as today', () => {
+    assert.equal(find('احتفلت المملكة باليوم الوطني').length, 0);
+    assert.equal(find('منذ ذلك اليوم').length, 0);
+    assert.equal(only('ويلتقي المالكي اليوم الرئيس الأميركي', '2006-07-25').resolved, '2006-07-25');
+  });
+
   it('leaves event-anchored spans and bare adverbs alone', () => {
     assert.equal(find('بعد عدة أيام من الهجوم').length, 0);
     assert.equal(find('لا تقوم حالياً بالأنشطة').length, 0);

@@ -197,6 +197,13 @@ describe('entity linking: partial names', () => {
     apart(ds, 'جمال', 'جميل');
   });
 
+  it('joins a foreign name with a dropped ا or ي, alone or inside the full name (ترامب/ترمب, بوتين/بوتن)', () => {
+    const ds = docs({ 'a.txt': [['PER', 'ترامب'], ['PER', 'فلاديمير بوتين']], 'b.txt': [['PER', 'ترمب'], ['PER', 'بوتن']] });
+    linkEntities(ds);
+    oneId(ds, 'ترامب', 'ترمب');
+    oneId(ds, 'فلاديمير بوتين', 'بوتن');
+  });
+
   it('joins vowel and g-letter variants of a long foreign name written alone', () => {
     const ds = docs({ 'a.txt': [['PER', 'زيلينسكي']], 'b.txt': [['PER', 'زيلنسكي']], 'c.txt': [['PER', 'ماكغورك']], 'd.txt': [['PER', 'ماكجورك']] });
     linkEntities(ds);
@@ -262,12 +269,16 @@ describe('entity linking: organisations and places', () => {
     apart(ds, 'لبنان', 'سوريا');
   });
 
-  it('joins the same words tagged LOC in one article and ORG in another, never a person', () => {
-    const ds = docs({ 'a.txt': [['ORG', 'البيت الأبيض'], ['PER', 'عمان']], 'b.txt': [['LOC', 'البيت الأبيض'], ['LOC', 'عمان']] });
-    linkEntities(ds);
-    oneId(ds, 'البيت الأبيض');
-    apart(ds, 'عمان', 'البيت الأبيض');
+  it('joins a country tagged ORG (the state acting) to the country, but not a city to its club or a person', () => {
+    const ds = docs({
+      'a.txt': [['ORG', 'قطر'], ['ORG', 'برشلونة'], ['PER', 'عمان']],
+      'b.txt': [['LOC', 'دولة قطر'], ['LOC', 'برشلونة'], ['LOC', 'عمان']],
+    });
+    const { canonical } = linkEntities(ds);
+    const qatar = oneId(ds, 'قطر', 'دولة قطر');
+    assert.equal(canonical.find((c) => c.id === qatar)!.type, 'LOC');
     assert.notEqual(ds[0].entities[1].entity, ds[1].entities[1].entity);
+    assert.notEqual(ds[0].entities[2].entity, ds[1].entities[2].entity);
   });
 });
 
@@ -291,6 +302,27 @@ describe('entity ids', () => {
         assert.deepEqual(snapshot(ds), expected);
       }),
       { numRuns: 40 },
+    );
+  });
+
+  it('never put a person together with a non-person, nor MISC with anything else, on any subset of the seeds', function () {
+    this.timeout(30_000);
+    const all = goldDocs();
+    fc.assert(
+      fc.property(fc.array(fc.boolean(), { minLength: 300, maxLength: 300 }), (keep) => {
+        let k = 0;
+        const ds = clone(all).map((d) => ({ path: d.path, entities: d.entities.filter(() => keep[k++ % keep.length]) }));
+        const { canonical } = linkEntities(ds);
+        const types = new Map<string, Set<string>>();
+        for (const d of ds) for (const m of d.entities) types.set(m.entity!, (types.get(m.entity!) ?? new Set()).add(m.type));
+        for (const [id, t] of types) {
+          const ts = [...t].sort().join(',');
+          assert.ok(t.size === 1 || ts === 'LOC,ORG', `${id} mixes ${ts}`);
+          if (t.size > 1) assert.ok(id.startsWith('LOC:'), `${id} is a country`);
+        }
+        assert.equal(new Set(canonical.map((c) => c.id)).size, canonical.length);
+      }),
+      { numRuns: 30 },
     );
   });
 

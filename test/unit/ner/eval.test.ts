@@ -20,16 +20,17 @@ describe('ner: seed gold', function () {
     assert.ok(scores.LOC.f >= 85, `LOC F1 ${scores.LOC.f.toFixed(1)}`);
   });
 
-  it('recognizes 50 articles in under a second once loaded', () => {
+  it('recognizes 50 articles in under a second of CPU time once loaded', () => {
     const seeds = readSeeds(shared);
     const docs = seeds.map((s) => ({ path: s.path, text: s.text, tokens: tokenize(s.text), sentences: segmentSentences(s.text) }));
     recognizeCorpus(docs); // load and warm up
     const fifty = Array.from({ length: 50 }, (_, i) => ({ ...docs[i % docs.length], path: `copy${i}` }));
-    const t0 = performance.now();
+    // CPU time, not wall time: a busy machine (CI, other jobs) stretches the wall clock.
+    const c0 = process.cpuUsage();
     const res = recognizeCorpus(fifty);
-    const ms = performance.now() - t0;
+    const c = process.cpuUsage(c0);
+    const ms = (c.user + c.system) / 1000;
     assert.strictEqual(res.size, 50);
-    // The target is 1 s on an idle machine; the bound leaves room for a busy CI machine.
-    assert.ok(ms < 2500, `${ms.toFixed(0)} ms`);
+    assert.ok(ms < 1000, `${ms.toFixed(0)} ms of CPU`);
   });
 });

@@ -100,3 +100,12 @@ describe('ner: features', () => {
     assert.deepStrictEqual(sentenceFeatures(raw.map((t) => ({ norm: t.norm, kind: t.kind })), raw.map((t) => t.text), loadModel().lexicon), fromRaw);
   });
 });
+
+describe('ner: demonyms', () => {
+  it('are not names, while the places themselves are', async () => {
+    const { isDemonym } = await import('../../../server/src/engine/ner/nisba');
+    const lex = loadModel().lexicon;
+    for (const d of ['إيرانيان', 'إيرانياً', 'الأميركية', 'السوريين', 'عمانيين']) assert.ok(isDemonym(d, lex), d);
+    for (const p of ['إيران', 'سوريا', 'عمان', 'ليبيا', 'روسيا', 'ماليزيا', 'كينيا']) assert.ok(!isDemonym(p, lex), p);
+  });
+});

@@ -60,6 +60,17 @@ describe('anchors', function () {
     assert.equal(edited.slice(r.start, r.end), 'بريتُ ماكجورك');
   });
 
+  it('widens an approximate match to whole words when the quote was whole words', () => {
+    const t = 'قال المتحدث باسم الخارجية إن المحادثات جرت في مسقط.';
+    const { start, end } = spanOf(t, 'باسم الخارجية');
+    // The closest substring by edit distance is "باسم الخارجيت", inside a word.
+    const edited = t.replace('باسم الخارجية', 'باسم الخارجيتين');
+    const r = relocate(makeAnchor(t, start, end), edited);
+    assert.ok(r);
+    assert.equal(r.how, 'fuzzy');
+    assert.equal(edited.slice(r.start, r.end), 'باسم الخارجيتين');
+  });
+
   it('matches across hamza and diacritic variants exactly after normalisation', () => {
     const { start, end } = spanOf(text, 'إيران');
     const edited = text.replace(/إيران/g, 'ايران');
@@ -75,6 +86,15 @@ describe('anchors', function () {
     const r = relocate(makeAnchor(text, start, end), edited);
     assert.ok(r);
     assert.equal(r.end, end + 1);
+  });
+
+  it('finds a long quote (several sentences) again after an edit in its middle', () => {
+    const start = text.indexOf('أجرى'), end = text.indexOf('سلطنة عُمان.') + 'سلطنة عُمان.'.length;
+    assert.ok(end - start > 500);
+    const mid = start + 300;
+    const edited = text.slice(0, mid) + ' (بحسب مصادر)' + text.slice(mid);
+    const r = relocate(makeAnchor(text, start, end), edited);
+    assert.deepEqual(r, { start, end: end + ' (بحسب مصادر)'.length, how: 'fuzzy' });
   });
 
   it('gives up (null) when the words are gone', () => {
@@ -111,7 +131,7 @@ describe('anchors', function () {
         assert.ok(r, 'not found');
         assert.deepEqual([r.start, r.end], [start + shift, end + shift]);
       }),
-      { numRuns: 1000 },
+      { numRuns: 2000 },
     );
   });
 });
@@ -140,6 +160,28 @@ describe('re-anchoring a sidecar', function () {
     const moved = r.sidecar.entities.find((x) => x.id === e.id)!;
     assert.deepEqual([moved.start, moved.end], [e.start, e.end]);
     assert.ok(!moved.orphaned);
+  });
+
+  it('re-finds an entity with a letter inserted inside it, and orphans one whose words were rewritten', () => {
+    const s = handSidecar();
+    const biden = s.entities.find((x) => x.text === 'جو بايدن')!;
+    const axios = s.entities.find((x) => x.text === 'أكسيوس')!;
+    // "بايدن" -> "بايدين" (one letter, a common spelling variant); "أكسيوس" -> "أكسيوس الإخباري" is
+    // not an insertion into it, but "أكـسـيوس" (tatweel) is, and normalisation ignores it.
+    let edited = text.slice(0, biden.start + 7) + 'ي' + text.slice(biden.start + 7);
+    const ax = spanOf(edited, 'أكسيوس');
+    edited = edited.slice(0, ax.start + 2) + 'ـ' + edited.slice(ax.start + 2);
+    const r = reanchorSidecar(s, edited);
+    const b = r.sidecar.entities.find((x) => x.id === biden.id)!;
+    assert.equal(edited.slice(b.start, b.end), 'جو بايدين');
+    assert.equal(b.text, 'جو بايدين');
+    const a = r.sidecar.entities.find((x) => x.id === axios.id)!;
+    assert.equal(edited.slice(a.start, a.end), 'أكـسيوس');
+    // A long insertion inside a short name is a different name: orphaned, kept.
+    const rewritten = text.slice(0, biden.start + 3) + 'الرئيس الأمريكي السابق ' + text.slice(biden.start + 3);
+    const o = reanchorSidecar(s, rewritten).sidecar.entities.find((x) => x.id === biden.id)!;
+    assert.equal(o.orphaned, true);
+    assert.equal(o.text, 'جو بايدن');
   });
 
   it('extends nothing and drops nothing when text is inserted inside an annotated sentence span (a link)', () => {

@@ -56,8 +56,8 @@ interface Clash {
 
 /**
  * The clashes that can found a contradiction, as reasons. Strong: incompatible numbers for the
- * same counted thing, a shared word negated on one side, a denial of what the other side states.
- * Medium: a date clash, another name of the same type in the same slot, word pairs or words that
+ * same counted thing, dates a few days apart for the same event, a shared word negated on one
+ * side, a denial of what the other side states. Medium: another name of the same type in the same slot, word pairs or words that
  * the training data shows in contradicting rewrites (ارتفاع / انخفاض, فشل, يرفض).
  */
 function clashes(e: Evidence, th: StanceThresholds): Clash[] {
@@ -85,10 +85,12 @@ function clashes(e: Evidence, th: StanceThresholds): Clash[] {
   // apart, classify() has already called the pair a different event.
   const close = closeDateClash(e);
   if (close) {
-    out.push({ reason: { code: 'date', a: close.a.text, b: close.b.text, verdict: 'different' }, strength: 'medium', termsA: [], termsB: [], factsA: 1, factsB: 1 });
+    out.push({ reason: { code: 'date', a: close.a.text, b: close.b.text, verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
   }
+  // Another name of the same kind in the same slot (another country, another person) for the
+  // same action: the names say exactly what differs.
   for (const x of e.substitutions.slice(0, 2)) {
-    out.push({ reason: { code: 'names', a: x.a.text, b: x.b.text, verdict: 'different' }, strength: 'medium', termsA: [x.a], termsB: [x.b] });
+    out.push({ reason: { code: 'names', a: x.a.text, b: x.b.text, verdict: 'different' }, strength: 'strong', termsA: [x.a], termsB: [x.b] });
   }
   const pairs = e.contrastPairs.filter((x) => x.w >= th.contrastPair).sort((x, y) => y.w - x.w);
   if (pairs.length) out.push({ reason: { code: 'contrast', a: pairs[0].a.text, b: pairs[0].b.text }, strength: 'medium', termsA: [pairs[0].a], termsB: [pairs[0].b] });
@@ -99,6 +101,13 @@ function clashes(e: Evidence, th: StanceThresholds): Clash[] {
     out.push({ reason: { code: 'contrast', a: join(a.slice(0, 2).map((t) => t.text)), b: join(b.slice(0, 2).map((t) => t.text)) }, strength: 'medium', termsA: a.slice(0, 2), termsB: b.slice(0, 2) });
   }
   return out;
+}
+
+/** The same day on both sides (month and day stated) and the same person named on both sides. */
+function anchored(e: Evidence): boolean {
+  const day = (v: string) => /^(\d{4}|XXXX)-\d{2}-\d{2}$/.test(v);
+  const sameDay = e.dates.some((d) => d.verdict === 'same' && day(d.a.value) && day(d.b.value));
+  return sameDay && e.matches.some((m) => m.a.entity?.type === 'PER' && m.b.entity?.type === 'PER');
 }
 
 /** Reports of one event that disagree on its date are rarely more than this many days apart. */
@@ -155,20 +164,22 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   const sim = similarity(e);
   if (sim < th.link) return null;
   const p = model.weights.length ? logistic(model.weights, model.bias, featureVector(e)) : 0.5;
-  // Both sentences make the same claim when most of each is found in the other once the clashing
-  // words are set against each other (ينخفض in one slot, ارتفاع in the other). A strong clash
-  // (numbers, negation) names exactly what differs: it needs a little less overlap and founds a
-  // contradiction by itself; a denial is gated by how much of the denied content the other side
-  // states. A medium clash also needs the classifier's agreement.
+  // One shared name is not a restated statement, however short the two sentences are.
+  const specific = e.shared >= th.minShared;
   // Alike sentences whose dates are far apart tell of two events (the talks of January and those
   // of May): whatever else differs between them (numbers, names, who denied what) belongs to
   // different events, so no contradiction is drawn.
-  const specific = e.shared >= th.minShared;
   if (dateClash(e) && !closeDateClash(e)) {
     if (!specific) return null;
     const d = e.dates.find((x) => x.verdict === 'different')!;
     return { relation: 'different-event', score: round(sim), reasons: [{ code: 'different-event', a: d.a.text, b: d.b.text }, ...agreementReasons(e)], pDisagree: p };
   }
+  // Both sentences make the same claim when most of each is found in the other once the clashing
+  // words are set against each other (ينخفض in one slot, ارتفاع in the other). A strong clash
+  // (numbers, close dates, negation, another name in the same slot) names exactly what differs:
+  // it needs a little less overlap and founds a contradiction by itself; a denial is gated by how
+  // much of the denied content the other side states. A medium clash (learned contrasting words)
+  // also needs the classifier's agreement.
   const found = clashes(e, th).filter((c) => {
     if (c.reason.code === 'denial' || c.reason.code === 'declined') return true;
     const cov = Math.min(coverageWith(e.covA, e.a, c.termsA, c.factsA), coverageWith(e.covB, e.b, c.termsB, c.factsB));
@@ -185,7 +196,10 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
     const d = e.dates.find((x) => x.verdict === 'different')!;
     return { relation: 'different-event', score: round(sim), reasons: [{ code: 'different-event', a: d.a.text, b: d.b.text }, ...agreementReasons(e)], pDisagree: p };
   }
-  if (p >= th.block || sim < th.corroborate) return null;
+  // Below the similarity bar, a pair still corroborates when it is anchored to one event: the
+  // same day (month and day stated on both sides) and the same person. Long reports tell the same
+  // event among other things ("McGurk travelled to Muscat on 8 May").
+  if (p >= th.block || (sim < th.corroborate && !anchored(e))) return null;
   return { relation: 'corroborates', score: round(Math.min(1, sim * 1.25)), reasons: agreementReasons(e), pDisagree: p };
 }
 

@@ -141,9 +141,13 @@ function speechClash(x: PreparedSentence, y: PreparedSentence, side: 'a' | 'b'):
 
 /** The country (ICU region code) a place term names, if it names one. */
 function countryOfTerm(t: Term): string | undefined {
-  const name = t.entity!.id.replace(/^[A-Z]+:/, '');
-  const words = norm(name).split(/[_\s]+/).filter(Boolean);
-  return countryOf(words.map((w) => w.replace(/^ال(?=..)/, ''))) ?? countryOf(words);
+  // The mention as written, then the canonical name (the id after its type).
+  for (const name of [t.text, t.entity!.id.replace(/^[A-Z]+:/, '')]) {
+    const words = norm(name).split(/[_\s]+/).filter(Boolean);
+    const c = countryOf(words.map((w) => w.replace(/^ال(?=..)/, ''))) ?? countryOf(words);
+    if (c) return c;
+  }
+  return undefined;
 }
 
 /**
@@ -154,6 +158,13 @@ function countryOfTerm(t: Term): string | undefined {
 function mayContain(x: Term, y: Term): boolean {
   if (x.entity!.type !== 'LOC' || y.entity!.type !== 'LOC') return false;
   return !!countryOfTerm(x) !== !!countryOfTerm(y);
+}
+
+/** Two names fill the same slot when a word next to them is the same on both sides ("تهديدات
+ *  تركيا" / "تهديدات مصر", "لمصر من" / "لليبيا من"); "في سلطنة عمان" and "مع إيران" do not. */
+function sameSlot(x: Term, y: Term): boolean {
+  const a = x.entity!, b = y.entity!;
+  return (!!a.left && a.left === b.left) || (!!a.right && a.right === b.right);
 }
 
 const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
@@ -196,7 +207,7 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   const entA = claimA.filter((t) => t.entity && !t.entity.attribution);
   const entB = claimB.filter((t) => t.entity && !t.entity.attribution);
   for (const x of entA) {
-    const y = entB.find((t) => t.entity!.type === x.entity!.type && !mayContain(t, x));
+    const y = entB.find((t) => t.entity!.type === x.entity!.type && sameSlot(t, x) && !mayContain(t, x));
     if (y) substitutions.push({ a: x, b: y });
   }
 

@@ -3,7 +3,8 @@
 // the reasons. Incremental: update(article) re-prepares that article, re-indexes its sentences
 // and recomputes only the pairs it takes part in. A pair's verdict depends on its two sentences
 // only (static term weights, symmetric candidate test), so the result after any sequence of
-// updates equals a full recompute.
+// updates equals a full recompute. Verdicts are cached per pair of sentences (by article and
+// content signature), so an edit re-judges only the sentences it changed.
 import type { ArticleAnalysis, SentenceLink, SentenceRef } from '../model';
 import { classify, similarityOf, type Verdict } from './classify';
 import { defaultComparators, type Comparators } from './compare';

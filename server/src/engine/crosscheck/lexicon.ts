@@ -80,6 +80,16 @@ export const ASSERTION_WORDS = set(`
   بيان البيان
 `);
 
+/** Words after which the speaker is named ("قال مسؤول إسرائيلي إن", "بحسب مصادر أمريكية"): the
+ *  reporting verbs and source prepositions of REPORTING_WORDS, not its nouns (تقرير يكشف …). */
+export const SPEAKER_OPENERS = set(`
+  قال قالت قالوا قالا يقول تقول يقولون
+  أضاف أضافت يضيف تضيف أوضح أوضحت يوضح توضح أشار أشارت يشير تشير ذكر ذكرت يذكر تذكر
+  نقل نقلت ينقل تنقل أفاد أفادت يفيد تفيد أورد أوردت تابع تابعت لفت لفتت نوه نوهت
+  صرح صرحت يصرح تصرح أبلغ أبلغت
+  بحسب حسب وفق وفقا وفقاً طبقا نقلا حسبما بحسبما
+`);
+
 /** Complementisers that end a speaker clause: "قال مسؤول إسرائيلي إن …". */
 export const COMPLEMENTISERS = set(`إن أن بأن فإن إنه أنه بأنه إنها أنها بأنها إنهم أنهم إنهما أنهما بأنهما`);
 

@@ -6,7 +6,7 @@ import type { ArticleAnalysis, DateMention, EntityMention, EntityType, Quantity,
 import { norm } from '../text/normalize';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, DECLINE_VERBS, DENIAL_WORDS,
-  COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, REPORTING_WORDS, SOURCE_NOUNS,
+  COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, REPORTING_WORDS, SOURCE_NOUNS, SPEAKER_OPENERS,
 } from './lexicon';
 import { lightStem, skeleton, variantKeys, wordKeys } from './stems';
 import type { Weights } from './weights';
@@ -29,7 +29,11 @@ export interface Term {
   speaker?: boolean;
   /** Index of the clause (stretch between commas, colons, quote marks) where the term first occurs. */
   clause: number;
-  entity?: { id: string; type: EntityType; attribution: boolean };
+  entity?: {
+    id: string; type: EntityType; attribution: boolean;
+    /** Light stems of the words just before and after the name: its slot in the sentence. */
+    left?: string; right?: string;
+  };
 }
 
 export interface SpeechAct {
@@ -201,7 +205,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     const w = words[i];
     if (i > 0 && breaks.has(w.start)) clause++;
     if (i <= speakerUntil && (breaks.has(w.start) || isIn(COMPLEMENTISERS, w))) speakerUntil = -1;
-    if (isIn(REPORTING_WORDS, w) && !isIn(SOURCE_NOUNS, w)) speakerUntil = i + SPEAKER_WINDOW;
+    if (isIn(SPEAKER_OPENERS, w)) speakerUntil = i + SPEAKER_WINDOW;
     if (skip.has(i)) continue;
     const ent = entities.find((e) => overlaps(e, w));
     if (ent) {
@@ -211,7 +215,18 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       const entWords = words.filter((x) => overlaps(ent, x));
       const keys = [`E:${id}`, ...entWords.flatMap((x) => wordKeys(x.stem).slice(0, 1))];
       const weight = Math.max(weights.entity, ...entWords.map((x) => weights.idf(wordKeys(x.stem)[0])));
-      addTerm({ keys, text: ent.text, skel: keys[0], variantKeys: [], weight, negated: negateNext, entity: { id, type: ent.type, attribution: isAttribution(words, i) } }, i);
+      const last = i + entWords.length - 1;
+      // The word before a name governs its slot (في X / في Y, مع X / مع Y, تهديدات X / تهديدات Y);
+      // the word after only when it is a content word ("X هذا الأسبوع" says nothing of the slot).
+      const slot = (w?: Token) => (w ? lightStem(w.stem) || w.norm : undefined);
+      const after = words[last + 1];
+      addTerm({
+        keys, text: ent.text, skel: keys[0], variantKeys: [], weight, negated: negateNext,
+        entity: {
+          id, type: ent.type, attribution: isAttribution(words, i),
+          left: slot(words[i - 1]), right: after && !isIn(FUNCTION_WORDS, after) ? slot(after) : undefined,
+        },
+      }, i);
       negateNext = false;
       continue;
     }

@@ -34,8 +34,11 @@ const STARTERS = new Set<string>([
   ...Object.keys(UNIT_WORDS), ...Object.keys(UNIT_WORDS).map((w) => 'ال' + w),
   ...Object.keys(PART_WORDS),
   'هذا', 'هذه', 'قبل', 'منذ', 'بعد', 'القبل', 'امس', 'البارحه', 'امبارح', 'غدا', 'بكره', 'بكرا', 'الغد',
-  'في', 'عيد', 'راس', 'المولد', 'رمضان', 'الاخير', 'الاخيره', 'عامي',
+  'في', 'عيد', 'راس', 'المولد', 'رمضان', 'الاخير', 'الاخيره', 'عامي', 'الربع', 'النصف', 'ربع', 'نصف', 'غره',
+  ...['عشرين', 'ثلاثين', 'اربعين', 'خمسين', 'ستين', 'سبعين', 'ثمانين', 'تسعين'].flatMap((w) => [`ال${w}يات`, `ال${w}ات`]),
 ]);
+const TENS_OF: Record<string, number> = { 'عشرين': 2, 'ثلاثين': 3, 'اربعين': 4, 'خمسين': 5, 'ستين': 6, 'سبعين': 7, 'ثمانين': 8, 'تسعين': 9 };
+
 const STARTER_STEMS = new Set([...STARTERS].map((w) => (w.startsWith('ال') ? w.slice(2) : w)));
 
 /** Cheap superset test of "some clitic reading of w is a starter", without building the readings. */
@@ -191,18 +194,18 @@ export class Grammar {
     return undefined;
   }
 
-  /** A year: 4 digits (1000–2199), optionally marked Gregorian (م) or Hijri (هـ, هجري, للهجرة). */
+  /** A year: 4 digits (1000–2199), optionally marked Gregorian (م) or Hijri (هـ, هجري, للهجرة);
+   *  an older Hijri year of 1–3 digits only with its Hijri mark ("سنة 36 هـ"). */
   year(i: number): (Hit & { y: number; hijri: boolean }) | undefined {
     const n = this.num(i);
     const t = this.tok(i);
-    if (n === undefined || !t || t.n.length !== 4 || n < 1000 || n > 2199) return undefined;
+    if (n === undefined || !t || t.n.length > 4 || n > 2199 || n < 1) return undefined;
     let len = 1;
     let hijri = false;
-    if (this.isWord(i + 1, 'ه', 'هجري', 'هجريه', 'للهجره', 'هجرية')) { hijri = true; len++; }
+    if (this.isWord(i + 1, 'ه', 'هجري', 'هجريه', 'للهجره')) { hijri = true; len++; }
     else if (this.isWord(i + 1, 'م', 'ميلادي', 'ميلاديه', 'للميلاد')) len++;
-    if (hijri && this.isPunct(i + 2, '.') && this.w(i + 1) === 'ه') len++;
-    // A year followed by a counted noun is a quantity ("2000 جندي"), not a year.
-    return { len, skip: 0, y: n, hijri: hijri || (n >= 1300 && n < 1500 && false) };
+    if (t.n.length !== 4 && !hijri) return undefined;
+    return { len, skip: 0, y: n, hijri };
   }
 
   /** "عام 2003", "العام 2003", "لعام 2014", "سنة 2015", "بعام 2014", or a bare year. */
@@ -315,9 +318,6 @@ export class Grammar {
     if (this.isWord(k, 'من')) k++;
     const m = this.month(k);
     if (!m) return undefined;
-    if (m.hijri && d.words && !m.cue) {
-      // "الثالث عشر رجب" is fine, but guard against names: a Hijri month after a day is a date.
-    }
     k += m.len;
     const sem: DateSem = { t: 'date', d: d.d };
     if (m.m !== undefined) sem.m = m.m;
@@ -346,7 +346,6 @@ export class Grammar {
     // "يوليو 13" (day after the month, American order): digits not followed by more date digits.
     const dn = this.num(k);
     if (dn !== undefined && this.tok(k)!.n.length <= 2 && dn >= 1 && dn <= 31 && !this.isPunct(k + 1, ':', '/')) {
-      // only when a year follows or nothing numeric follows
       sem.d = dn;
       k++;
     }
@@ -446,23 +445,26 @@ export class Grammar {
     // The weekday names اثنين/الاثنين also mean "two/both": "بين الاثنين", "كلا الاثنين".
     if (!hasYawm && !lead && wd.value === 1 && this.isForm(i - 1, 'بين', 'كلا')) return undefined;
     // "الأحد" is also "one of" ("أحد المسؤولين" / "الأحد عشر"): accept only as a whole word.
-    if (wd.value === 7 && !hasYawm && (this.isWord(k, 'عشر', 'عشره') || (this.w(k) ?? '').startsWith('ال') && !this.isWord(k, 'الماضي', 'المقبل', 'القادم', 'الاسبوع', 'الموافق', 'السابق', 'المنصرم', 'الفايت') && !this.day(k))) {
-      // "الأحد" followed by a definite noun is rare as Sunday, common as "the one".
-      if (!this.isPunct(k, ',', '.')) {
-        // keep going only if a date follows
-        const dt = this.absDate(k);
-        if (!dt) return undefined;
-      }
+    // "الأحد عشر" (eleven) is not Sunday; nor, mostly, "الأحد" before a definite noun ("the one
+    // …") unless a date follows.
+    if (wd.value === 7 && !hasYawm) {
+      const nx = this.w(k) ?? '';
+      if (this.isWord(k, 'عشر', 'عشره')) return undefined;
+      const nounAfter = nx.startsWith('ال') && dirOf(nx) === undefined && !this.isWord(k, 'الاسبوع', 'الموافق') && !this.day(k);
+      if (nounAfter && !this.absDate(k)) return undefined;
     }
     const base: Match = { i, skip, j: k, sem: { t: 'weekday', wd: wd.value, ...(dir !== undefined ? { dir } : {}) } };
     // Attached date: "الخميس 15 آب", "الأربعاء، 13 شباط", "يوم الاثنين في 18 شباط", "الخميس الموافق 14 …".
     let q = k;
-    if (this.isPunct(q, ',')) q++;
+    if (this.isPunct(q, ',', '-')) q++;
+    const paren = this.isPunct(q, '(');
+    if (paren) q++;
     if (this.isForm(q, 'الموافق')) q++;
     if (this.isWord(q, 'في')) q++;
     const date = this.dayFirst(q) ?? this.monthFirst(q);
     if (date && date.sem.d !== undefined) {
-      return { i, skip, j: date.match.j, sem: { ...date.sem, wd: wd.value } };
+      const j = paren && this.isPunct(date.match.j, ')') ? date.match.j + 1 : date.match.j;
+      return { i, skip, j, sem: { ...date.sem, wd: wd.value } };
     }
     const num = this.numeric(q);
     if (num && num.sem.t === 'date' && num.sem.d !== undefined) return { i, skip, j: num.j, sem: { ...num.sem, wd: wd.value } };
@@ -679,7 +681,12 @@ export class Grammar {
     const f = this.form(i, (w) => w.startsWith('ال') && !!UNIT_WORDS[w.slice(2)]);
     if (!f) return undefined;
     const u = UNIT_WORDS[f.w.slice(2)];
-    if (u.count) return undefined;
+    if (u.count) {
+      // "العامين الماضيين", "الأسبوعين المقبلين": the last/next two units.
+      const d = dirOf(this.w(i + 1));
+      if (d === undefined || d === 0) return undefined;
+      return { i, skip: f.skip, j: i + 2, sem: { t: 'rel', unit: u.unit, n: u.count, sign: d, anchor: 'window' } };
+    }
     if (u.plural) {
       // "الأسابيع الأخيرة", "الأشهر الثلاثة الماضية", "الأيام القليلة المقبلة"
       let k = i + 1;
@@ -700,13 +707,15 @@ export class Grammar {
   agoRel(i: number): Match | undefined {
     const p = this.form(i, (w) => w === 'قبل' || w === 'منذ' || w === 'بعد');
     if (!p) return undefined;
-    const cu = this.countedUnit(i + 1);
+    // "قبل نحو شهر", "منذ حوالي أسبوعين": an approximate count is still the same point.
+    const approx = this.isWord(i + 1, 'نحو', 'حوالي', 'قرابه', 'زهاء') ? 1 : 0;
+    const cu = this.countedUnit(i + 1 + approx);
     if (!cu) return undefined;
-    const j = i + 1 + cu.len;
+    const j = i + 1 + approx + cu.len;
     // "منذ عام 1931": the unit introduces a year, not a count.
     if (this.num(j) !== undefined) return undefined;
     // Anchored to an event, not to now.
-    if (this.isForm(j, 'من', 'علي', 'علي', 'عن') || this.w(j)?.startsWith('ال') === true && this.isWord(j, 'الاخيره', 'الماضيه') === false && false) return undefined;
+    if (this.isForm(j, 'من', 'علي', 'عن')) return undefined;
     const sign = p.w === 'بعد' ? 1 : -1;
     // "منذ" with a bare singular unit is a duration ("منذ عام" = a year ago), still a point.
     return { i, skip: p.skip, j, sem: { t: 'rel', unit: cu.unit, n: cu.n, sign, anchor: 'ago' } };
@@ -722,7 +731,9 @@ export class Grammar {
       k = i + 1; skip = y.skip; lead = true;
       if (this.isWord(k, 'الذي', 'الي')) k++;
     }
-    const pre = this.form(k, (w) => w === 'بعد' || w === 'قبل' || w === 'القبل' || w === 'اول');
+    let pre = this.form(k, (w) => w === 'بعد' || w === 'قبل' || w === 'القبل' || w === 'اول');
+    // "أول أمس" takes no preposition: "باول أمس" is the name Powell before "أمس".
+    if (pre && pre.w === 'اول' && !/^[وف]*$/.test(this.toks[k].n.slice(0, this.toks[k].n.length - 3))) pre = undefined;
     if (pre) {
       const nx = this.form(k + 1, (w) => w === 'غد' || w === 'الغد' || w === 'بكره' || w === 'بكرا' || w === 'امس' || w === 'البارحه' || w === 'امبارح');
       if (nx) {
@@ -743,11 +754,17 @@ export class Grammar {
     if (f.w === 'امس' && this.isWord(i + 1, 'الاول')) return mk(2, f.skip, -2);
     if (f.w === 'اليوم') {
       // "اليوم الماضي/السابق" = yesterday; "اليوم التالي" = the next day (relative to the story,
-      // not to now: left out); "اليوم" alone = today.
+      // not to now: left out); "اليوم" alone = today — but not "ذلك اليوم" (that day) nor a named
+      // day ("اليوم الوطني", "اليوم العالمي للمرأة", "اليوم الأول من …").
       const d = dirOf(this.w(i + 1));
       if (d === -1) return mk(2, f.skip, -1);
       if (d !== undefined) return undefined;
-      if (this.isForm(i - 1, 'هذا')) return undefined;
+      if (this.isForm(i - 1, 'هذا', 'ذلك', 'تلك', 'نفس', 'ذات')) return undefined;
+      const nx = this.w(i + 1);
+      // A following nisba adjective or ordinal names a day (اليوم الوطني، اليوم الأول); a following
+      // noun phrase is just the next words of the sentence ("يلتقي اليوم الرئيس").
+      if (nx && nx.startsWith('ال') && (/(ي|يه)$/.test(nx) || ORDINALS[nx.slice(2)] !== undefined) && !this.weekday(i + 1, false)) return undefined;
+      if (this.isWord(i + 1, 'نفسه', 'ذاته')) return undefined;
       return mk(1, f.skip, 0);
     }
     if (f.w === 'الغد') return f.skip > 0 || this.isForm(i - 1, 'يوم') ? mk(1, f.skip, 1) : undefined;
@@ -774,11 +791,23 @@ export class Grammar {
   part(i: number): Match | undefined {
     const f = this.form(i, (w) => PART_WORDS[w] !== undefined);
     if (!f) return undefined;
+    // Part words are in the construct state: "الأول"/"الآخر" with the article are ordinals.
+    const n0 = this.toks[i].n;
+    if (n0.slice(0, n0.length - f.w.length).includes('ال')) return undefined;
     const mod: Mod = PART_WORDS[f.w];
     let k = i + 1;
     if (this.isWord(k, 'من')) k++;
-    const inner = longest([this.absDate(k), this.periodRel(k), this.monthOnlyCued(k)]);
-    if (!inner) return undefined;
+    let inner = longest([this.absDate(k), this.periodRel(k), this.monthOnlyCued(k), this.decade(k)]);
+    if (!inner) {
+      // A bare period noun means the current one: "منذ مطلع العام", "نهاية الأسبوع", "أواخر الشهر".
+      // Not "نصف السنة" (half a year, a duration) nor a qualified period ("بداية الشهر الهجري",
+      // "نهاية العام الدراسي").
+      const u = this.form(k, (w) => w === 'العام' || w === 'السنه' || w === 'الشهر' || w === 'الاسبوع');
+      if (!u || f.w === 'نصف' || f.w === 'نص' || this.num(k + 1) !== undefined || this.isWord(k + 1, 'نفسه', 'ذاته')) return undefined;
+      if ((this.w(k + 1) ?? '').startsWith('ال')) return undefined;
+      const unit = UNIT_WORDS[u.w.slice(2)].unit;
+      inner = { i: k, skip: 0, j: k + 1, sem: { t: 'rel', unit, n: 0, sign: 0, anchor: 'period' } };
+    }
     const sem = inner.sem;
     if (sem.t === 'date') {
       if (sem.d !== undefined) return undefined; // "بداية 5 مايو" is not a part of a day
@@ -793,6 +822,44 @@ export class Grammar {
     const m = this.month(i);
     if (!m || m.m === undefined) return undefined;
     return { i, skip: m.skip, j: i + m.len, sem: { t: 'date', m: m.m, ...(m.hijri ? { hijri: true } : {}) } };
+  }
+
+  /** "الربع الأول من العام 2023", "النصف الثاني من العام الماضي": quarters and halves of a year. */
+  quarter(i: number): Match | undefined {
+    const f = this.form(i, (w) => w === 'الربع' || w === 'النصف' || w === 'ربع' || w === 'نصف');
+    if (!f) return undefined;
+    const o = this.form(i + 1, (w) => ORDINALS[w.replace(/^ال/, '')] !== undefined || w === 'الاخير');
+    if (!o) return undefined;
+    const n = o.w === 'الاخير' ? (f.w.endsWith('ربع') ? 4 : 2) : ORDINALS[o.w.replace(/^ال/, '')];
+    const part = f.w.endsWith('ربع') ? 'Q' : 'H';
+    if (n < 1 || n > (part === 'Q' ? 4 : 2)) return undefined;
+    let k = i + 2;
+    if (this.isWord(k, 'من', 'في')) k++;
+    const y = this.yearPhrase(k, true);
+    const sem: DateSem = { t: 'date' };
+    if (y) { sem.y = y.y; k += y.len; }
+    else {
+      const r = this.relYear(k);
+      if (r) { sem.yearRel = r.yearRel; k += r.len; }
+      else if (this.isForm(k, 'العام', 'السنه')) { sem.yearRel = 0; k++; }
+      else return undefined;
+    }
+    return { i, skip: f.skip, j: k, sem: { ...sem, part: `${part}${n}` } };
+  }
+
+  /** "التسعينيات", "الثمانينات من القرن الماضي": decades (of the 1900s unless said otherwise). */
+  decade(i: number): Match | undefined {
+    const f = this.form(i, (w) => /^ال(عشرين|ثلاثين|اربعين|خمسين|ستين|سبعين|ثمانين|تسعين)(ي)?ات$/.test(w));
+    if (!f) return undefined;
+    const tens = f.w.replace(/^ال/, '').replace(/(ي)?ات$/, '');
+    const n = TENS_OF[tens];
+    let j = i + 1;
+    let century = 19;
+    if (this.isWord(j, 'من') && this.isWord(j + 1, 'القرن')) {
+      if (this.isWord(j + 2, 'الماضي', 'العشرين')) { j += 3; century = 19; }
+      else if (this.isWord(j + 2, 'التاسع') && this.isWord(j + 3, 'عشر')) { j += 4; century = 18; }
+    }
+    return { i, skip: f.skip, j, sem: { t: 'date', decade: century * 10 + n } };
   }
 
   // ---- holidays ------------------------------------------------------------------------------
@@ -840,12 +907,20 @@ export class Grammar {
     if (t.kind === 'p' || (t.kind === 'w' && !mayStart(t.n))) return undefined;
     const best = longest([
       this.part(i), this.range(i), this.nth(i), this.weekdayExpr(i), this.absDate(i),
-      this.periodRel(i), this.agoRel(i), this.dayWords(i), this.earlierLater(i), this.holiday(i),
+      this.periodRel(i), this.agoRel(i), this.dayWords(i), this.earlierLater(i), this.holiday(i), this.quarter(i), this.decade(i),
     ]);
     // "أمس الاثنين", "غدا الثلاثاء", "اليوم الأربعاء": one expression, the weekday confirms the day.
     if (best && best.sem.t === 'rel' && best.sem.unit === 'D' && best.sem.anchor === 'period' && (best.sem.n ?? 9) <= 2) {
       const wd = this.weekday(best.j, false);
-      if (wd) return { ...best, j: best.j + wd.len, sem: { ...best.sem, wd: wd.value } };
+      if (wd) {
+        // "أمس الأربعاء 29 مايو": the written date is the value; the words around it confirm it.
+        let q = best.j + wd.len;
+        if (this.isPunct(q, ',')) q++;
+        if (this.isForm(q, 'الموافق')) q++;
+        const date = this.dayFirst(q);
+        if (date && date.sem.d !== undefined) return { ...best, j: date.match.j, sem: { ...date.sem, wd: wd.value } };
+        return { ...best, j: best.j + wd.len, sem: { ...best.sem, wd: wd.value } };
+      }
     }
     return best;
   }

@@ -39,6 +39,9 @@ export function recognizeDates(text: string, _tokens: Token[] | null, referenceD
 /** Words that introduce a publication date ("نشر في", "تاريخ النشر", "آخر تحديث"). */
 const PUBLICATION_CUE = /(نشر|تاريخ|تحديث|محدث|published|updated|posted)/i;
 
+/** A date followed by a picture credit is the date of a photo in a caption, not of the article. */
+const PHOTO_CREDIT = /^\s*[-–—|(]?\s*(reuters|afp|ap|getty|epa|رويترز|أ\s*ف\s*ب|ا\s*ف\s*ب|أرشيف|ارشيف|صورة)/i;
+
 /**
  * The article's own date: the first complete date (day, month and year) in its first lines — a
  * dateline such as "نشر في 18 نوفمبر 2023" or "2023/11/18" — preferring one introduced by a
@@ -46,7 +49,9 @@ const PUBLICATION_CUE = /(نشر|تاريخ|تحديث|محدث|published|update
  */
 export function findReferenceDate(text: string): { date: string; evidence: string } | null {
   const head = text.slice(0, 2500);
-  const mentions = recognizeDates(head, null, null).filter((d) => d.resolved && /^\d{4}-\d{2}-\d{2}$/.test(d.resolved) && (d.kind === 'absolute' || d.kind === 'hijri'));
+  const mentions = recognizeDates(head, null, null).filter(
+    (d) => d.resolved && /^\d{4}-\d{2}-\d{2}$/.test(d.resolved) && (d.kind === 'absolute' || d.kind === 'hijri') && !PHOTO_CREDIT.test(head.slice(d.end, d.end + 25)),
+  );
   if (!mentions.length) return null;
   const cued = mentions.find((d) => PUBLICATION_CUE.test(head.slice(Math.max(0, d.start - 40), d.start)));
   const pick = cued ?? mentions[0];

@@ -23,17 +23,11 @@ function addName(list: NameEntry[], surface: string, value: number) {
 
 function buildGregorianMonths(): NameEntry[] {
   const list: NameEntry[] = [];
+  // One formatter per locale (constructing formatters is the costly part): the long names are
+  // the ones news prints; Arabic locales have no distinct stand-alone or abbreviated forms.
   for (const loc of arabicLocales()) {
-    for (const style of ['long', 'short'] as const) {
-      const f = new Intl.DateTimeFormat(`${loc}-u-ca-gregory`, { month: style, timeZone: 'UTC' });
-      for (let m = 1; m <= 12; m++) addName(list, f.format(new Date(Date.UTC(2021, m - 1, 15))), m);
-      // Stand-alone forms can differ from format forms in some locales.
-      const g = new Intl.DateTimeFormat(`${loc}-u-ca-gregory`, { month: style, day: 'numeric', timeZone: 'UTC' });
-      for (let m = 1; m <= 12; m++) {
-        const part = g.formatToParts(new Date(Date.UTC(2021, m - 1, 15))).find((p) => p.type === 'month');
-        if (part) addName(list, part.value, m);
-      }
-    }
+    const f = new Intl.DateTimeFormat(`${loc}-u-ca-gregory`, { month: 'long', timeZone: 'UTC' });
+    for (let m = 1; m <= 12; m++) addName(list, f.format(new Date(Date.UTC(2021, m - 1, 15))), m);
   }
   // Spellings news uses beside ICU's: the second word without its article (كانون ثاني، تشرين
   // أول), and the Egyptian -يه endings of June/July (يونيه، يوليه).
@@ -47,17 +41,14 @@ function buildGregorianMonths(): NameEntry[] {
 
 function buildHijriMonths(): NameEntry[] {
   const list: NameEntry[] = [];
-  for (const cal of ['islamic-umalqura', 'islamic-civil', 'islamic']) {
-    for (const loc of ['ar', 'ar-SA', 'ar-EG']) {
-      const f = new Intl.DateTimeFormat(`${loc}-u-ca-${cal}-nu-latn`, { month: 'long', day: 'numeric', timeZone: 'UTC' });
-      // Walk one Hijri year of days to collect the 12 month names with their numbers.
-      const num = new Intl.DateTimeFormat(`en-u-ca-${cal}-nu-latn`, { month: 'numeric', timeZone: 'UTC' });
-      for (let day = 0; day < 360; day += 14) {
-        const d = new Date(Date.UTC(2023, 6, 20) + day * 86_400_000);
-        const name = f.formatToParts(d).find((p) => p.type === 'month')?.value;
-        const m = +num.format(d);
-        if (name && m >= 1 && m <= 12) addName(list, name, m);
-      }
+  for (const cal of ['islamic-umalqura', 'islamic-civil']) {
+    const f = new Intl.DateTimeFormat(`ar-u-ca-${cal}-nu-latn`, { month: 'long', timeZone: 'UTC' });
+    const num = new Intl.DateTimeFormat(`en-u-ca-${cal}-nu-latn`, { month: 'numeric', timeZone: 'UTC' });
+    // Walk one Hijri year in two-week steps to collect the 12 month names with their numbers.
+    for (let day = 0; day < 360; day += 14) {
+      const d = new Date(Date.UTC(2023, 6, 20) + day * 86_400_000);
+      const m = +num.format(d);
+      if (m >= 1 && m <= 12) addName(list, f.format(d), m);
     }
   }
   // Spelling variants that news uses for the same names: the genitive ذي of ذو (في ذي الحجة),
@@ -73,11 +64,9 @@ function buildHijriMonths(): NameEntry[] {
 function buildWeekdays(): NameEntry[] {
   const list: NameEntry[] = [];
   for (const loc of arabicLocales()) {
-    for (const style of ['long', 'short'] as const) {
-      const f = new Intl.DateTimeFormat(loc, { weekday: style, timeZone: 'UTC' });
-      // 2024-01-01 was a Monday (ISO 1).
-      for (let i = 0; i < 7; i++) addName(list, f.format(new Date(Date.UTC(2024, 0, 1 + i))), i + 1);
-    }
+    const f = new Intl.DateTimeFormat(loc, { weekday: 'long', timeZone: 'UTC' });
+    // 2024-01-01 was a Monday (ISO 1).
+    for (let i = 0; i < 7; i++) addName(list, f.format(new Date(Date.UTC(2024, 0, 1 + i))), i + 1);
   }
   // Forms without the article and with ه for ة, as written after يوم/كل or in colloquial text
   // (يوم اثنين، الجمعه); and the shortened الثلاثا/الاربعا.
@@ -100,8 +89,6 @@ export const WEEKDAYS: NameEntry[] = buildWeekdays();
  */
 export const AMBIGUOUS_MONTHS = new Set(['مارس', 'اب', 'ماي', 'نيسان', 'تموز', 'جوان'].map(norm));
 
-/** Hijri month names that are also personal names or ordinary words (رجب طيب أردوغان, صفر "zero"). */
-export const AMBIGUOUS_HIJRI = true;
 
 // Calendar units, normalised, with their TIMEX letter; singular, dual and plural forms.
 export const UNIT_WORDS: Record<string, { unit: 'D' | 'W' | 'M' | 'Y'; count?: number; plural?: boolean }> = {
@@ -125,4 +112,4 @@ export const PART_WORDS: Record<string, 'START' | 'MID' | 'END'> = {
 };
 
 /** Words before a bare month name or year that make it a date ("في يناير", "منذ أبريل"). */
-export const CUE_BEFORE = new Set(['في', 'منذ', 'حتي', 'خلال', 'قبل', 'بعد', 'شهر', 'شهري', 'مطلع', 'اوايل', 'اواخر', 'منتصف', 'نهايه', 'بدايه', 'اواسط', 'مستهل', 'من', 'الي', 'بين', 'اثناء', 'طوال', 'لغايه', 'ابتداء', 'اعتبارا', 'مع']);
+export const CUE_BEFORE = new Set(['في', 'منذ', 'حتي', 'خلال', 'قبل', 'بعد', 'شهر', 'شهري', 'مطلع', 'اوايل', 'اواخر', 'منتصف', 'نهايه', 'بدايه', 'اواسط', 'مستهل', 'من', 'الي', 'بين', 'اثناء', 'طوال', 'لغايه', 'ابتداء', 'اعتبارا', 'مع', 'الفتره', 'فتره', 'عامي', 'سنتي', 'بحلول']);

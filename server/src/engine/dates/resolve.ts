@@ -116,6 +116,21 @@ function inferYear(m: number, d: number | undefined, dir: -1 | 0 | 1 | undefined
 
 function resolveDate(sem: DateSem, ctx: Ctx): Resolution {
   if (sem.hijri) return resolveHijriDate(sem, ctx);
+  if (sem.decade !== undefined) {
+    const value = `${sem.decade}X`;
+    return withMod({ value, kind: 'absolute', resolved: value, explanation: [`the decade ${sem.decade}0–${sem.decade}9`] }, sem.mod);
+  }
+  if (sem.part) {
+    // Quarter/half of a year: TIMEX 2023-Q1, 2023-H2.
+    const lines = [`${sem.part[0] === 'Q' ? 'quarter' : 'half'} ${sem.part[1]} of the year`];
+    let y = sem.y ?? null;
+    if (y === null && sem.yearRel !== undefined && ctx.ref) {
+      y = ctx.ref.y + sem.yearRel;
+      lines.push(`year ${y} from the reference date ${ctx.refText}`);
+    }
+    const value = `${sem.y ?? 'XXXX'}-${sem.part}`;
+    return withMod({ value, kind: 'absolute', resolved: y !== null ? `${y}-${sem.part}` : null, explanation: lines }, sem.mod);
+  }
   const lines: string[] = [];
   const value = dateValue(sem.y, sem.m, sem.d);
   let y = sem.y ?? null;
@@ -184,11 +199,14 @@ function resolveHijriDate(sem: DateSem, ctx: Ctx): Resolution {
       const g = hijriToGregorian({ y: c, m: hm, d: hd ?? 1 });
       if (!g) continue;
       const diff = toDays(g) - r;
-      const score = ctx.prefer === 'future' ? (diff >= 0 ? diff : Infinity) : diff > FUTURE_SLACK_DAYS ? Infinity : Math.abs(diff);
+      const score = sem.dir === -1 ? (diff < 0 ? -diff : Infinity)
+        : sem.dir === 1 ? (diff > 0 ? diff : Infinity)
+        : ctx.prefer === 'future' ? (diff >= 0 ? diff : Infinity) : diff > FUTURE_SLACK_DAYS ? Infinity : Math.abs(diff);
       if (score < bestScore) { bestScore = score; best = c; }
     }
     hy = best;
-    if (hy !== null) lines.push(`Hijri year ${hy} inferred from the reference date ${ctx.refText} (nearest ${ctx.prefer === 'future' ? 'next' : 'past'} occurrence)`);
+    const how = sem.dir === -1 ? 'last one before it ("past")' : sem.dir === 1 ? 'first one after it ("next")' : `nearest ${ctx.prefer === 'future' ? 'next' : 'past'} occurrence`;
+    if (hy !== null) lines.push(`Hijri year ${hy} inferred from the reference date ${ctx.refText} (${how})`);
   }
   let value = `H${sem.y ?? 'XXXX'}${hm !== undefined ? '-' + pad2(hm) : ''}${hd !== undefined ? '-' + pad2(hd) : ''}`;
   let resolved: string | null = null;

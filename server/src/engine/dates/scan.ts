@@ -32,7 +32,17 @@ export interface Scan {
 
 const TOKEN = /[\u0621-\u063A\u0641-\u064Aa-z]+|[0-9]+|\S/g;
 
+// Dates and quantities of one article are recognised one after the other on the same text: keep
+// the last stream so the second pass does not normalise and split the text again.
+let last: Scan | undefined;
+
 export function scan(text: string): Scan {
+  if (last && last.text === text) return last;
+  last = scanText(text);
+  return last;
+}
+
+function scanText(text: string): Scan {
   const N = normalize(text);
   const toks: Tok[] = [];
   for (const m of N.text.matchAll(TOKEN)) {

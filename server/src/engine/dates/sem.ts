@@ -23,6 +23,10 @@ export interface DateSem {
   mod?: Mod;
   /** The weekday that was also written ("الخميس 15 آب"), to check and explain. */
   wd?: number;
+  /** A quarter or half of the year ("Q1", "H2"). */
+  part?: string;
+  /** A decade, as its first three digits (199 = the 1990s). */
+  decade?: number;
 }
 
 export interface WeekdaySem {

@@ -10,8 +10,8 @@
 //     (باقري → علي باقري → علي باقري كاني, غزة → قطاع غزة). When two different longer entities contain
 //     it (جو بايدن / هانتر بايدن), it joins one only inside an article where that one alone appears;
 //     elsewhere it stays on its own.
-// Types must agree, except LOC/ORG for the very same key: NER often hesitates between the two for
-// one name (البيت الأبيض, a city standing for its government), and the same words are one thing.
+// Types must agree, except a country tagged ORG (the state acting: قطر, إيران), which joins the
+// country; a city and its football club, or a region and a newspaper named after it, stay apart.
 import type { CanonicalEntity, EntityMention, EntityType } from '../model';
 import { nameTokens, stripArticle, sameToken, skeleton, PARTICLES, BOUND_PARTICLES } from './spelling';
 import { countryOf, foldPlace, PLACE_WORDS, ORG_WORDS } from './places';
@@ -73,9 +73,10 @@ function variantPairs(forms: Form[], clitic: Set<number>): [number, number][] {
   forms.forEach((f, i) => {
     // Spaces inside names come and go (عبد الله/عبدالله, أبو ظبي/أبوظبي).
     add(`c|${f.type}|${f.raw.join('')}`, i);
-    // The same words tagged as a place in one article and an organisation in another.
-    if (f.type === 'LOC' || f.type === 'ORG') add(`lo|${f.raw.map(stripArticle).join(' ')}`, i);
-    if (f.type === 'LOC') {
+    // A country under any of its names; tagged ORG it is the state acting (قطر, إيران), the same
+    // thing. Other places and organisations sharing words stay apart: برشلونة the city and the
+    // club, الشرق الأوسط the region and the newspaper, الجزيرة the peninsula and the channel.
+    if (f.type === 'LOC' || f.type === 'ORG') {
       const c = countryOf(f.raw.map(stripArticle));
       if (c) add(`country|${c}`, i);
     }
@@ -101,11 +102,13 @@ function variantPairs(forms: Form[], clitic: Set<number>): [number, number][] {
   const masked = new Map<string, { i: number; pos: number }[]>();
   forms.forEach((f, i) => {
     f.keys.forEach((t, pos) => {
-      if (t.length < (f.keys.length > 1 ? 5 : 6)) return; // too short to be granted any tolerance
+      if (t.length < 4) return; // too short to be granted any tolerance
       const context = `${f.type}|${f.keys.length}|${f.keys.map((x, p) => (p === pos ? '*' : x)).join(' ')}`;
       const sk = skeleton(t);
       const variants = new Set([sk]);
-      for (let k = 0; k < sk.length; k++) variants.add(sk.slice(0, k) + sk.slice(k + 1));
+      // Alone, a word only gets transliteration habits, which keep the skeleton; inside a longer
+      // name a typo may change one letter of it.
+      if (f.keys.length > 1) for (let k = 0; k < sk.length; k++) variants.add(sk.slice(0, k) + sk.slice(k + 1));
       for (const v of variants) {
         const k = `${context}|${v}`;
         const l = masked.get(k);
@@ -124,7 +127,8 @@ function variantPairs(forms: Form[], clitic: Set<number>): [number, number][] {
         const fa = forms[l[a].i], fb = forms[l[b].i];
         const pos = l[a].pos;
         const withContext = fa.keys.some((t, p) => p !== pos && isName(t));
-        if (sameToken(fa.keys[pos], fb.keys[pos], withContext)) pairs.push([l[a].i, l[b].i]);
+        const foreign = !fa.raw[pos].startsWith('ال') && !fb.raw[pos].startsWith('ال');
+        if (sameToken(fa.keys[pos], fb.keys[pos], withContext, foreign)) pairs.push([l[a].i, l[b].i]);
       }
     }
   }
@@ -151,14 +155,18 @@ function procliticReadings(t: string, type: EntityType, alone: boolean): string[
   return out;
 }
 
-/** Index of `short` tokens inside `long` as a subsequence, honouring name particles; null if absent. */
-function subsequence(short: string[], long: string[]): number[] | null {
+const hasArticle = (t: string) => t.startsWith('ال') && t.length >= 4;
+
+/** Index of `short` tokens inside `long` as a subsequence, honouring name particles; null if absent.
+ *  The raw (article-bearing) tokens go along, aligned with the keys. */
+function subsequence(short: string[], long: string[], shortRaw: string[], longRaw: string[]): number[] | null {
   const at: number[] = [];
   let j = 0;
   for (let i = 0; i < short.length; i++) {
     let found = -1;
     for (; j < long.length; j++) {
-      if (!sameToken(short[i], long[j], short.length > 1)) continue;
+      const foreign = !hasArticle(shortRaw[i]) && !hasArticle(longRaw[j]);
+      if (!sameToken(short[i], long[j], short.length > 1, foreign)) continue;
       // محمد بن سلمان does not contain سلمان: the token after بن names the father.
       if (j > 0 && BOUND_PARTICLES.has(long[j - 1]) && !(i > 0 && at[i - 1] === j - 1)) continue;
       found = j;
@@ -189,14 +197,14 @@ function containers(forms: Form[], i: number, byToken: Map<string, number[]>): C
   const f = forms[i];
   const found = new Map<number, boolean>();
   // The name as written, and read without a proclitic (وشيراك inside جاك شيراك).
-  const readings = [f.keys, ...cliticFreeKeys(f).map((r) => r.keys)];
-  for (const keys of readings) {
+  const readings = [{ keys: f.keys, raw: f.raw }, ...cliticFreeKeys(f).map((r) => ({ keys: r.keys, raw: [r.alt, ...f.raw.slice(1)] }))];
+  for (const { keys, raw } of readings) {
     const anchor = keys.find(isName);
     if (!anchor) continue;
     for (const j of byToken.get(`${f.type}|${skeleton(anchor)}`) ?? []) {
       const g = forms[j];
       if (j === i || g.keys.length <= keys.length) continue;
-      const corpus = contains(f.type, keys, g.keys);
+      const corpus = contains(f.type, keys, g.keys, raw, g.raw);
       if (corpus !== undefined) found.set(j, (found.get(j) ?? false) || corpus);
     }
   }
@@ -205,9 +213,9 @@ function containers(forms: Form[], i: number, byToken: Map<string, number[]>): C
 
 /** Whether the longer name `long` contains `short` as a partial name: undefined if not, else
  *  whether that may join across articles (true) or only inside one (false). */
-function contains(type: EntityType, short: string[], long: string[]): boolean | undefined {
+function contains(type: EntityType, short: string[], long: string[], shortRaw: string[], longRaw: string[]): boolean | undefined {
   if (type === 'PER') {
-    const at = subsequence(short, long);
+    const at = subsequence(short, long, shortRaw, longRaw);
     if (!at) return undefined;
     // A name that starts inside a longer one: a surname (بايدن, نصر الله, بن لادن, حسني مبارك)
     // joins, but a longer chain is the father's name (أحمد علي عبد الله صالح ⊃ علي عبد الله صالح).
@@ -283,7 +291,8 @@ export function linkEntities(docs: { path: string; entities: EntityMention[] }[]
     const { type, raw } = formIds.get(id)!;
     return { type, raw, keys: formKeys(type, raw), id, paths: new Set<string>() };
   });
-  docs.forEach((d, di) => d.entities.forEach((_, mi) => forms[formIndex.get(mentionForm[di][mi])!].paths.add(d.path)));
+  const mentionIndex = mentionForm.map((ids) => ids.map((id) => formIndex.get(id)!));
+  docs.forEach((d, di) => mentionIndex[di].forEach((fi) => forms[fi].paths.add(d.path)));
 
   const uf = new UnionFind(forms.length);
   const clitic = new Set<number>();
@@ -301,8 +310,10 @@ export function linkEntities(docs: { path: string; entities: EntityMention[] }[]
   });
   /** `${form}|${path}` → form whose entity this form's mentions in that article join. */
   const local = new Map<string, number>();
-  const maxLen = Math.max(0, ...forms.map((f) => f.keys.length));
+  const maxLen = forms.reduce((n, f) => Math.max(n, f.keys.length), 0);
+  const lengths = new Set(forms.map((f) => f.keys.length));
   for (let len = maxLen - 1; len >= 1; len--) {
+    if (!lengths.has(len)) continue;
     // Which articles each entity appears in, computed only for the entities asked about.
     const members = new Map<number, number[]>();
     forms.forEach((_, i) => {
@@ -368,7 +379,7 @@ export function linkEntities(docs: { path: string; entities: EntityMention[] }[]
   const cleanCache = new Map<string, string>();
   docs.forEach((d, di) => {
     d.entities.forEach((m, mi) => {
-      const fi = formIndex.get(mentionForm[di][mi])!;
+      const fi = mentionIndex[di][mi];
       const target = local.get(`${fi}|${d.path}`) ?? fi;
       const root = uf.find(target);
       let c = clusters.get(root);
@@ -398,7 +409,8 @@ export function linkEntities(docs: { path: string; entities: EntityMention[] }[]
       const ta = tokensOf(a[0]), tb = tokensOf(b[0]);
       return tb.length - ta.length || b[1] - a[1] || tb.join('').length - ta.join('').length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0);
     })[0][0];
-    const type = [...typeCount.entries()].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0][0];
+    // Only a country mixes types (LOC with ORG): it is a place.
+    const type = typeCount.has('LOC') ? 'LOC' : [...typeCount.entries()].sort((a, b) => b[1] - a[1] || TYPE_ORDER.indexOf(a[0]) - TYPE_ORDER.indexOf(b[0]))[0][0];
     const spellings = [...spell.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
     const key = tokensOf(name).join('_') || name;
     entities.push({ c, e: { id: `${type}:${key}`, type, name, spellings } });

@@ -5,10 +5,11 @@
 // ماكغورك), long vowels are added or dropped (زيلينسكي/زيلنسكي) or moved (أمريكا/أميركا),
 // letters are doubled or not. Native Arabic names, in contrast, differ by exactly those long
 // vowels (محمد/محمود, حسن/حسين, جمال/جميل), so tolerance is only granted to long tokens: the
-// short ones, where Arabic names live, must match exactly.
+// short ones, where Arabic names live, must match exactly, except that a token of four letters or
+// more written without the article may drop an inner ا or ي (ترامب/ترمب, بوتين/بوتن), never و.
 import { norm } from '../text/normalize';
 
-/** Name particles: never a name on their own, and the token after بن/أبو/آل… is not the person's own name. */
+/** Name particles (بن, أبو, عبد, آل, van, de…): never a name on their own. */
 export const PARTICLES = new Set(['بن', 'ابن', 'بنت', 'ابو', 'ابي', 'ام', 'ال', 'عبد', 'دي', 'دو', 'فان', 'فون', 'لا', 'لو', 'ذو', 'ذي']);
 /** Particles bound to the next token: it names a relative or a family, not the person (محمد بن سلمان
  *  ≠ سلمان), or forms one name with it (محمد عبد الصادق ≠ محمد صادق). */
@@ -127,12 +128,13 @@ const sameCache = new Map<string, boolean>();
 /**
  * Two article-free tokens are spellings of the same word. `withContext`: the token is part of a
  * longer name whose other words agree, which allows a typo too; a word alone only gets
- * transliteration habits.
+ * transliteration habits. `foreign`: neither was written with the article, as foreign names are
+ * (السودان is not a spelling of سويدان), which lets a short token drop a long vowel.
  */
-export function sameToken(a: string, b: string, withContext: boolean): boolean {
+export function sameToken(a: string, b: string, withContext: boolean, foreign = false): boolean {
   if (a === b) return true;
   const budget = tokenBudget(a, b, withContext);
-  if (budget === 0) return false;
+  if (budget === 0) return foreign && Math.min(a.length, b.length) >= 4 && droppedLongVowel(a, b);
   const key = a < b ? `${a}|${b}|${budget}|${withContext}` : `${b}|${a}|${budget}|${withContext}`;
   let r = sameCache.get(key);
   if (r === undefined) {
@@ -142,6 +144,20 @@ export function sameToken(a: string, b: string, withContext: boolean): boolean {
     sameCache.set(key, r);
   }
   return r;
+}
+
+/**
+ * A foreign name with one ا or ي written or not (ترامب/ترمب, بوتين/بوتن). Not و: محمد/محمود are two
+ * names; and three-letter Arabic names (حسن/حسين, سعد/سعيد) are too short to get here.
+ */
+function droppedLongVowel(a: string, b: string): boolean {
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  if (long.length !== short.length + 1) return false;
+  let i = 0;
+  while (i < short.length && long[i] === short[i]) i++;
+  // Inside the word only, after its first two letters: an initial ا/ي makes another word (ايران/يران,
+  // also behind a proclitic: واحمد/وحمد), a final one another name (ماريا/ماري) or a case ending.
+  return i >= 2 && i < short.length && (long[i] === 'ا' || long[i] === 'ي') && long.slice(i + 1) === short.slice(i);
 }
 
 /** Blocking key for a token: consonant skeleton with transliteration classes folded. */

@@ -9,7 +9,7 @@
 import type { EntityMention, EntityType, Token } from '../model';
 import { norm } from '../text/normalize';
 import type { Lexicon } from './features';
-import { chooseCut, originalCut } from './clitics';
+import { chooseCut, cliticCuts, originalCut } from './clitics';
 
 export interface TaggedDocLike {
   doc: { path: string; text: string };
@@ -18,6 +18,7 @@ export interface TaggedDocLike {
 
 const MIN_KEY_WEIGHT = 0.3;
 const CLEAR_VOTE = 0.7;
+const MAX_KEY_WORDS = 6;
 
 function keyOf(text: string): string {
   return norm(text).split(/\s+/).filter(Boolean).join(' ');
@@ -57,6 +58,13 @@ export function harmonize(
     for (const [t, w] of m) { total += w; if (w > bw) { bw = w; best = t; } }
     typeOf.set(key, { type: best, weight: bw, share: bw / total });
   }
+  const confident = new Map<string, { type: EntityType; weight: number }>();
+  const firstWords = new Set<string>();
+  for (const [key, v] of typeOf) {
+    if (v.weight < MIN_KEY_WEIGHT || v.share < CLEAR_VOTE) continue;
+    confident.set(key, v);
+    firstWords.add(key.split(' ')[0]);
+  }
   const out = new Map<string, EntityMention[]>();
   for (const t of tagged) {
     const list = (mentions.get(t.doc.path) ?? []).map((m) => {
@@ -70,31 +78,29 @@ export function harmonize(
       const toks = sent.tokens;
       for (let i = 0; i < toks.length; i++) {
         if (toks[i].kind !== 'word') continue;
+        // Cheap test first: can any confident key start with this word (after a clitic cut)?
+        if (!cliticCuts(toks[i].norm).some((c) => firstWords.has(toks[i].norm.slice(c)))) continue;
         const cut = chooseCut(toks[i].norm, known);
         const firstNorm = toks[i].norm.slice(cut);
+        if (!firstWords.has(firstNorm)) continue;
         let key = firstNorm;
-        for (let k = 1; i + k <= toks.length && k <= 6; k++) {
+        let best: { k: number; v: { type: EntityType; weight: number } } | null = null;
+        for (let k = 1; i + k <= toks.length && k <= MAX_KEY_WORDS; k++) {
           if (k > 1) key += ' ' + toks[i + k - 1].norm;
-          const v = typeOf.get(key);
-          if (!v || v.weight < MIN_KEY_WEIGHT || v.share < CLEAR_VOTE) continue;
+          const v = confident.get(key);
+          if (!v) continue;
           if (k === 1) {
             const ns = nameShare(lex, firstNorm);
             if (ns.count >= 3 && ns.share < 0.5) continue;
           }
-          const start = toks[i].start + originalCut(toks[i].text, cut);
-          const end = toks[i + k - 1].end;
-          if (covered(start, end) || added.some((m) => m.start < end && start < m.end)) continue;
-          // Prefer the longest key starting here.
-          let longer = false;
-          let key2 = key;
-          for (let k2 = k + 1; i + k2 <= toks.length && k2 <= 6; k2++) {
-            key2 += ' ' + toks[i + k2 - 1].norm;
-            const v2 = typeOf.get(key2);
-            if (v2 && v2.weight >= MIN_KEY_WEIGHT && v2.share >= CLEAR_VOTE) { longer = true; break; }
-          }
-          if (longer) continue;
-          added.push({ start, end, type: v.type, text: t.doc.text.slice(start, end), confidence: Math.round(Math.min(0.9, v.weight / 2) * 1000) / 1000 });
+          best = { k, v }; // the longest key starting here wins
         }
+        if (!best) continue;
+        const start = toks[i].start + originalCut(toks[i].text, cut);
+        const end = toks[i + best.k - 1].end;
+        if (covered(start, end) || added.some((m) => m.start < end && start < m.end)) continue;
+        added.push({ start, end, type: best.v.type, text: t.doc.text.slice(start, end), confidence: Math.round(Math.min(0.9, best.v.weight / 2) * 1000) / 1000 });
+        i += best.k - 1;
       }
     }
     out.set(t.doc.path, [...list, ...added].sort((a, b) => a.start - b.start || a.end - b.end));

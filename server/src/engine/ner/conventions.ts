@@ -6,19 +6,29 @@
 //  - ANERcorp never tags ministries ("وزارة الخارجية" is O throughout); the project tags them as
 //    ORG, with a following nisba adjective that says whose ministry it is ("وزارة الخارجية الأميركية").
 import type { EntityMention, Token } from '../model';
-import { stripParticles } from './features';
 import { originalCut } from './clitics';
 
 const POLITY_HEADS = new Set(['سلطنه', 'مملكه', 'جمهوريه', 'قطاع', 'اماره']);
 const MINISTRY = 'وزاره';
 
-/** Original offset where a word starts once و/ف and a preposition are set aside. */
-function bareStart(t: Token): { start: number; bare: string } {
-  const bare = stripParticles(t.norm);
-  // stripParticles only removes letters from the front (لل → ال keeps the length minus one).
-  const removed = t.norm.length - bare.length;
-  return { start: t.start + originalCut(t.text, removed), bare };
+/**
+ * If the word is one of `heads`, possibly behind و/ف and ب/ك/ل ("ووزارة", "لوزارة", "بسلطنة"),
+ * the original offset where the head starts; -1 otherwise.
+ */
+function headStart(t: Token, heads: Set<string>): number {
+  const n = t.norm;
+  for (const conj of [0, 1]) {
+    if (conj && !(n[0] === 'و' || n[0] === 'ف')) continue;
+    for (const prep of [0, 1]) {
+      if (prep && !'بكل'.includes(n[conj] ?? '')) continue;
+      const cut = conj + prep;
+      if (heads.has(n.slice(cut))) return t.start + originalCut(t.text, cut);
+    }
+  }
+  return -1;
 }
+
+const MINISTRY_HEADS = new Set([MINISTRY]);
 
 export function applyConventions(sentences: { tokens: Token[] }[], text: string, mentions: EntityMention[]): EntityMention[] {
   let list = mentions.slice();
@@ -26,15 +36,16 @@ export function applyConventions(sentences: { tokens: Token[] }[], text: string,
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i];
       if (t.kind !== 'word') continue;
-      const { start, bare } = bareStart(t);
-      if (POLITY_HEADS.has(bare) && i + 1 < tokens.length) {
+      let start = headStart(t, POLITY_HEADS);
+      if (start >= 0 && i + 1 < tokens.length) {
         const next = tokens[i + 1];
         const m = list.find((x) => x.type === 'LOC' && x.start === next.start);
         if (m && !list.some((x) => x !== m && x.start < next.start && start < x.end)) {
           list = list.map((x) => (x === m ? { ...m, start, text: text.slice(start, m.end) } : x));
         }
       }
-      if (bare === MINISTRY && i + 1 < tokens.length) {
+      start = headStart(t, MINISTRY_HEADS);
+      if (start >= 0 && i + 1 < tokens.length) {
         const n1 = tokens[i + 1];
         if (n1.kind !== 'word' || !n1.norm.startsWith('ال') || n1.norm.length < 4) continue;
         let end = n1.end;

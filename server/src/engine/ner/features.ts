@@ -19,12 +19,14 @@ export interface WordInfo {
   core: string;
   pre: string;
   shape: string;
+  /** Last two letters of the core. */
+  x2?: string;
   /** Features of the word alone as [template, value] pairs (computed once per distinct word). */
   uni?: [string, string][];
-  /** Run-time cache: summed weights of `uni` under the loaded model. */
-  uniWeights?: Float64Array;
-  /** The model those weights came from. */
-  uniModel?: object;
+  /** Run-time cache: summed weights of the word's own features and of its features as a
+   *  neighbour at −2, −1, +1, +2, under the model `cacheModel`. */
+  cached?: Float64Array[];
+  cacheModel?: object;
 }
 
 const ARABIC = /[\u0621-\u064A]/;
@@ -81,6 +83,20 @@ export function unigramFeatures(w: WordInfo): [string, string][] {
 export interface NameList {
   names: Map<string, string>;
   maxWords: number;
+  /** Every word-level prefix of a name ("الولايات", "الولايات المتحده"), built on first use. */
+  prefixes?: Set<string>;
+}
+
+export function prefixesOf(gz: NameList): Set<string> {
+  if (gz.prefixes) return gz.prefixes;
+  const p = new Set<string>();
+  for (const name of gz.names.keys()) {
+    let i = name.indexOf(' ');
+    while (i >= 0) { p.add(name.slice(0, i)); i = name.indexOf(' ', i + 1); }
+    p.add(name);
+  }
+  gz.prefixes = p;
+  return p;
 }
 
 /**
@@ -89,6 +105,7 @@ export interface NameList {
  */
 function gazetteerTags(infos: WordInfo[], gz: NameList): string[] {
   const tags: string[] = new Array(infos.length).fill('');
+  const prefixes = prefixesOf(gz);
   for (let i = 0; i < infos.length; i++) {
     if (!infos[i].core) continue;
     let best = 0;
@@ -99,6 +116,7 @@ function gazetteerTags(infos: WordInfo[], gz: NameList): string[] {
       let key = first;
       for (let k = 1; k <= gz.maxWords && i + k <= infos.length; k++) {
         if (k > 1) key += ' ' + infos[i + k - 1].n;
+        if (!prefixes.has(key)) break;
         const t = gz.names.get(key);
         if (t && k > best) { best = k; type = t; }
       }
@@ -135,9 +153,14 @@ export class Lexicon {
   readonly cores = new Map<string, LexEntry>();
   /** Names of the labelled text (2+ occurrences, or 1 for multi-word names) with their usual type. */
   readonly names: NameList;
-  constructor(forms: Iterable<[string, LexEntry]>, names: Iterable<[string, string]>) {
+  constructor(forms: Iterable<[string, LexEntry]>, names: Iterable<[string, string]>, cores?: Iterable<[string, LexEntry]>) {
     this.names = { names: new Map(names), maxWords: 1 };
     for (const k of this.names.names.keys()) this.names.maxWords = Math.min(8, Math.max(this.names.maxWords, k.split(' ').length));
+    if (cores) {
+      for (const [n, e] of forms) this.forms.set(n, e);
+      for (const [c, e] of cores) this.cores.set(c, e);
+      return;
+    }
     for (const [n, e] of forms) {
       this.forms.set(n, e);
       const core = splitProclitics(n).stem;
@@ -196,15 +219,20 @@ const bucket = (n: number) => (n === 0 ? 0 : Math.min(5, 1 + Math.floor(Math.log
 /** Lexicon evidence of one entry as a few coarse features. */
 const SMALL = ['0', '1', '2', '3', '4', '5'];
 const TYPE_SHARE = TYPES.map((t) => SMALL.map((k) => t + k));
+// Template names are constants so that the run-time lookups hash no fresh strings.
+const LEX_TEMPLATES: Record<string, [string, string, string, string]> = {};
+for (const p of ['lw', 'lc', 'lc-1', 'lc+1', 'lc-2', 'lc+2']) LEX_TEMPLATES[p] = [p, p + 'f', p + 'e', p + 't'];
+
 function lexFeatures(prefix: string, e: LexEntry | undefined, emit: FeatureSink): void {
-  if (!e) { emit(prefix, 'none'); return; }
-  emit(prefix + 'f', SMALL[bucket(e[0])]);
+  const [none, f, en, t] = LEX_TEMPLATES[prefix];
+  if (!e) { emit(none, 'none'); return; }
+  emit(f, SMALL[bucket(e[0])]);
   const ent = e[1] + e[2] + e[3] + e[4];
-  emit(prefix + 'e', SMALL[Math.round((4 * ent) / e[0])]);
+  emit(en, SMALL[Math.round((4 * ent) / e[0])]);
   if (ent > 0) {
     let best = 1;
     for (let k = 2; k <= 4; k++) if (e[k] > e[best]) best = k;
-    emit(prefix + 't', TYPE_SHARE[best - 1][Math.round((4 * e[best]) / e[0])]);
+    emit(t, TYPE_SHARE[best - 1][Math.round((4 * e[best]) / e[0])]);
   }
 }
 
@@ -218,52 +246,80 @@ const EOS: WordInfo = { n: '</s>', core: '</s>', pre: '', shape: 'S' };
 
 export type FeatureSink = (template: string, value: string) => void;
 
+const isWordInfo = (x: WordInfo) => x.shape[0] === 'A' || x.shape[0] === 'L';
+
+// Word identities only for words the lexicon knows, '?' otherwise. While training, the lexicon is
+// that of the other folds, so the model meets "unseen" words as it will at run time and learns to
+// read them from their shape, letters and context.
+const wn = (x: WordInfo, lex: Lexicon | null) => (!lex || x === BOS || x === EOS || lex.forms.has(x.n) ? x.n : '?');
+const cn = (x: WordInfo, lex: Lexicon | null) => (!lex || x === BOS || x === EOS || lex.cores.has(x.core) ? x.core : '?');
+const x2 = (x: WordInfo) => x.x2 ?? (x.x2 = x.core.slice(-2));
+
+/** Features of the word itself: letters, shape, identity and lexicon evidence. */
+export function wordFeatures(w: WordInfo, lex: Lexicon | null, emit: FeatureSink): void {
+  for (const [t, v] of unigramFeatures(w)) emit(t, v);
+  emit('w', wn(w, lex));
+  emit('c', cn(w, lex));
+  if (lex && isWordInfo(w)) { lexFeatures('lw', lex.forms.get(w.n), emit); lexFeatures('lc', lex.cores.get(w.core), emit); }
+}
+
+export const OFFSETS = [-2, -1, 1, 2] as const;
+
+/** Features that a neighbour at `offset` (−2, −1, +1, +2) contributes, from that word alone. */
+export function neighborFeatures(x: WordInfo, offset: number, lex: Lexicon | null, emit: FeatureSink): void {
+  if (offset === -2) {
+    emit('w-2', wn(x, lex)); emit('c-2', cn(x, lex)); emit('sh-2', x.shape);
+    if (lex && isWordInfo(x)) lexFeatures('lc-2', lex.cores.get(x.core), emit);
+    return;
+  }
+  if (offset === 2) {
+    emit('w+2', wn(x, lex)); emit('c+2', cn(x, lex)); emit('sh+2', x.shape);
+    if (lex && isWordInfo(x)) lexFeatures('lc+2', lex.cores.get(x.core), emit);
+    return;
+  }
+  if (offset === -1) {
+    emit('w-1', wn(x, lex)); emit('c-1', cn(x, lex)); emit('x-1', x2(x));
+    if (lex && isWordInfo(x)) lexFeatures('lc-1', lex.cores.get(x.core), emit);
+    return;
+  }
+  emit('w+1', wn(x, lex)); emit('c+1', cn(x, lex)); emit('p+1', x.pre); emit('x+1', x2(x));
+  if (lex && isWordInfo(x)) lexFeatures('lc+1', lex.cores.get(x.core), emit);
+}
+
+export interface SentenceSink {
+  /** Word t starts; its own features follow. */
+  at(t: number, info: WordInfo): void;
+  /** The word's own features (wordFeatures). */
+  word(info: WordInfo): void;
+  /** A neighbour's features (neighborFeatures). */
+  neighbor(info: WordInfo, offset: number): void;
+  /** Features that depend on two words or on the sentence. */
+  feat: FeatureSink;
+}
+
 /**
- * Visit the features of every word of one sentence: `word(t, info)` once per word for its
- * unigram features (see unigramFeatures), then `feat(template, value)` for the context features
- * of word t (preceded by `at(t)`). `texts` are the words as written (Latin capitals only).
+ * Visit the features of every word of one sentence, grouped so that the run-time tagger can cache
+ * the parts that depend on one word only. `texts` are the words as written (Latin capitals only).
  * Deterministic: fixed order.
  */
-export function visitSentence(
-  words: NerWord[],
-  texts: string[],
-  lex: Lexicon | null,
-  sink: { at(t: number, info: WordInfo): void; feat: FeatureSink },
-): void {
+export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | null, sink: SentenceSink): void {
   const infos = words.map((w, i) => info(w, texts[i]));
   const gz = gazetteerTags(infos, regionGazetteer());
   const ge = lex ? gazetteerTags(infos, lex.names) : [];
   const at = (i: number): WordInfo => (i < 0 ? BOS : i >= infos.length ? EOS : infos[i]);
   const gzAt = (i: number): string => (i < 0 || i >= gz.length ? '-' : gz[i] || '-');
   const emit = sink.feat;
-  const isWord = (x: WordInfo) => x.shape[0] === 'A' || x.shape[0] === 'L';
   for (let i = 0; i < infos.length; i++) {
     const w = infos[i];
     sink.at(i, w);
-    const p1 = at(i - 1), p2 = at(i - 2), n1 = at(i + 1), n2 = at(i + 2);
+    sink.word(w);
+    const p1 = at(i - 1), n1 = at(i + 1);
+    for (const o of OFFSETS) sink.neighbor(at(i + o), o);
     emit('sh-1', p1.shape + '|' + w.shape);
     emit('sh+1', w.shape + '|' + n1.shape);
-    // Word identities only for words the lexicon knows, '?' otherwise. While training, the
-    // lexicon is that of the other folds, so the model meets "unseen" words as it will at run
-    // time and learns to read them from their shape, letters and context.
-    const wn = (x: WordInfo) => (!lex || x === BOS || x === EOS || lex.forms.has(x.n) ? x.n : '?');
-    const cn = (x: WordInfo) => (!lex || x === BOS || x === EOS || lex.cores.has(x.core) ? x.core : '?');
-    const wc = cn(w), p1c = cn(p1), n1c = cn(n1);
-    emit('w', wn(w));
-    emit('c', wc);
-    emit('w-1', wn(p1));
-    emit('w-2', wn(p2));
-    emit('w+1', wn(n1));
-    emit('w+2', wn(n2));
-    emit('c-1', p1c);
-    emit('c+1', n1c);
-    emit('c-2', cn(p2));
-    emit('c+2', cn(n2));
-    emit('p+1', n1.pre);
-    emit('x+1', n1.core.slice(-2));
-    emit('x-1', p1.core.slice(-2));
-    emit('ww-1', p1c + '|' + wc);
-    emit('ww+1', wc + '|' + n1c);
+    const wc = cn(w, lex);
+    emit('ww-1', cn(p1, lex) + '|' + wc);
+    emit('ww+1', wc + '|' + cn(n1, lex));
     emit('g', gzAt(i));
     emit('g-1', gzAt(i - 1));
     emit('g+1', gzAt(i + 1));
@@ -271,15 +327,12 @@ export function visitSentence(
     // title to the name across the adjective.
     let b = i - 1;
     while (b >= 0 && b >= i - 3 && isNisba(infos[b])) b--;
-    if (b < i - 1) emit('pn', cn(at(b)));
+    if (b < i - 1) emit('pn', cn(at(b), lex));
     if (lex) {
       emit('ge', ge[i] || '-');
       emit('ge-1', ge[i - 1] || '-');
       emit('ge+1', ge[i + 1] || '-');
       emit('gge', (ge[i] || '-') + (gz[i] || '-'));
-      if (isWord(w)) { lexFeatures('lw', lex.forms.get(w.n), emit); lexFeatures('lc', lex.cores.get(w.core), emit); }
-      if (isWord(p1)) lexFeatures('lc-1', lex.cores.get(p1.core), emit);
-      if (isWord(n1)) lexFeatures('lc+1', lex.cores.get(n1.core), emit);
     }
   }
 }
@@ -288,12 +341,12 @@ export function visitSentence(
 export function sentenceFeatures(words: NerWord[], texts: string[], lex: Lexicon | null): string[][] {
   const out: string[][] = [];
   let cur: string[] = [];
+  const push: FeatureSink = (t, v) => { cur.push(t + '=' + v); };
   visitSentence(words, texts, lex, {
-    at(_t, info) {
-      cur = unigramFeatures(info).map(([a, b]) => a + '=' + b);
-      out.push(cur);
-    },
-    feat(t, v) { cur.push(t + '=' + v); },
+    at() { cur = []; out.push(cur); },
+    word(info) { wordFeatures(info, lex, push); },
+    neighbor(info, offset) { neighborFeatures(info, offset, lex, push); },
+    feat: push,
   });
   return out;
 }

@@ -1,5 +1,8 @@
-// Named-entity recognition: the statistical tagger (tagger.ts) over each sentence, then name spans
-// with clitics left outside (clitics.ts), then a corpus-wide consistency pass (consistency.ts).
+// Named-entity recognition (PER, ORG, LOC, MISC; ANERcorp conventions, adapted as the project's
+// GUIDELINES say). Steps: the statistical tagger (tagger.ts, trained by scripts/train-ner.ts) over
+// each sentence → name spans with clitics left outside (clitics.ts) → demonyms dropped (nisba.ts)
+// → the project's conventions where they differ from ANERcorp's (conventions.ts) → corpus-wide
+// consistency (consistency.ts).
 import type { EntityMention, EntityType, Sentence, Token } from '../model';
 import { tokenize, tokensIn } from '../text/tokens';
 import { segmentSentences } from '../text/sentences';
@@ -9,6 +12,7 @@ import { loadModel, tagSentence, type LoadedModel } from './tagger';
 import { chooseCut, originalCut } from './clitics';
 import { harmonize } from './consistency';
 import { applyConventions } from './conventions';
+import { dropDemonyms } from './nisba';
 
 export interface NerDoc {
   path: string;
@@ -104,7 +108,7 @@ export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<s
   }
   const known = (f: string) => (base.get(f) ?? 0) + (corpusFirst.get(f) ?? 0);
   const first = new Map(tagged.map((t) => {
-    const ms = mentionsOf(t, known);
+    const ms = dropDemonyms(mentionsOf(t, known), model.lexicon);
     return [t.doc.path, options.conventions === false ? ms : applyConventions(t.sentences, t.doc.text, ms)];
   }));
   return harmonize(tagged, first, model.lexicon, known);

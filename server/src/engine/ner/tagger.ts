@@ -1,7 +1,8 @@
 // The statistical tagger at run time: feature weights from server/models/ner.json, emission
 // scores, Viterbi path and confidences.
 import modelJson from '../../../models/ner.json';
-import { LABELS, Lexicon, NUM_LABELS, unigramFeatures, visitSentence, type LexEntry, type NerWord } from './features';
+import { regionGazetteer } from '../gazetteer/regions';
+import { LABELS, Lexicon, NUM_LABELS, OFFSETS, prefixesOf, neighborFeatures, visitSentence, wordFeatures, type LexEntry, type NerWord, type WordInfo } from './features';
 import { marginals, viterbi } from './decode';
 
 const K = NUM_LABELS;
@@ -23,13 +24,16 @@ export interface NerModelFile {
   lexicon: Record<string, number | LexEntry>;
   /** Names of the training part (gazetteer keys) with their usual type. */
   names: Record<string, string>;
+  /** The lexicon summed by clitic-free core (precomputed: saves stemming every form at load). */
+  lexiconCores?: Record<string, number | LexEntry>;
 }
 
 export interface LoadedModel {
   trans: Float64Array;
   start: Float64Array;
-  /** template → value → weights per label. */
-  weights: Map<string, Map<string, Float64Array>>;
+  /** template → value → offset of its K weights in `table`. */
+  weights: Map<string, Map<string, number>>;
+  table: Float64Array;
   entityFirst: Map<string, number>;
   lexicon: Lexicon;
   temperature: number;
@@ -41,24 +45,36 @@ export function loadModel(): LoadedModel {
   if (loaded) return loaded;
   const m = modelJson as unknown as NerModelFile;
   if (m.labels.join(',') !== LABELS.join(',')) throw new Error('ner.json was trained with other labels');
-  const weights = new Map<string, Map<string, Float64Array>>();
-  for (const key in m.feats) {
+  // One flat table of weights; the maps hold offsets (no object per feature: faster to load).
+  const weights = new Map<string, Map<string, number>>();
+  const keys = Object.keys(m.feats);
+  const table = new Float64Array(keys.length * K);
+  keys.forEach((key, f) => {
     const pairs = m.feats[key];
-    const w = new Float64Array(K);
-    for (let i = 0; i < pairs.length; i += 2) w[pairs[i]] = pairs[i + 1];
+    for (let i = 0; i < pairs.length; i += 2) table[f * K + pairs[i]] = pairs[i + 1];
     const eq = key.indexOf('=');
     const tmpl = key.slice(0, eq);
     let tm = weights.get(tmpl);
     if (!tm) weights.set(tmpl, (tm = new Map()));
-    tm.set(key.slice(eq + 1), w);
-  }
+    tm.set(key.slice(eq + 1), f * K);
+  });
+  // Build the gazetteer tables now, so that the first recognition does not pay for them.
+  prefixesOf(regionGazetteer());
+  const entry = (v: number | LexEntry): LexEntry => (typeof v === 'number' ? [v, 0, 0, 0, 0] : v);
+  const lexicon = new Lexicon(
+    Object.entries(m.lexicon ?? {}).map(([k, v]) => [k, entry(v)] as [string, LexEntry]),
+    Object.entries(m.names ?? {}),
+    m.lexiconCores ? Object.entries(m.lexiconCores).map(([k, v]) => [k, entry(v)] as [string, LexEntry]) : undefined,
+  );
+  prefixesOf(lexicon.names);
   loaded = {
     temperature: m.temperature ?? 1,
     trans: Float64Array.from(m.trans),
     start: Float64Array.from(m.start),
     weights,
+    table,
     entityFirst: new Map(Object.entries(m.entityFirst)),
-    lexicon: new Lexicon(Object.entries(m.lexicon ?? {}).map(([k, v]) => [k, typeof v === 'number' ? [v, 0, 0, 0, 0] : v] as [string, LexEntry]), Object.entries(m.names ?? {})),
+    lexicon,
   };
   return loaded;
 }
@@ -71,30 +87,48 @@ export interface TaggedSentence {
   marg: Float64Array;
 }
 
-/** Emission scores of a sentence: T*K. Unigram parts are summed once per distinct word. */
+/** Summed weights of the features one word yields (as itself and as each neighbour), cached on the word. */
+function wordVectors(model: LoadedModel, info: WordInfo): Float64Array[] {
+  if (info.cached && info.cacheModel === model) return info.cached;
+  const vecs: Float64Array[] = [];
+  let v = new Float64Array(K);
+  const table = model.table;
+  const acc = (tmpl: string, val: string) => {
+    const o = model.weights.get(tmpl)?.get(val);
+    if (o !== undefined) for (let k = 0; k < K; k++) v[k] += table[o + k];
+  };
+  wordFeatures(info, model.lexicon, acc);
+  vecs.push(v);
+  for (const o of OFFSETS) {
+    v = new Float64Array(K);
+    neighborFeatures(info, o, model.lexicon, acc);
+    vecs.push(v);
+  }
+  info.cached = vecs;
+  info.cacheModel = model;
+  return vecs;
+}
+
+const OFFSET_SLOT: Record<number, number> = { [-2]: 1, [-1]: 2, 1: 3, 2: 4 };
+
+/** Emission scores of a sentence: T*K. */
 export function emissions(model: LoadedModel, words: NerWord[], texts: string[]): Float64Array {
   const T = words.length;
   const emit = new Float64Array(T * K);
+  const table = model.table;
   let base = 0;
   const add = (w: Float64Array | undefined) => {
     if (!w) return;
     for (let k = 0; k < K; k++) emit[base + k] += w[k];
   };
   visitSentence(words, texts, model.lexicon, {
-    at(t, info) {
-      base = t * K;
-      if (!info.uniWeights || info.uniModel !== model) {
-        const u = new Float64Array(K);
-        for (const [tmpl, val] of unigramFeatures(info)) {
-          const w = model.weights.get(tmpl)?.get(val);
-          if (w) for (let k = 0; k < K; k++) u[k] += w[k];
-        }
-        info.uniWeights = u;
-        info.uniModel = model;
-      }
-      add(info.uniWeights);
+    at(t) { base = t * K; },
+    word(info) { add(wordVectors(model, info)[0]); },
+    neighbor(info, offset) { add(wordVectors(model, info)[OFFSET_SLOT[offset]]); },
+    feat(tmpl, val) {
+      const o = model.weights.get(tmpl)?.get(val);
+      if (o !== undefined) for (let k = 0; k < K; k++) emit[base + k] += table[o + k];
     },
-    feat(tmpl, val) { add(model.weights.get(tmpl)?.get(val)); },
   });
   return emit;
 }

@@ -6,7 +6,7 @@
 import type { DateMention, Quantity, Token } from '../model';
 import { scan, type Tok } from '../dates/scan';
 import { splitProclitics, tokensIn } from '../text/tokens';
-import { bareForms, parseCardinalWords, SCALES } from './numberWords';
+import { bareForms, FRACTIONS, NUMBER_STARTERS, parseCardinalWords, SCALES } from './numberWords';
 import { parseDigits } from './numerals';
 
 type Shape = 'exact' | 'more' | 'atLeast' | 'less' | 'atMost' | 'about';
@@ -86,6 +86,14 @@ class Reader {
     }
     const t = this.toks[i];
     if (!t || t.kind !== 'w') return undefined;
+    // "نصف مليار", "ربع مليون": a fraction of a scale.
+    const frac = t.forms.find((f) => f.skip <= 1 && FRACTIONS[f.w] !== undefined);
+    const sc = SCALES[this.w(i + 1) ?? ''];
+    if (frac && sc && !sc.plural && !sc.dual) {
+      const v = FRACTIONS[frac.w] * sc.value;
+      return { i, j: i + 2, low: v, high: v, value: v, skip: frac.skip };
+    }
+    if (!NUMBER_STARTERS.has(t.n) && !(t.n.length > 2 && (t.n[0] === 'و' || t.n[0] === 'ف') && NUMBER_STARTERS.has(t.n.slice(1)))) return undefined;
     // Number words, with "و" attached to the first ("وثلاثة").
     for (const f of t.forms.slice(0, 2)) {
       if (f.skip > 1) continue;
@@ -100,6 +108,15 @@ class Reader {
     }
     return undefined;
   }
+}
+
+/**
+ * The stem of a counted noun for comparison: the tokens' clitic-stripped stem without the
+ * accusative ending of the tamyiz after 11–99 ("350 صاروخًا" counts the same thing as "300
+ * صاروخ", "172 شخصا" as "شخص").
+ */
+export function countedStem(stem: string): string {
+  return stem.length >= 4 && stem.endsWith('ا') ? stem.slice(0, -1) : stem;
 }
 
 /** Round away floating-point noise (1650.0000000000002) without touching real decimals. */
@@ -146,11 +163,9 @@ export function recognizeQuantities(text: string, tokens: Token[], dates: DateMe
           hit.skip = prevForm.skip;
         }
       }
-    } else if (toks[j]?.n === 'و' || (toks[j]?.kind === 'n' && false)) {
-      // handled above
     }
-    // "بين 300 و400": the second number carries the conjunction as a separate token only when
-    // written apart; attached "و400" is split by the scanner into "و" and "400".
+    // "و400" written attached is split by the scanner into "و" and "400", so both spellings reach
+    // the range reading above.
     // Qualifier before.
     if (!qualifier) {
       for (const q of BEFORE) {
@@ -187,15 +202,16 @@ export function recognizeQuantities(text: string, tokens: Token[], dates: DateMe
     let unit: string | undefined, unitStem: string | undefined;
     if (!percent) {
       let k = j;
-      if (r.w(k) === 'من' && (hit.low !== hit.high || !isDigits)) k++;
+      // "عشرات من الجرحى", "اثنان من كبار المسؤولين", "300 من الجنود": the noun follows "من".
+      if (r.w(k) === 'من' && (hit.low !== hit.high || !isDigits || (r.w(k + 1) ?? '').startsWith('ال'))) k++;
       const t = toks[k];
       // The noun must follow on the same line (not a heading's number and the next line's word).
       const gap = t ? text.slice(span.end, sc.span(k, k + 1, 0).start) : '';
-      if (t && !/[\n\r]/.test(gap) && t.kind === 'w' && !NOT_A_NOUN.has(t.n) && !SCALES[t.n] && !/^[a-z]/.test(t.n)) {
+      if (t && !/[\n\r]/.test(gap) && t.kind === 'w' && t.n.length >= 2 && !NOT_A_NOUN.has(t.n) && !SCALES[t.n] && !/^[a-z]/.test(t.n)) {
         const us = sc.span(k, k + 1, 0);
         unit = text.slice(us.start, us.end);
         const tok = tokensIn(tokens, us.start, us.end).find((x) => x.start <= us.start && x.end >= us.end);
-        unitStem = tok && tok.kind === 'word' ? tok.stem : splitProclitics(t.n).stem;
+        unitStem = countedStem(tok && tok.kind === 'word' ? tok.stem : splitProclitics(t.n).stem);
       }
     }
     // After-qualifiers: "300 على الأقل".
@@ -209,8 +225,12 @@ export function recognizeQuantities(text: string, tokens: Token[], dates: DateMe
         }
       }
     }
-    // A bare four-digit number that looks like a year, or a lone number word with no noun, is not a count.
-    if (isDigits && !unit && !percent && !qualifier && hit.value >= 1900 && hit.value <= 2100 && Number.isInteger(hit.value)) { i = hit.j; continue; }
+    // Years (a bare four-digit number, "1882 - 1963", "300 م", "8000 ق.م") and a lone number
+    // word with no noun are not counts.
+    const eraMark = /^(م|ق|ه)$/.test(toks[j]?.n ?? '') && (toks[j + 1]?.n === '.' || !toks[j + 1] || toks[j + 1].kind !== 'w' || toks[j].n === 'ق');
+    if (isDigits && !percent && eraMark) { i = j; continue; }
+    const yearLike = (x: number) => Number.isInteger(x) && x >= 1000 && x <= 2100;
+    if (isDigits && !unit && !percent && !qualifier && yearLike(hit.value) && (low === high || yearLike(high))) { i = j; continue; }
     if (!isDigits && !unit && !qualifier && hit.low === hit.high) { i = hit.j; continue; }
     const q: Quantity = { start: span.start, end: span.end, text: text.slice(span.start, span.end), low: tidy(low), high: tidy(high) };
     if (qualifier) q.qualifier = qualifier;

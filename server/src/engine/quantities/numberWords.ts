@@ -34,9 +34,12 @@ export const SCALES: Record<string, { value: number; dual?: boolean; plural?: bo
   'الاف': { value: 1e3, plural: true }, 'الوف': { value: 1e3, plural: true },
   'مليون': { value: 1e6 }, 'مليونا': { value: 1e6 }, 'مليونان': { value: 1e6, dual: true }, 'مليونين': { value: 1e6, dual: true }, 'ملايين': { value: 1e6, plural: true },
   'مليار': { value: 1e9 }, 'مليارا': { value: 1e9 }, 'ملياران': { value: 1e9, dual: true }, 'مليارين': { value: 1e9, dual: true }, 'مليارات': { value: 1e9, plural: true },
-  'بليون': { value: 1e9 }, 'بلايين': { value: 1e9, plural: true },
+  'ملايير': { value: 1e9, plural: true }, 'بليون': { value: 1e9 }, 'بلايين': { value: 1e9, plural: true },
   'تريليون': { value: 1e12 }, 'تريليونات': { value: 1e12, plural: true },
 };
+
+/** Fractions that multiply a following scale ("نصف مليار"). */
+export const FRACTIONS: Record<string, number> = { 'نصف': 0.5, 'ربع': 0.25, 'ثلث': 1 / 3, 'ثلاثه ارباع': 0.75 };
 
 /** Vague plurals of a power of ten ("عشرات" = tens of): the interval they allow. */
 export const VAGUE: Record<string, [number, number]> = {
@@ -82,6 +85,9 @@ export function bareForms(w: string): { skip: number; w: string }[] {
   }
   return out;
 }
+
+/** Words that can begin a cardinal number (to skip all others cheaply). */
+export const NUMBER_STARTERS = new Set<string>([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(HUNDREDS), ...Object.keys(SCALES), ...Object.keys(VAGUE)]);
 
 export interface NumberWordMatch {
   value: number;
