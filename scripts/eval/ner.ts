@@ -230,26 +230,26 @@ export async function evaluate(shared: string): Promise<Record<string, number | 
   const held = await evaluateHeldoutCorpus(shared);
   const seeds = await evaluateSeeds(shared, !!process.env.QARINA_VERBOSE);
   const res: Record<string, number | string> = {
-    'ner.anercorp.heldout.f1': r1(held.all.f),
-    'ner.anercorp.heldout.p': r1(held.all.p),
-    'ner.anercorp.heldout.r': r1(held.all.r),
+    'anercorp.heldout.f1': r1(held.all.f),
+    'anercorp.heldout.p': r1(held.all.p),
+    'anercorp.heldout.r': r1(held.all.r),
   };
-  for (const t of ['PER', 'ORG', 'LOC', 'MISC'] as EntityType[]) res[`ner.anercorp.heldout.${t}.f1`] = r1(held[t].f);
+  for (const t of ['PER', 'ORG', 'LOC', 'MISC'] as EntityType[]) res[`anercorp.heldout.${t}.f1`] = r1(held[t].f);
   // The sequence model alone, sentence by sentence (no corpus consistency).
-  res['ner.anercorp.heldout.taggerOnly.f1'] = r1(tagger.all.f);
-  res['ner.seeds.f1'] = r1(seeds.scores.all.f);
-  res['ner.seeds.p'] = r1(seeds.scores.all.p);
-  res['ner.seeds.r'] = r1(seeds.scores.all.r);
-  for (const t of ['PER', 'ORG', 'LOC', 'MISC'] as EntityType[]) res[`ner.seeds.${t}.f1`] = r1(seeds.scores[t].f);
-  res['ner.modelLoadMs'] = r1(loadMs);
-  res['ner.modelLoadCpuMs'] = r1(loadCpuMs);
-  res['ner.seeds.tagMs'] = r1(seeds.ms);
+  res['anercorp.heldout.taggerOnly.f1'] = r1(tagger.all.f);
+  res['seeds.f1'] = r1(seeds.scores.all.f);
+  res['seeds.p'] = r1(seeds.scores.all.p);
+  res['seeds.r'] = r1(seeds.scores.all.r);
+  for (const t of ['PER', 'ORG', 'LOC', 'MISC'] as EntityType[]) res[`seeds.${t}.f1`] = r1(seeds.scores[t].f);
+  res['modelLoadMs'] = r1(loadMs);
+  res['modelLoadCpuMs'] = r1(loadCpuMs);
+  res['seeds.tagMs'] = r1(seeds.ms);
   const speed = await measureSpeed(shared);
-  res['ner.speed.seedsMs'] = r1(speed.seedsMs);
-  res['ner.speed.seedsCpuMs'] = r1(speed.seedsCpuMs);
-  res['ner.speed.fiftyDocsMs'] = r1(speed.fiftyMs);
-  res['ner.speed.fiftyDocsCpuMs'] = r1(speed.fiftyCpuMs);
-  res['ner.modelBytes'] = fs.statSync(path.resolve(__dirname, '..', '..', 'server', 'models', 'ner.json')).size;
+  res['speed.seedsMs'] = r1(speed.seedsMs);
+  res['speed.seedsCpuMs'] = r1(speed.seedsCpuMs);
+  res['speed.fiftyDocsMs'] = r1(speed.fiftyMs);
+  res['speed.fiftyDocsCpuMs'] = r1(speed.fiftyCpuMs);
+  res['modelBytes'] = fs.statSync(path.resolve(__dirname, '..', '..', 'server', 'models', 'ner.json')).size;
   for (const [k, v] of Object.entries(res)) console.log(`${k}: ${v}`);
   return res;
 }

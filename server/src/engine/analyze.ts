@@ -4,7 +4,7 @@
 import type { ArticleAnalysis, CanonicalEntity, SentenceLink } from './model';
 import { segmentSentences } from './text/sentences';
 import { tokenize } from './text/tokens';
-import { recognizeCorpus } from './ner';
+import { recognizeCorpus, type TaggedDoc } from './ner';
 import { linkEntities } from './entities/linking';
 import { findReferenceDate, recognizeDates } from './dates';
 import { recognizeQuantities } from './quantities';
@@ -62,6 +62,8 @@ export class Corpus {
   private readonly checker = new CrossChecker();
   private canonicalEntities: CanonicalEntity[] = [];
   private corpusDecisions: CorpusDecisions = noCorpusDecisions();
+  // Tagger output per article, reused while the article's tokens are unchanged.
+  private readonly tagged = new Map<string, TaggedDoc>();
 
   constructor(private options: AnalyzeOptions = {}) {}
 
@@ -98,6 +100,7 @@ export class Corpus {
 
   delete(path: string): string[] {
     if (!this.entries.delete(path)) return [];
+    this.tagged.delete(path);
     this.checker.remove(path);
     return this.relink(new Set([path]));
   }
@@ -145,7 +148,7 @@ export class Corpus {
   private relink(changed: Set<string>): string[] {
     const articles = this.articles();
     const before = new Map(articles.map((a) => [a.path, entitySignature(a)]));
-    const recognized = recognizeCorpus(articles.map((a) => ({ path: a.path, text: a.text, tokens: a.tokens, sentences: a.sentences })));
+    const recognized = recognizeCorpus(articles.map((a) => ({ path: a.path, text: a.text, tokens: a.tokens, sentences: a.sentences })), { cache: this.tagged });
     const rejectedSurfaces = new Set(this.corpusDecisions.rejectedSurfaces.map(norm));
     for (const a of articles) {
       a.entities = applyEntityDecisions(a.text, recognized.get(a.path) ?? [], this.entries.get(a.path)!.input.decisions, rejectedSurfaces);

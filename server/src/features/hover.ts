@@ -69,6 +69,16 @@ export function quantityHover(q: Quantity, lang: Lang): string {
   return lines.join('\n\n');
 }
 
+/** One reason line. In Arabic the whole line reads right to left; in English ("number: أكثر من
+ *  300 vs 350") each Arabic run is isolated on its own, so the English label keeps its place and
+ *  every quoted passage reads in its own order. */
+function reasonLine(r: string, lang: Lang): string {
+  if (lang === 'ar') return rtlInline(escapeMarkdown(r));
+  return r.split(ARABIC_RUN).map((part, i) => (i % 2 ? rtlInline(escapeMarkdown(part)) : escapeMarkdown(part))).join('');
+}
+// A run of Arabic words, with the digits, spaces and punctuation between them (captured for split).
+const ARABIC_RUN = /([\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF](?:[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF0-9\s.,%،]*[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF0-9])?)/;
+
 export function linksHover(ws: Workspace, links: SentenceLink[], lang: Lang, decisions: Decisions): string {
   if (links.length === 0) return '';
   const lines = [`**${lang === 'ar' ? 'في المقالات الأخرى' : 'In the other articles'}** (${links.length})`];
@@ -78,7 +88,7 @@ export function linksHover(ws: Workspace, links: SentenceLink[], lang: Lang, dec
     const head = `${RELATION_NAMES[l.relation][lang]} · ${fileLink(escapeMarkdown(basename(l.target.path)), l.target.path, targetRange)} · ${lang === 'ar' ? 'الدرجة' : 'score'} ${l.score.toFixed(2)}${status === 'accepted' ? ' ✓' : ''}`;
     lines.push('---', head, rtlBlock(escapeMarkdown(l.target.quote)));
     const reasons = l.reasons.map((r) => renderReason(r, lang));
-    if (reasons.length) lines.push(reasons.map((r) => `- ${rtlInline(escapeMarkdown(r))}`).join('\n'));
+    if (reasons.length) lines.push(reasons.map((r) => `- ${reasonLine(r, lang)}`).join('\n'));
   }
   return lines.join('\n\n');
 }

@@ -40,4 +40,13 @@ describe('word tokens', () => {
       }),
     );
   });
+
+  it('tokenizes a long text the same as its parts, with no word split at a seam', () => {
+    const para = 'قال وزير الخارجية العماني بدر البوسعيدي إن المحادثات كانت بناءة، وستستأنف الأسبوع المقبل في مسقط.';
+    const long = Array.from({ length: 120 }, (_, i) => `${para} ${i}`).join('\n');
+    const words = tokenize(long).filter((t) => t.kind !== 'punct').map((t) => t.text);
+    const expected = Array.from({ length: 120 }, (_, i) => tokenize(`${para} ${i}`)).flat().filter((t) => t.kind !== 'punct').map((t) => t.text);
+    assert.ok(long.length > 10000);
+    assert.deepEqual(words, expected);
+  });
 });

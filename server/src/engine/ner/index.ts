@@ -92,11 +92,21 @@ export function mentionsOf(tagged: TaggedDoc, known: (form: string) => number): 
 export interface NerOptions {
   /** Apply the project's conventions where they differ from ANERcorp's (conventions.ts); default true. */
   conventions?: boolean;
+  /** Tagged documents kept between calls, by path (reused while the text is the same): the language
+   *  server reruns corpus-wide recognition on every edit, and only the edited article needs the
+   *  tagger again. */
+  cache?: Map<string, TaggedDoc>;
 }
 
 export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<string, EntityMention[]> {
   const model = loadModel();
-  const tagged = docs.map((d) => tagDoc(d, model));
+  const tagged = docs.map((d) => {
+    const hit = options.cache?.get(d.path);
+    if (hit && hit.doc.text === d.text) return hit;
+    const t = tagDoc(d, model);
+    options.cache?.set(d.path, t);
+    return t;
+  });
   // Evidence for clitic cuts: training first words, region names, and words this corpus's own
   // first pass put at the start of a name ("بريت" tagged alone elsewhere keeps its ب).
   const base = knownFirst(model);
