@@ -57,10 +57,10 @@ function seeds(shared: string) {
   console.log(`seeds: P ${r1(100 * p)} R ${r1(100 * r)} F1 ${r1(100 * f1)}; values ${valueOk}/${tp}; absolute dates with explicit year right ${absOk}/${absTotal}`);
   for (const m of misses) console.log('  ' + m);
   return {
-    'dates.seeds.p': r1(100 * p), 'dates.seeds.r': r1(100 * r), 'dates.seeds.f1': r1(100 * f1),
-    'dates.seeds.valueAccuracy': r1((100 * valueOk) / Math.max(1, tp)),
-    'dates.seeds.modAccuracy': r1((100 * modOk) / Math.max(1, tp)),
-    'dates.seeds.absoluteValuesRight': `${absOk}/${absTotal}`,
+    'seeds.p': r1(100 * p), 'seeds.r': r1(100 * r), 'seeds.f1': r1(100 * f1),
+    'seeds.valueAccuracy': r1((100 * valueOk) / Math.max(1, tp)),
+    'seeds.modAccuracy': r1((100 * modOk) / Math.max(1, tp)),
+    'seeds.absoluteValuesRight': `${absOk}/${absTotal}`,
   };
 }
 
@@ -152,10 +152,10 @@ function duckling(shared: string) {
   console.log(`duckling-ar: overall ${allOk}/${all}, date-level ${dlOk}/${dl}`);
   for (const f of fails) console.log('  ' + f);
   return {
-    'dates.duckling.passRate': r1((100 * allOk) / all),
-    'dates.duckling.dateLevel.passRate': r1((100 * dlOk) / dl),
-    'dates.duckling.dateLevel.inputs': dl,
-    'dates.duckling.inputs': all,
+    'duckling.passRate': r1((100 * allOk) / all),
+    'duckling.dateLevel.passRate': r1((100 * dlOk) / dl),
+    'duckling.dateLevel.inputs': dl,
+    'duckling.inputs': all,
   };
 }
 
@@ -170,7 +170,7 @@ function speed(shared: string) {
   times.sort((a, b) => a - b);
   const med = times[times.length >> 1];
   console.log(`speed: five seeds in ${med.toFixed(1)} ms (median of 30 runs after 10 warm-up runs; fastest ${times[0].toFixed(1)} ms)`);
-  return { 'dates.seeds.ms': Math.round(med * 10) / 10, 'dates.seeds.msFastest': Math.round(times[0] * 10) / 10 };
+  return { 'seeds.ms': Math.round(med * 10) / 10, 'seeds.msFastest': Math.round(times[0] * 10) / 10 };
 }
 
 export async function evaluate(shared: string): Promise<Record<string, number | string>> {

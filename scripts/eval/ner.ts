@@ -249,12 +249,20 @@ export async function evaluate(shared: string): Promise<Record<string, number | 
   res['speed.seedsCpuMs'] = r1(speed.seedsCpuMs);
   res['speed.fiftyDocsMs'] = r1(speed.fiftyMs);
   res['speed.fiftyDocsCpuMs'] = r1(speed.fiftyCpuMs);
-  res['modelBytes'] = fs.statSync(path.resolve(__dirname, '..', '..', 'server', 'models', 'ner.json')).size;
+  res['modelBytes'] = fs.statSync(path.join(repoRoot(), 'server', 'models', 'ner.json')).size;
   for (const [k, v] of Object.entries(res)) console.log(`${k}: ${v}`);
   return res;
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(__filename)) {
-  const repo = path.resolve(__dirname, '..', '..');
+/** The repository root, whether this runs from scripts/eval/ (tsx) or bundled into dist/eval.js. */
+function repoRoot(): string {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+}
+
+// Run on its own only as `tsx scripts/eval/ner.ts` (not when bundled into dist/eval.js).
+if (process.argv[1] && /eval[\\/]ner\.ts$/.test(process.argv[1])) {
+  const repo = repoRoot();
   evaluate(process.env.QARINA_SHARED ?? path.resolve(repo, '..', 'shared')).catch((e) => { console.error(e); process.exit(1); });
 }

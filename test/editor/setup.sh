@@ -62,6 +62,10 @@ if [ ! -f "$CS_DIR/out/node/entry.js" ] || [ ! -f "$CS_PREFIX/.complete" ]; then
   # Native modules are compiled for Node 24: Node 24 first on PATH (npm's `env node` picks it up)
   # and node-gyp pointed at its headers, overriding a machine npmrc that names another Node's.
   (
+    # Called from `npm test`, we inherit the outer npm's npm_config_* variables, which the inner npm
+    # reads as its own configuration: npm_config_user_agent would say "node/v20" and code-server's
+    # postinstall refuses to run. Start from a clean npm configuration.
+    while read -r v; do unset "$v"; done < <(env | sed -n 's/^\(npm_config_[A-Za-z0-9_]*\)=.*/\1/p')
     export PATH="$NODE_PKG/bin:$PATH"
     export npm_config_nodedir="$NODE_PKG"
     export npm_config_yes=true

@@ -103,7 +103,8 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     }
     const rel = path.relative(base, file);
     const sidecarFile = outDir ? path.join(outDir, rel) + SIDECAR_SUFFIX : sidecarPathFor(file);
-    const sha256 = sha256Hex(bytes);
+    // The hash of the text (UTF-8, without a BOM), as the language server computes it from the editor.
+    const sha256 = sha256Hex(c.text);
     const read = await readSidecarFile(sidecarFile);
     let previous: Sidecar | null = null;
     let protectedReason: string | null = null;

@@ -49,7 +49,7 @@ export async function exportCommand(opts: ExportOptions, io: Io, cwd = process.c
       continue;
     }
     let sidecar = read.sidecar;
-    if (sidecar.document.sha256 !== sha256Hex(bytes)) {
+    if (sidecar.document.sha256 !== sha256Hex(c.text)) {
       const r = reanchorSidecar(sidecar, c.text);
       sidecar = r.sidecar;
       io.out(`  ${rel}: text changed since its sidecar; re-anchored (${r.moved} moved, ${r.orphaned} orphaned and not exported)`);
