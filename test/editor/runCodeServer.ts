@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { runSmoke } from '../ui/smoke';
+import { waitFor } from '../support/waitFor';
 
 const repo = path.resolve(__dirname, '..', '..');
 const env = (name: string, fallback?: string): string => {
@@ -36,20 +37,6 @@ export function freePort(): Promise<number> {
   });
 }
 
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? ` (last error: ${String(last)})` : ''}`);
-}
 
 /** A fresh temp folder: a COPY of samples/ as the workspace (sidecars land there, not in the repo),
  *  plus the server's user-data, extensions and config folders. */
@@ -127,11 +114,11 @@ export async function startCodeServer(port: number, t: ReturnType<typeof prepare
   child.stderr!.pipe(log, { end: false });
   let exited: string | null = null;
   child.on('exit', (code, sig) => (exited = `code-server exited early (code ${code}, signal ${sig}); see ${log.path}`));
-  await waitFor(`code-server on port ${port} (/healthz)`, 60_000, async () => {
+  await waitFor(`code-server on port ${port} (/healthz)`, async () => {
     if (exited) throw new Error(exited);
     const r = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => undefined);
     return r?.ok ? true : undefined;
-  });
+  }, 60_000, 250);
   return child;
 }
 

@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
+import { waitFor as waitUntil } from '../support/waitFor';
 
 export const REPO = path.resolve(__dirname, '../..');
 export const SERVER = path.join(REPO, 'dist', 'server.js');
@@ -88,19 +89,8 @@ export class LspClient {
 }
 
 /** Poll `check` until it returns a value (not undefined/false), or fail after the deadline. */
-export async function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, what: string): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (let delay = 20; ; delay = Math.min(delay * 2, 250)) {
-    try {
-      const v = await check();
-      if (v !== undefined && v !== false) return v as T;
-    } catch (e) {
-      lastError = e;
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out: ${what}${lastError ? ` (last error: ${String(lastError)})` : ''}`);
-    await new Promise((r) => setTimeout(r, delay));
-  }
+export function waitFor<T>(check: () => Promise<T | undefined | false> | T | undefined | false, timeoutMs: number, what: string): Promise<T> {
+  return waitUntil(what, check, timeoutMs, 50);
 }
 
 /** A fresh copy of the bundled samples (tests must never write sidecars into the repo). */

@@ -10,6 +10,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
+import { waitFor } from '../support/waitFor';
 
 // Browser-side code runs inside page.evaluate; the project compiles without the DOM library.
 declare const document: any;
@@ -27,21 +28,7 @@ const EDITOR = '.editor-instance .monaco-editor';
 const HOVER = `${EDITOR} .monaco-hover:not(.hidden) .monaco-hover-content`;
 const OUR_DECORATION = `${EDITOR} .view-overlays [class*="ced-"]`;
 
-async function poll<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | null | false>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined && v !== null && v !== false) return v;
-      last = v;
-    } catch (e) {
-      last = e instanceof Error ? e.message.split('\n')[0] : e;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+const poll = <T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined | null | false>): Promise<T> => waitFor(what, probe, timeoutMs, 200);
 
 const clean = (s: string) => s.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ').trim();
 

@@ -6,25 +6,11 @@ import * as vscode from 'vscode';
 import type { QarinaApi } from '../../../client/src/extension';
 import type { CorpusStatus } from '../../../server/src/protocol';
 
+
 export const EXTENSION_ID = 'qarina.qarina';
 
-/** Polls until `probe` returns something other than undefined/false/null; fails with `what` and
- *  the last value or error seen, so a timeout says what never happened. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false | Promise<T | undefined | null | false>, timeoutMs = 30_000, everyMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = undefined;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined && v !== null && v !== false) return v;
-      last = v;
-    } catch (e) {
-      last = e instanceof Error ? e.message : e;
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
+import { waitFor } from '../../support/waitFor';
+export { waitFor };
 
 let apiPromise: Promise<QarinaApi> | undefined;
 
