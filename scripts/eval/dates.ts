@@ -112,11 +112,24 @@ function covered(d: DateMention): Covered | null {
   return { start: { y, m, d: 21 }, end: c.end, grain: 'interval' };
 }
 
+/** Characters of "2013-02-12T15:23:24" that a clock grain states. */
+const CLOCK_GRAIN: Record<string, number> = { Hour: 13, Minute: 16, Second: 19 };
 const GRAIN: Record<string, Covered['grain']> = { Day: 'day', Week: 'week', Month: 'month', Quarter: 'quarter', Year: 'year' };
 
 function passes(g: DucklingGroup, mentions: DateMention[]): boolean {
   if (!mentions.length) return false;
   const main = mentions.reduce((a, b) => (b.end - b.start > a.end - a.start ? b : a));
+  // Clock times: the resolved date and time, to the grain Duckling states.
+  const clockLen = CLOCK_GRAIN[g.grain ?? ''];
+  if (clockLen && g.value) return !!main.resolved && main.resolved.length >= 13 && main.resolved.slice(0, clockLen) === g.value.slice(0, clockLen);
+  if (clockLen && !g.value && g.start && g.end && main.resolved?.includes('T')) {
+    // A clock interval: Duckling's end is exclusive at the grain (3 to 4 p.m. ends at 17:00).
+    const [s, e] = main.resolved.split('/');
+    if (!s || !e) return false;
+    const end = new Date(e + ':00Z');
+    if (g.grain === 'Hour') end.setUTCHours(end.getUTCHours() + 1);
+    return s.slice(0, clockLen) === g.start.slice(0, clockLen) && end.toISOString().slice(0, clockLen) === g.end.slice(0, clockLen);
+  }
   const c = covered(main);
   if (!c) return false;
   if (/Interval/i.test(g.kind) || (!g.value && (g.start || g.end))) {
@@ -127,7 +140,7 @@ function passes(g: DucklingGroup, mentions: DateMention[]): boolean {
     return (s === null || iso(c.start) === s) && (e === null || iso(c.end) === e) && (s !== null || e !== null);
   }
   const want = GRAIN[g.grain ?? ''];
-  if (!want || !g.value) return false; // clock times
+  if (!want || !g.value) return false;
   // A part of a month (START) stated at day grain is its first day ("بداية شهر 3").
   if (want === 'day' && main.mod === 'START' && c.grain === 'interval') return iso(c.start) === g.value.slice(0, 10);
   return c.grain === want && iso(c.start) === g.value.slice(0, 10);

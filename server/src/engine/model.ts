@@ -50,7 +50,7 @@ export interface CanonicalEntity {
   spellings: { text: string; path: string; count: number }[];
 }
 
-export type DateKind = 'absolute' | 'relative' | 'weekday' | 'range' | 'hijri';
+export type DateKind = 'absolute' | 'relative' | 'weekday' | 'range' | 'hijri' | 'time';
 
 export interface DateMention extends Span {
   text: string;
@@ -58,7 +58,8 @@ export interface DateMention extends Span {
   value: string;
   kind: DateKind;
   mod?: 'START' | 'MID' | 'END';
-  /** ISO date (or YYYY-MM / YYYY) once a reference date allows resolution; null otherwise. */
+  /** ISO date (or YYYY-MM / YYYY; with "Thh:mm" for clock times) once a reference date allows
+   *  resolution; null otherwise. */
   resolved: string | null;
   /** Human-readable steps that produced value/resolved (year inference is always explained). */
   explanation: string[];

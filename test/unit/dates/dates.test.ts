@@ -131,6 +131,43 @@ describe('weekdays and relative expressions', () => {
   });
 });
 
+describe('clock times', () => {
+  it('places the hour with the part of the day that follows it', () => {
+    const d = only('انفجرت العبوة عند الساعة الثالثة وربع عصراً قرب السفارة');
+    assert.equal(d.text, 'الساعة الثالثة وربع عصراً');
+    assert.equal(d.value, 'XXXX-XX-XXT15:15');
+    assert.equal(d.resolved, null, 'a time with no day written is not placed on a date in news');
+    assert.ok(d.explanation.some((l) => /عصرا/.test(l)));
+    assert.equal(only('الساعة 12 إلا ربعاً قبل الظهر').value, 'XXXX-XX-XXT11:45');
+    assert.equal(only('الثامنة هذه الليلة').value, 'XXXX-XX-XXT20:00');
+    assert.equal(only('الساعة الرابعة وأربعون دقيقة بعد العصر').value, 'XXXX-XX-XXT16:40');
+  });
+
+  it('attaches the time to the day written before or after it and resolves both', () => {
+    const a = only('وصل الوفد يوم الخميس الساعة 8 مساءً بالتوقيت المحلي', '2024-05-10');
+    assert.equal(a.value, 'XXXX-WXX-4T20:00');
+    assert.equal(a.resolved, '2024-05-09T20:00');
+    assert.ok(a.explanation.some((l) => /المحلي/.test(l)), 'the time zone is explained');
+    const b = only('بدأت الجلسة في الساعة العاشرة صباحاً من يوم 8 أيار 2024');
+    assert.equal(b.resolved, '2024-05-08T10:00');
+  });
+
+  it('reads a range of clock times with the part of the day written once', () => {
+    const d = only('من الساعة 3 إلى الساعة 4 بعد العصر', '2013-02-12');
+    assert.equal(d.value, 'XXXX-XX-XXT15:00/XXXX-XX-XXT16:00');
+  });
+
+  it('says when a.m. or p.m. is not written, and leaves durations and scores alone', () => {
+    assert.ok(only('حوالي الساعة 3').explanation.some((l) => /a\.m\. or p\.m\./.test(l)));
+    assert.deepEqual(find('استمر الاجتماع ساعة واحدة ثم ثلاث ساعات أخرى'), []);
+    assert.deepEqual(find('فاز الفريق 2:1 في الساعة الأولى من المباراة'), []);
+  });
+
+  it('keeps a dateline with a clock time as the reference date', () => {
+    assert.equal(findReferenceDate('نشر في 18 نوفمبر 2023 الساعة 10:45\nنص الخبر')?.date, '2023-11-18');
+  });
+});
+
 describe('reference date from the article', () => {
   it('finds a dateline in the first lines', () => {
     const r = findReferenceDate('عنوان الخبر\nنشر في 18 نوفمبر 2023\nنص الخبر يوم الاثنين');

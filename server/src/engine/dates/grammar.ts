@@ -3,7 +3,8 @@
 // attached clitics stay outside the span; for relative expressions the words that carry the
 // meaning stay inside (قبل أيام، منذ عدة أشهر، في وقت سابق من هذا الشهر).
 import type { Tok } from './scan';
-import type { DateSem, Dir, Match, Mod, NthSem, RelSem, Sem, Unit } from './sem';
+import type { DateSem, Dir, Match, Mod, NthSem, RelSem, Sem, TimeSem, Unit } from './sem';
+import { clockAt, type ClockHit } from './clock';
 import { AMBIGUOUS_MONTHS, CUE_BEFORE, FUTURE_WORDS, GREGORIAN_MONTHS, HIJRI_MONTHS, PART_WORDS, PAST_WORDS, PRESENT_WORDS, UNIT_WORDS, WEEKDAYS, type NameEntry } from './lexicon';
 import { ORDINALS, parseCardinalWords, parseOrdinalWords, VAGUE } from '../quantities/numberWords';
 
@@ -34,6 +35,7 @@ const STARTERS = new Set<string>([
   ...Object.keys(UNIT_WORDS), ...Object.keys(UNIT_WORDS).map((w) => 'ال' + w),
   ...Object.keys(PART_WORDS),
   'هذا', 'هذه', 'قبل', 'منذ', 'بعد', 'القبل', 'امس', 'البارحه', 'امبارح', 'غدا', 'بكره', 'بكرا', 'الغد',
+  'الساعه',
   'في', 'عيد', 'راس', 'المولد', 'رمضان', 'الاخير', 'الاخيره', 'عامي', 'الربع', 'النصف', 'ربع', 'نصف', 'غره',
   ...['عشرين', 'ثلاثين', 'اربعين', 'خمسين', 'ستين', 'سبعين', 'ثمانين', 'تسعين'].flatMap((w) => [`ال${w}يات`, `ال${w}ات`]),
 ]);
@@ -66,6 +68,11 @@ export class Grammar {
 
   private tok(i: number): Tok | undefined {
     return this.toks[i];
+  }
+
+  /** The normalised text of token i, whatever its kind. */
+  text(i: number): string | undefined {
+    return this.toks[i]?.n;
   }
 
   /** The plain normalised word at i, or undefined for numbers/punctuation/past the end. */
@@ -922,8 +929,76 @@ export class Grammar {
         return { ...best, j: best.j + wd.len, sem: { ...best.sem, wd: wd.value } };
       }
     }
-    return best;
+    return this.withClock(i, best);
   }
+
+  // ---- clock times ---------------------------------------------------------------------------
+
+  /** A day followed by a clock time ("الخميس الساعة 8 مساءً"), a clock time followed by its day
+   *  ("الثامنة مساء الخميس"), or a clock time alone. */
+  private withClock(i: number, best: Match | undefined): Match | undefined {
+    if (best && isDay(best.sem)) {
+      let q = best.j;
+      if (this.isPunct(q, ',', '-')) q++;
+      if (this.isWord(q, 'في', 'عند', 'على', 'من', 'حوالي', 'نحو', 'قرابه', 'بحدود')) q++;
+      const c = this.clockOrRange(q);
+      if (c) return { ...best, j: c.j, sem: { ...c.sem, day: best.sem } };
+    }
+    const c = this.clockOrRange(i);
+    if (!c) return best;
+    let q = c.j;
+    if (this.isPunct(q, ',')) q++;
+    if (this.isWord(q, 'من', 'في')) q++;
+    // "من يوم 8 أيار": يوم before a written date (weekdayExpr keeps it itself: "يوم الخميس").
+    const day = longest([this.weekdayExpr(q), this.absDate(q), this.dayWords(q), this.isWord(q, 'يوم') ? this.absDate(q + 1) : undefined]);
+    const clock: Match = day && isDay(day.sem)
+      ? { i, skip: c.skip, j: day.j, sem: { ...c.sem, day: day.sem } }
+      : { i, skip: c.skip, j: c.j, sem: c.sem };
+    return longest([best, clock]);
+  }
+
+  /** A clock time, or two joined by "إلى / حتى / -" ("من الساعة 3 إلى الساعة 4 بعد العصر"). */
+  private clockOrRange(i: number): { j: number; skip: number; sem: TimeSem } | undefined {
+    const a = clockAt(this, i);
+    if (!a) return undefined;
+    const q = i + a.len;
+    if (this.isForm(q, 'الي', 'حتي', 'لغايه') || this.isPunct(q, '-')) {
+      const b = clockAt(this, q + 1);
+      if (b) {
+        const from = { ...a };
+        // The part of the day written once, after the end, holds for both ("3 إلى 4 بعد العصر").
+        if (!a.halfKnown && b.halfKnown && b.h >= 12 && a.h < 12 && a.h + 12 <= b.h) { from.h = a.h + 12; from.halfKnown = true; from.period = b.period; }
+        const sem = timeSem(from);
+        sem.until = { h: b.h, min: b.min, ...(b.sec !== undefined ? { sec: b.sec } : {}) };
+        if (b.zone && !sem.zone) sem.zone = b.zone;
+        return { j: q + 1 + b.len, skip: a.skip, sem };
+      }
+    }
+    return { j: q, skip: a.skip, sem: timeSem(a) };
+  }
+}
+
+type DaySem = NonNullable<TimeSem['day']>;
+
+/** Meanings that name one day, which a clock time can be on. */
+function isDay(sem: Sem): sem is DaySem {
+  switch (sem.t) {
+    case 'date': return sem.d !== undefined;
+    case 'weekday': return true;
+    case 'rel': return sem.unit === 'D' && sem.anchor !== 'window';
+    case 'nth': return sem.what !== 'week';
+    case 'holiday': return sem.greg !== undefined || sem.hijri?.d !== undefined || !!sem.easter;
+    default: return false;
+  }
+}
+
+function timeSem(c: ClockHit, day?: DaySem): TimeSem {
+  const sem: TimeSem = { t: 'time', h: c.h, min: c.min, halfKnown: c.halfKnown };
+  if (c.sec !== undefined) sem.sec = c.sec;
+  if (c.period) sem.period = c.period;
+  if (c.zone) sem.zone = c.zone;
+  if (day) sem.day = day;
+  return sem;
 }
 
 export function longest(ms: (Match | undefined)[]): Match | undefined {

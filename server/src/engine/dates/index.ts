@@ -50,7 +50,7 @@ const PHOTO_CREDIT = /^\s*[-–—|(]?\s*(reuters|afp|ap|getty|epa|رويترز|
 export function findReferenceDate(text: string): { date: string; evidence: string } | null {
   const head = text.slice(0, 2500);
   const mentions = recognizeDates(head, null, null).filter(
-    (d) => d.resolved && /^\d{4}-\d{2}-\d{2}$/.test(d.resolved) && (d.kind === 'absolute' || d.kind === 'hijri') && !PHOTO_CREDIT.test(head.slice(d.end, d.end + 25)),
+    (d) => d.resolved && /^\d{4}-\d{2}-\d{2}(T|$)/.test(d.resolved) && (d.kind === 'absolute' || d.kind === 'hijri') && !PHOTO_CREDIT.test(head.slice(d.end, d.end + 25)),
   );
   if (!mentions.length) return null;
   const cued = mentions.find((d) => PUBLICATION_CUE.test(head.slice(Math.max(0, d.start - 40), d.start)));
@@ -58,7 +58,7 @@ export function findReferenceDate(text: string): { date: string; evidence: strin
   const lineStart = head.lastIndexOf('\n', pick.start) + 1;
   const lineEnd = head.indexOf('\n', pick.end);
   const evidence = head.slice(lineStart, lineEnd < 0 ? head.length : lineEnd).trim();
-  return { date: pick.resolved!, evidence: evidence.length > 160 ? pick.text : evidence };
+  return { date: pick.resolved!.slice(0, 10), evidence: evidence.length > 160 ? pick.text : evidence };
 }
 
 export { resolveSem } from './resolve';

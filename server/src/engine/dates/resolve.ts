@@ -12,7 +12,7 @@
 // choose with `prefer`.
 import type { DateKind } from '../model';
 import { addDays, addMonths, daysInMonth, fromDays, gregorianToHijri, hijriToGregorian, iso, isoWeek, isoWeekday, isValid, mondayOf, pad2, toDays, westernEaster, type YMD } from './calendar';
-import type { DateSem, HolidaySem, Mod, NthSem, RangeSem, RelSem, Sem, WeekdaySem } from './sem';
+import type { DateSem, HolidaySem, Mod, NthSem, RangeSem, RelSem, Sem, TimeSem, WeekdaySem } from './sem';
 
 export type Prefer = 'past' | 'future';
 
@@ -47,7 +47,41 @@ export function resolveSem(sem: Sem, ref: YMD | null, prefer: Prefer = 'past'): 
     case 'range': return resolveRange(sem, ctx);
     case 'holiday': return resolveHoliday(sem, ctx);
     case 'nth': return resolveNth(sem, ctx);
+    case 'time': return resolveTime(sem, ctx);
   }
+}
+
+// ---- clock times -----------------------------------------------------------------------------
+
+/**
+ * A clock time is written after its day's value as in TIMEX ("2024-05-08T15:00",
+ * "XXXX-WXX-4T20:00", "XXXX-XX-XXT03:00" with no day). It resolves only with a resolvable day;
+ * a time with no day written is not placed on the reference date in news mode (the day it
+ * belongs to is usually stated elsewhere in the sentence), but is in the future-oriented mode.
+ */
+function resolveTime(sem: TimeSem, ctx: Ctx): Resolution {
+  const clock = (t: { h: number; min: number; sec?: number }) => `${pad2(t.h)}:${pad2(t.min)}${t.sec !== undefined ? `:${pad2(t.sec)}` : ''}`;
+  const hhmm = clock(sem);
+  const lines = [
+    sem.period ? `clock time ${hhmm}: "${sem.period}" places the hour`
+      : sem.halfKnown ? `clock time ${hhmm} (24-hour clock)`
+        : `clock time ${hhmm} as written: the text does not say a.m. or p.m.`,
+  ];
+  if (sem.until) lines.push(`until ${clock(sem.until)}`);
+  if (sem.zone) lines.push(`time zone as written: ${sem.zone} (the time is not converted)`);
+  // "dayT15:00" or, for a range, "dayT15:00/dayT16:00".
+  const at = (day: string) => `${day}T${hhmm}${sem.until ? `/${day}T${clock(sem.until)}` : ''}`;
+  if (sem.day) {
+    const d = resolveSem(sem.day, ctx.ref, ctx.prefer);
+    const resolved = d.resolved && /^\d{4}-\d{2}-\d{2}$/.test(d.resolved) ? at(d.resolved) : null;
+    return { value: at(d.value), kind: d.kind, resolved, explanation: [...d.explanation, ...lines] };
+  }
+  let resolved: string | null = null;
+  if (ctx.ref && ctx.prefer === 'future') {
+    resolved = at(ctx.refText);
+    lines.push(`no day written: taken to be the reference date ${ctx.refText}`);
+  } else lines.push('no day written: not placed on a date');
+  return { value: at('XXXX-XX-XX'), kind: 'time', resolved, explanation: lines };
 }
 
 function withMod<T extends Resolution>(r: T, mod: Mod | undefined): T {

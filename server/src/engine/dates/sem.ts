@@ -80,7 +80,22 @@ export interface NthSem {
   month: DateSem;
 }
 
-export type Sem = DateSem | WeekdaySem | RelSem | RangeSem | HolidaySem | NthSem;
+/** A clock time, with the day it is on when the text gives one ("الخميس الساعة 8 مساءً"). */
+export interface TimeSem {
+  t: 'time';
+  h: number;
+  min: number;
+  sec?: number;
+  /** False when nothing tells a.m. from p.m. ("الساعة 3"): h is then as written. */
+  halfKnown: boolean;
+  period?: string;
+  zone?: string;
+  /** The end of a range of clock times ("من الساعة 3 إلى الساعة 4"). */
+  until?: { h: number; min: number; sec?: number };
+  day?: DateSem | WeekdaySem | RelSem | HolidaySem | NthSem;
+}
+
+export type Sem = DateSem | WeekdaySem | RelSem | RangeSem | HolidaySem | NthSem | TimeSem;
 
 export interface Match {
   /** First token, normalised letters skipped in it (clitics), and end token (exclusive). */
