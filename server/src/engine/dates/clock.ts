@@ -79,6 +79,8 @@ function dayPeriods(): Periods {
 function periodAt(g: Grammar, i: number): { len: number; hours: Set<number>; words: string } | undefined {
   const P = dayPeriods();
   let k = i;
+  // "التاسعة من مساء أمس", "الثامنة هذا المساء".
+  if (g.isWord(k, 'من') && !g.isWord(k + 1, 'هذا', 'هذه', 'من')) k++;
   if (g.isWord(k, 'هذا', 'هذه')) k++;
   for (let n = 3; n >= 1; n--) {
     const ws: string[] = [];
