@@ -163,6 +163,17 @@ describe('clock times', () => {
     assert.deepEqual(find('فاز الفريق 2:1 في الساعة الأولى من المباراة'), []);
   });
 
+  it('keeps a part of a named day in the span with its TIMEX code', () => {
+    const a = only('وصل الوفد مساء أمس إلى مسقط', '2024-05-10');
+    assert.equal(a.text, 'مساء أمس');
+    assert.equal(a.value, 'REF-P1DTEV');
+    assert.equal(a.resolved, '2024-05-09TEV');
+    assert.equal(only('فجر الثلاثاء').value, 'XXXX-WXX-2TMO');
+    assert.equal(only('الليلة الماضية', '2024-05-10').resolved, '2024-05-09TNI');
+    assert.equal(only('مساء الخميس الساعة 8', '2024-05-10').resolved, '2024-05-09T20:00');
+    assert.deepEqual(find('قالت صباح الخير للجميع في تلك الليلة'), []);
+  });
+
   it('keeps a dateline with a clock time as the reference date', () => {
     assert.equal(findReferenceDate('نشر في 18 نوفمبر 2023 الساعة 10:45\nنص الخبر')?.date, '2023-11-18');
   });

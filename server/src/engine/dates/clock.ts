@@ -33,7 +33,7 @@ function stem(w: string): string {
   return s;
 }
 
-function hours(from: number, to: number): number[] {
+export function hours(from: number, to: number): number[] {
   const out: number[] = [];
   for (let h = from; h !== (to + 1) % 24; h = (h + 1) % 24) out.push(h);
   return out;
@@ -94,7 +94,7 @@ function periodAt(g: Grammar, i: number): { len: number; hours: Set<number>; wor
 }
 
 /** Of h and h+12, the hour inside the period (or nearest to it, around the clock). */
-function placeInPeriod(h: number, period: Set<number>): number {
+export function placeInPeriod(h: number, period: Set<number>): number {
   const cands = h === 12 ? [12, 0] : h < 12 ? [h, h + 12] : [h];
   const dist = (x: number) => Math.min(...[...period].map((p) => Math.min(Math.abs(p - x), 24 - Math.abs(p - x))));
   return cands.reduce((a, b) => (dist(b) < dist(a) ? b : a));

@@ -3,8 +3,8 @@
 // attached clitics stay outside the span; for relative expressions the words that carry the
 // meaning stay inside (قبل أيام، منذ عدة أشهر، في وقت سابق من هذا الشهر).
 import type { Tok } from './scan';
-import type { DateSem, Dir, Match, Mod, NthSem, RelSem, Sem, TimeSem, Unit } from './sem';
-import { clockAt, type ClockHit } from './clock';
+import type { DateSem, DayPart, Dir, Match, Mod, NthSem, RelSem, Sem, TimeSem, Unit } from './sem';
+import { clockAt, hours, placeInPeriod, type ClockHit } from './clock';
 import { AMBIGUOUS_MONTHS, CUE_BEFORE, FUTURE_WORDS, GREGORIAN_MONTHS, HIJRI_MONTHS, PART_WORDS, PAST_WORDS, PRESENT_WORDS, UNIT_WORDS, WEEKDAYS, type NameEntry } from './lexicon';
 import { ORDINALS, parseCardinalWords, parseOrdinalWords, VAGUE } from '../quantities/numberWords';
 
@@ -35,7 +35,7 @@ const STARTERS = new Set<string>([
   ...Object.keys(UNIT_WORDS), ...Object.keys(UNIT_WORDS).map((w) => 'ال' + w),
   ...Object.keys(PART_WORDS),
   'هذا', 'هذه', 'قبل', 'منذ', 'بعد', 'القبل', 'امس', 'البارحه', 'امبارح', 'غدا', 'بكره', 'بكرا', 'الغد',
-  'الساعه',
+  'الساعه', ...['صباح', 'فجر', 'ضحي', 'ظهر', 'ظهيره', 'عصر', 'مساء', 'ليل', 'ليله', 'الليله'],
   'في', 'عيد', 'راس', 'المولد', 'رمضان', 'الاخير', 'الاخيره', 'عامي', 'الربع', 'النصف', 'ربع', 'نصف', 'غره',
   ...['عشرين', 'ثلاثين', 'اربعين', 'خمسين', 'ستين', 'سبعين', 'ثمانين', 'تسعين'].flatMap((w) => [`ال${w}يات`, `ال${w}ات`]),
 ]);
@@ -915,6 +915,7 @@ export class Grammar {
     const best = longest([
       this.part(i), this.range(i), this.nth(i), this.weekdayExpr(i), this.absDate(i),
       this.periodRel(i), this.agoRel(i), this.dayWords(i), this.earlierLater(i), this.holiday(i), this.quarter(i), this.decade(i),
+      this.dayPart(i),
     ]);
     // "أمس الاثنين", "غدا الثلاثاء", "اليوم الأربعاء": one expression, the weekday confirms the day.
     if (best && best.sem.t === 'rel' && best.sem.unit === 'D' && best.sem.anchor === 'period' && (best.sem.n ?? 9) <= 2) {
@@ -932,6 +933,37 @@ export class Grammar {
     return this.withClock(i, best);
   }
 
+  // ---- parts of a day ------------------------------------------------------------------------
+
+  /**
+   * A part of a named day, in the span like the parts of months ("أوائل شباط"): "مساء الخميس",
+   * "صباح اليوم", "فجر 8 أيار", "هذا المساء", "هذه الليلة", "الليلة الماضية". A bare "الليلة" is
+   * left alone: it is as often "the night" of a story as "tonight".
+   */
+  dayPart(i: number): Match | undefined {
+    const f = this.form(i, (w) => DAY_PARTS[w] !== undefined);
+    if (f) {
+      let q = i + 1;
+      if (this.isWord(q, 'يوم') && !this.weekday(q + 1, true)) q++;
+      const day = longest([this.weekdayExpr(q), this.dayWords(q), this.absDate(q)]);
+      if (day && isDay(day.sem)) return { i, skip: f.skip, j: day.j, sem: { t: 'daypart', part: DAY_PARTS[f.w], words: f.w, day: day.sem } };
+      return undefined;
+    }
+    const today = (n: number): RelSem => ({ t: 'rel', unit: 'D', n: Math.abs(n), sign: Math.sign(n) as -1 | 0, anchor: 'period' });
+    const th = this.form(i, (w) => w === 'هذا' || w === 'هذه');
+    if (th) {
+      const w = this.w(i + 1);
+      const part = w === 'الليله' ? 'NI' : w && w.startsWith('ال') ? DAY_PARTS[w.slice(2)] : undefined;
+      if (part) return { i, skip: th.skip, j: i + 2, sem: { t: 'daypart', part, words: w!, day: today(0) } };
+      return undefined;
+    }
+    // "الليلة الماضية" (last night), "ليلة أمس".
+    const night = this.form(i, (w) => w === 'الليله' || w === 'ليله');
+    if (night && night.w === 'الليله' && dirOf(this.w(i + 1)) === -1) return { i, skip: night.skip, j: i + 2, sem: { t: 'daypart', part: 'NI', words: 'الليله', day: today(-1) } };
+    if (night && night.w === 'ليله' && this.isWord(i + 1, 'امس', 'البارحه')) return { i, skip: night.skip, j: i + 2, sem: { t: 'daypart', part: 'NI', words: 'ليله', day: today(-1) } };
+    return undefined;
+  }
+
   // ---- clock times ---------------------------------------------------------------------------
 
   /** A day followed by a clock time ("الخميس الساعة 8 مساءً"), a clock time followed by its day
@@ -943,6 +975,24 @@ export class Grammar {
       if (this.isWord(q, 'في', 'عند', 'على', 'من', 'حوالي', 'نحو', 'قرابه', 'بحدود')) q++;
       const c = this.clockOrRange(q);
       if (c) return { ...best, j: c.j, sem: { ...c.sem, day: best.sem } };
+    }
+    // "مساء الخميس الساعة 8": the part of the day places the hour.
+    if (best && best.sem.t === 'daypart') {
+      let q = best.j;
+      if (this.isPunct(q, ',')) q++;
+      if (this.isWord(q, 'في', 'عند', 'حوالي', 'نحو')) q++;
+      const c = this.clockOrRange(q);
+      if (c) {
+        const sem: TimeSem = { ...c.sem, day: best.sem.day };
+        if (!sem.halfKnown) {
+          const span = new Set(PART_HOURS[best.sem.part]);
+          sem.h = placeInPeriod(sem.h, span);
+          if (sem.until) sem.until = { ...sem.until, h: placeInPeriod(sem.until.h, span) };
+          sem.halfKnown = true;
+          sem.period = best.sem.words;
+        }
+        return { ...best, j: c.j, sem };
+      }
     }
     const c = this.clockOrRange(i);
     if (!c) return best;
@@ -979,6 +1029,16 @@ export class Grammar {
 }
 
 type DaySem = NonNullable<TimeSem['day']>;
+
+/** The hours of each TIMEX part of the day, to read a clock time written after it. */
+const PART_HOURS: Record<DayPart, number[]> = { MO: hours(4, 11), MI: hours(11, 14), AF: hours(13, 17), EV: hours(17, 23), NI: hours(20, 4) };
+
+/** Words for parts of the day in construct before a day ("مساءَ الخميس"), with their TIMEX code.
+ *  ICU's day periods are adverbs ("مساءً"); these are the nouns news puts before a day. */
+const DAY_PARTS: Record<string, DayPart> = {
+  'صباح': 'MO', 'فجر': 'MO', 'ضحي': 'MO', 'ظهر': 'MI', 'ظهيره': 'MI', 'عصر': 'AF', 'مساء': 'EV', 'ليل': 'NI',
+  // Not "ليلة" + day: "ليلة الجمعة" is, by custom, the night before Friday; its day is not certain.
+};
 
 /** Meanings that name one day, which a clock time can be on. */
 function isDay(sem: Sem): sem is DaySem {

@@ -12,7 +12,7 @@
 // choose with `prefer`.
 import type { DateKind } from '../model';
 import { addDays, addMonths, daysInMonth, fromDays, gregorianToHijri, hijriToGregorian, iso, isoWeek, isoWeekday, isValid, mondayOf, pad2, toDays, westernEaster, type YMD } from './calendar';
-import type { DateSem, HolidaySem, Mod, NthSem, RangeSem, RelSem, Sem, TimeSem, WeekdaySem } from './sem';
+import type { DateSem, DayPartSem, HolidaySem, Mod, NthSem, RangeSem, RelSem, Sem, TimeSem, WeekdaySem } from './sem';
 
 export type Prefer = 'past' | 'future';
 
@@ -48,7 +48,17 @@ export function resolveSem(sem: Sem, ref: YMD | null, prefer: Prefer = 'past'): 
     case 'holiday': return resolveHoliday(sem, ctx);
     case 'nth': return resolveNth(sem, ctx);
     case 'time': return resolveTime(sem, ctx);
+    case 'daypart': return resolveDayPart(sem, ctx);
   }
+}
+
+const PART_EN = { MO: 'morning', MI: 'midday', AF: 'afternoon', EV: 'evening', NI: 'night' } as const;
+
+/** A part of a day is written after the day's value, as in TIMEX ("XXXX-WXX-4TEV"). */
+function resolveDayPart(sem: DayPartSem, ctx: Ctx): Resolution {
+  const d = resolveSem(sem.day, ctx.ref, ctx.prefer);
+  const resolved = d.resolved && /^\d{4}-\d{2}-\d{2}$/.test(d.resolved) ? `${d.resolved}T${sem.part}` : null;
+  return { value: `${d.value}T${sem.part}`, kind: d.kind, resolved, explanation: [...d.explanation, `part of the day: ${PART_EN[sem.part]} ("${sem.words}")`] };
 }
 
 // ---- clock times -----------------------------------------------------------------------------

@@ -95,7 +95,19 @@ export interface TimeSem {
   day?: DateSem | WeekdaySem | RelSem | HolidaySem | NthSem;
 }
 
-export type Sem = DateSem | WeekdaySem | RelSem | RangeSem | HolidaySem | NthSem | TimeSem;
+/** TIMEX parts of the day: morning, midday, afternoon, evening, night. */
+export type DayPart = 'MO' | 'MI' | 'AF' | 'EV' | 'NI';
+
+/** A part of a named day: "مساء الخميس", "صباح اليوم", "الليلة الماضية". */
+export interface DayPartSem {
+  t: 'daypart';
+  part: DayPart;
+  /** The words that name the part, for the explanation. */
+  words: string;
+  day: DateSem | WeekdaySem | RelSem | HolidaySem | NthSem;
+}
+
+export type Sem = DateSem | WeekdaySem | RelSem | RangeSem | HolidaySem | NthSem | TimeSem | DayPartSem;
 
 export interface Match {
   /** First token, normalised letters skipped in it (clitics), and end token (exclusive). */
