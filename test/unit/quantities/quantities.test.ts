@@ -43,6 +43,11 @@ describe('quantities', () => {
     assert.equal(qs[2].unit, 'السكان');
   });
 
+  it('reads a dual scale in construct as two of it', () => {
+    const [q] = quantities('نشرت الوزارة ألفي جندي على الحدود');
+    assert.deepEqual([q.low, q.high, q.unit], [2000, 2000, 'جندي']);
+  });
+
   it('reads Arabic-Indic and Persian digits and percentages', () => {
     const [a, b, c] = quantities('ارتفع بنسبة ٢٥٪ ثم ۱۲ ألف طن و3.5 في المئة');
     assert.deepEqual([a.low, a.percent], [25, true]);

@@ -31,6 +31,8 @@ export const HUNDREDS: Record<string, number> = (() => {
 /** Multipliers: singular, dual (2×), plural (counted by a preceding 3–10). */
 export const SCALES: Record<string, { value: number; dual?: boolean; plural?: boolean }> = {
   'الف': { value: 1e3 }, 'الفا': { value: 1e3 }, 'الفان': { value: 1e3, dual: true }, 'الفين': { value: 1e3, dual: true },
+  // The dual in construct drops its ن: "ألفي جندي" (two thousand soldiers).
+  'الفي': { value: 1e3, dual: true },
   'الاف': { value: 1e3, plural: true }, 'الوف': { value: 1e3, plural: true },
   'مليون': { value: 1e6 }, 'مليونا': { value: 1e6 }, 'مليونان': { value: 1e6, dual: true }, 'مليونين': { value: 1e6, dual: true }, 'ملايين': { value: 1e6, plural: true },
   'مليار': { value: 1e9 }, 'مليارا': { value: 1e9 }, 'ملياران': { value: 1e9, dual: true }, 'مليارين': { value: 1e9, dual: true }, 'مليارات': { value: 1e9, plural: true },
