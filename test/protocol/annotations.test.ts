@@ -99,6 +99,45 @@ describe('annotating through the language server', function () {
   });
 });
 
+describe('language server: reopening a workspace', function () {
+  this.timeout(120000);
+
+  it('keeps the decisions of an existing sidecar when the article is opened while the folder is still being indexed', async () => {
+    const folder = copySamples();
+    const name = 'بريت ماكجورك';
+    const text = fs.readFileSync(path.join(folder, A), 'utf8');
+    let client = new LspClient();
+    try {
+      // First session: the user rejects a name; the sidecar holds the decision.
+      await client.initialize(folder);
+      await client.waitIndexed(5);
+      let uri = await client.open(path.join(folder, A), text);
+      await waitFor(() => readSidecar(folder, A), 20000, 'sidecar of the opened article');
+      await command(client, 'qarina.server.rejectAnnotation', { uri, position: positionOf(text, name, 2), kind: 'entity' });
+      await waitFor(() => readSidecar(folder, A)?.entities.find((e: any) => e.text === name && e.status === 'rejected'), 10000, 'rejected entity in the sidecar');
+      await client.shutdown();
+
+      // Second session: the editor restores the open article at once, before indexing is done (as
+      // VS Code does when a workspace is reopened or the server restarts).
+      client = new LspClient();
+      await client.initialize(folder);
+      uri = await client.open(path.join(folder, A), text);
+      await client.waitIndexed(5);
+      const at = positionOf(text, name);
+      const spans = await waitFor(async () => {
+        const r = await client.request('qarina/highlights', { uri });
+        return r.spans.length ? r.spans : undefined;
+      }, 20000, 'highlights of the reopened article');
+      const span = spans.find((s: any) => s.range.start.line === at.line && s.range.start.character === at.character);
+      assert.ok(!span || span.status === 'rejected', `the rejected name is shown as ${span?.status}`);
+      assert.ok(readSidecar(folder, A)?.entities.some((e: any) => e.text === name && e.status === 'rejected'), 'the sidecar lost the rejection');
+    } finally {
+      await client.shutdown();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('language server: a corrupt sidecar', function () {
   this.timeout(120000);
   for (const [what, content] of [

@@ -34,6 +34,9 @@ interface Entry {
   lastWritten: string | null;
   /** Links by key, for statuses. */
   linkIndex: Map<string, Status>;
+  /** The sidecar on disk has been read (or is being read). Until then nothing may be written:
+   *  a sidecar built without the one on disk would drop the user's decisions. */
+  loading: Promise<void> | null;
 }
 
 export interface TreeItem { label: string; description?: string; kind: 'decision' | 'orphan' | 'note'; range?: Range; annotationId?: string }
@@ -52,7 +55,7 @@ export class Annotations implements Decisions {
   private entry(uri: string): Entry {
     let e = this.entries.get(uri);
     if (!e) {
-      e = { sidecar: null, problem: null, anchoredTo: null, opened: false, annotated: false, lastWritten: null, linkIndex: new Map() };
+      e = { sidecar: null, problem: null, anchoredTo: null, opened: false, annotated: false, lastWritten: null, linkIndex: new Map(), loading: null };
       this.entries.set(uri, e);
     }
     return e;
@@ -64,17 +67,18 @@ export class Annotations implements Decisions {
 
   /** Read the sidecars of many articles (at indexing). */
   async loadAll(uris: string[]): Promise<void> {
-    await Promise.all(uris.map((u) => this.load(u)));
+    await Promise.all(uris.map((u) => this.ensureLoaded(u)));
   }
 
-  async ensureLoaded(uri: string): Promise<void> {
-    if (!this.entries.has(uri)) await this.load(uri);
-  }
-
-  private async load(uri: string): Promise<void> {
+  /**
+   * Read the article's sidecar once. An entry can exist before that (an editor opened the article
+   * while the folder was still being indexed, e.g. when VS Code restores its editors), so "has an
+   * entry" is not "has read the disk"; later changes on disk arrive through reloadExternal().
+   */
+  ensureLoaded(uri: string): Promise<void> {
     const e = this.entry(uri);
-    const read = await readSidecar(Annotations.file(uri));
-    this.accept(uri, e, read);
+    e.loading ??= readSidecar(Annotations.file(uri)).then((read) => this.accept(uri, e, read));
+    return e.loading;
   }
 
   private accept(uri: string, e: Entry, read: Awaited<ReturnType<typeof readSidecar>>): void {
@@ -134,6 +138,8 @@ export class Annotations implements Decisions {
   async refresh(uris: string[], force = false): Promise<{ written: number; protectedFiles: number }> {
     let written = 0, protectedFiles = 0;
     for (const uri of uris) {
+      // Never build (and write) a sidecar before the one on disk has been read.
+      await this.ensureLoaded(uri);
       const a = this.ws.analysis(uri);
       const doc = this.ws.document(uri);
       if (!a || !doc) continue;

@@ -151,8 +151,16 @@ function bestByContext(hay: string, needle: string, prefix: string, suffix: stri
 
 /** A quote found with no agreeing context at all is accepted only when it is unambiguous. */
 function acceptable(found: { score: number; count: number }, quoteLength: number): boolean {
-  return found.score > 0 || found.count === 1 || (quoteLength >= 12 && found.count <= 2);
+  // A short quote (a name, a word) occurs in many places: another occurrence is the same passage
+  // only if some of its neighbouring text agrees — more than the space or comma found anywhere.
+  // Otherwise a decision about one mention would silently move to another.
+  return found.score >= MIN_CONTEXT || (quoteLength >= LONG_QUOTE && found.count <= 2);
 }
+
+/** Agreeing context characters that tie a short quote to its passage. */
+const MIN_CONTEXT = 3;
+/** Quotes this long are distinctive by themselves. */
+const LONG_QUOTE = 12;
 
 /** Minimum normalised quote length for an approximate match, and the edit budget. */
 const FUZZY_MIN_LENGTH = 4;
@@ -269,6 +277,12 @@ function fuzzy(a: Anchor, newText: string, n: NormalizedText, nearOriginal: numb
     }
   }
   if (!span) return null;
+  if (!isExact && q.length < 2 * LONG_QUOTE) {
+    // An approximate match of a short quote must still sit in its old surroundings: "أجرتا" is
+    // one edit from a piece of "لإجراء" three lines further on, which is another word.
+    const o = n.toOriginal(span.start, span.end);
+    if (refinedScore(newText, o.start, o.end, a.prefix, a.suffix, edgesOf(a)) < MIN_CONTEXT) return null;
+  }
   let { start, end } = span;
   while (start < end && /\s/.test(n.text[start])) start++;
   while (end > start && /\s/.test(n.text[end - 1])) end--;

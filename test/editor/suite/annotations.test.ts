@@ -7,6 +7,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { QarinaApi } from '../../../client/src/extension';
 import type { Sidecar } from '../../../server/src/storage/format';
+import { AnnotationTreeRequest, type AnnotationTreeItem } from '../../../server/src/protocol';
 import { ARABIC, hoverAt, inside, openArticle, plain, qarina, seed, sidecarPath, waitFor, waitIndexed } from './helpers';
 
 const readSidecar = (uri: vscode.Uri): Sidecar | undefined => {
@@ -117,6 +118,48 @@ export function defineAnnotationTests(): void {
       const s = readSidecar(uri)!;
       assert.ok(s.entities.some((e) => e.start === rejected.start && e.status === 'rejected'), 'the rejection was lost');
       assert.ok(s.notes.some((n) => n.body === 'تحقق من هذا المصدر'), 'the note was lost');
+    });
+
+    it('editing the article (text before and inside annotated spans, a deleted line) keeps every decision in place or lists it as orphaned', async () => {
+      const before = readSidecar(uri)!;
+      const decided = (x: { origin?: string; status?: string }) => x.origin === 'user' || x.status === 'rejected' || x.status === 'accepted';
+      const decisionIds = [...before.entities.filter(decided).map((e) => e.id), ...before.notes.map((n) => n.id)];
+      assert.ok(decisionIds.length >= 3, `expected the rejection, the added entity and the note, got ${decisionIds.length}`);
+      const noteLine = doc.lineAt(doc.positionAt(added.start).line);
+      const rejectedOnNoteLine = doc.positionAt(rejected.start).line === noteLine.lineNumber;
+
+      // Three edits a user makes: a line typed above everything, a tatweel typed inside the rejected
+      // name (after its second letter: no letter loses its marks), and the note's line deleted.
+      const edit = new vscode.WorkspaceEdit();
+      edit.insert(uri, new vscode.Position(0, 0), 'عاجل: تحديث للخبر\n');
+      if (!rejectedOnNoteLine) edit.insert(uri, doc.positionAt(rejected.start + 2), 'ـ');
+      edit.delete(uri, noteLine.rangeIncludingLineBreak);
+      assert.ok(await vscode.workspace.applyEdit(edit), 'the edit was not applied');
+      await doc.save();
+
+      let seen = 'no sidecar';
+      const after = await waitFor('the sidecar to follow the edit', () => {
+        const s = readSidecar(uri);
+        if (s) seen = `sha ${s.document.sha256 === before.document.sha256 ? 'unchanged' : 'changed'}, notes ${JSON.stringify(s.notes.map((n) => ({ start: n.start, orphaned: n.orphaned, text: n.text.slice(0, 20) })))}`;
+        return s && s.document.sha256 !== before.document.sha256 && s.notes.some((n) => n.orphaned) ? s : undefined;
+      }).catch((e: Error) => { throw new Error(`${e.message}; last sidecar: ${seen}`); });
+      const text = doc.getText();
+      for (const id of decisionIds) {
+        const e = [...after.entities, ...after.notes].find((x) => x.id === id);
+        assert.ok(e, `decision ${id} was dropped by the edit`);
+        if (e.orphaned) continue;
+        assert.strictEqual(text.slice(e.start, e.end), e.text, `decision ${id} «${e.text}» is not on its text after the edit`);
+      }
+      assert.ok(after.notes.find((n) => n.body === 'تحقق من هذا المصدر')?.orphaned, 'the note of the deleted line is not orphaned');
+      if (!rejectedOnNoteLine) {
+        const r = after.entities.find((e) => e.status === 'rejected' && !e.orphaned);
+        assert.ok(r && r.text.includes('ـ') && r.text.replace('ـ', '') === rejected.text, `the rejection did not follow its name: ${JSON.stringify(r)}`);
+      }
+      // The Annotations view lists what could not be placed.
+      const tree = await api.client.sendRequest(AnnotationTreeRequest, { uri: uri.toString() });
+      const flat = (items: AnnotationTreeItem[]): AnnotationTreeItem[] => items.flatMap((i) => [i, ...flat(i.children ?? [])]);
+      const group = flat(tree).find((i) => /orphan/i.test(i.label));
+      assert.ok(group && (group.children?.length ?? 0) >= 1, `the Annotations view lists no orphaned annotations: ${JSON.stringify(tree.map((t) => t.label))}`);
     });
   });
 }

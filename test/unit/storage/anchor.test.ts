@@ -103,6 +103,16 @@ describe('anchors', function () {
     assert.equal(relocate(makeAnchor(text, start, end), edited), null);
   });
 
+  it('does not move a word of a deleted line onto another mention or a similar word in other surroundings', () => {
+    const t = 'أكسيوس: الولايات المتحدة وإيران أجرتا محادثات سرية\nوقال الموقع إن المسؤولين التقوا لإجراء مباحثات نقلها أكسيوس عن مصادر.';
+    const edited = t.slice(t.indexOf('\n') + 1);
+    // The headline's mention of أكسيوس is gone; the other one has other neighbours.
+    assert.equal(relocate(makeAnchor(t, 0, 'أكسيوس'.length), edited), null);
+    // "أجرتا" is one edit away from part of "لإجراء", which is another word in another place.
+    const { start, end } = spanOf(t, 'أجرتا');
+    assert.equal(relocate(makeAnchor(t, start, end), edited), null);
+  });
+
   it('does not accept a weak fuzzy match of a short quote', () => {
     const a = makeAnchor('قال عمر كلاما', 4, 7);
     assert.equal(relocate(a, 'قال زيد شيئا آخر تماما'), null);
