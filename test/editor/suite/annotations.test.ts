@@ -156,7 +156,9 @@ export function defineAnnotationTests(): void {
         assert.ok(r && r.text.includes('ـ') && r.text.replace('ـ', '') === rejected.text, `the rejection did not follow its name: ${JSON.stringify(r)}`);
       }
       // The Annotations view lists what could not be placed.
-      const tree = await api.client.sendRequest(AnnotationTreeRequest, { uri: uri.toString() });
+      // By method name: this bundle has its own copy of the protocol library, whose RequestType
+      // objects the client's copy does not recognise.
+      const tree = await api.client.sendRequest<AnnotationTreeItem[]>(AnnotationTreeRequest.method, { uri: uri.toString() });
       const flat = (items: AnnotationTreeItem[]): AnnotationTreeItem[] => items.flatMap((i) => [i, ...flat(i.children ?? [])]);
       const group = flat(tree).find((i) => /orphan/i.test(i.label));
       assert.ok(group && (group.children?.length ?? 0) >= 1, `the Annotations view lists no orphaned annotations: ${JSON.stringify(tree.map((t) => t.label))}`);
