@@ -28,6 +28,12 @@ describe('cross-checking: comparing dates', () => {
     assert.equal(compareDateValues(date('الثلاثاء', 'XXXX-WXX-2', '2024-05-07'), date('الأربعاء', 'XXXX-WXX-3', '2024-05-08')).verdict, 'unknown');
   });
 
+  it('compares the day of a clock time or a part of the day, not the time', () => {
+    assert.equal(compareDateValues(date('8 مايو الساعة 10 صباحاً', 'XXXX-05-08T10:00'), date('8 أيار', 'XXXX-05-08')).verdict, 'same');
+    assert.equal(compareDateValues(date('مساء 8 مايو', 'XXXX-05-08TEV'), date('10 مايو', 'XXXX-05-10')).verdict, 'different');
+    assert.equal(dayGap(date('مساء 8 مايو', 'XXXX-05-08TEV'), date('10 مايو', 'XXXX-05-10')), 2);
+  });
+
   it('counts day gaps across month ends and leaves month-only dates unmeasured', () => {
     assert.equal(dayGap(date('31 مارس', 'XXXX-03-31'), date('1 أبريل', 'XXXX-04-01')), 1);
     assert.equal(dayGap(date('يناير', 'XXXX-01'), date('8 مايو', 'XXXX-05-08')), null);

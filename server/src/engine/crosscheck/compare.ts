@@ -13,7 +13,9 @@ export interface Comparators {
 interface Parts { y?: string; m?: string; d?: string }
 
 function parts(v: string): Parts | null {
-  const m = /^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?$/.exec(v);
+  // A clock time or a part of the day after the date ("2024-05-08T15:00", "XXXX-05-08TEV") does
+  // not change which day it is; two reports rarely agree on the minute.
+  const m = /^(\d{4}|XXXX)(?:-(\d{2}|XX)(?:-(\d{2}|XX))?)?$/.exec(v.split('T')[0]);
   if (!m) return null;
   const f = (x?: string) => (x && !/X/.test(x) ? x : undefined);
   return { y: f(m[1]), m: f(m[2]), d: f(m[3]) };
