@@ -3,24 +3,15 @@
 // ("فجراً", "بعد الظهر", "مساءً") tells which half. Those words come from ICU's day periods for
 // the Arabic locales (Intl.DateTimeFormat dayPeriod), each with the hours ICU gives it.
 import type { Grammar } from './grammar';
+import type { ClockTime } from './sem';
 import { arabicLocales } from './lexicon';
 import { norm } from '../text/normalize';
 import { parseCardinalWords, parseOrdinalWords } from '../quantities/numberWords';
 
-export interface ClockHit {
+export interface ClockHit extends ClockTime {
   /** Tokens read from the start position, and normalised letters skipped in the first. */
   len: number;
   skip: number;
-  /** 0–23 once the part of the day placed it; as written (1–12) when `halfKnown` is false. */
-  h: number;
-  min: number;
-  sec?: number;
-  /** The part of the day (or a 24-hour reading) fixed a.m./p.m. */
-  halfKnown: boolean;
-  /** The words that fixed it ("بعد الظهر"), for the explanation. */
-  period?: string;
-  /** A time zone written after the time ("بتوقيت غرينتش"), kept for the explanation. */
-  zone?: string;
 }
 
 /** Day-period key (clitic-free word stems, see stem()) → the hours (0–23) it covers. */
@@ -166,20 +157,21 @@ function zoneAt(g: Grammar, i: number): { len: number; zone: string } | undefine
  */
 export function clockAt(g: Grammar, i: number): ClockHit | undefined {
   let k = i, skip = 0, h: number, min = 0, sec: number | undefined;
-  let twentyFour = false, explicitClock = false;
+  let twentyFour = false, explicitClock = false, digitMinutes = false;
+  const text = (t: number) => g.text(t) ?? '';
   // Only the definite "الساعة": "ساعة واحدة", "ثلاث ساعات" are durations.
   const saa = g.form(i, (w) => w === 'الساعه');
   if (saa) { k++; skip = saa.skip; explicitClock = true; }
   const n = g.num(k);
   if (n !== undefined) {
     // "15:15", "3:18", "15:23:24": minutes always two digits, so scores ("2:1") stay out.
-    if (g.isPunct(k + 1, ':') && g.adjacent(k) && g.adjacent(k + 1) && /^\d\d$/.test(tokText(g, k + 2))) {
+    if (g.isPunct(k + 1, ':') && g.adjacent(k) && g.adjacent(k + 1) && /^\d\d$/.test(text(k + 2))) {
       const mm = g.num(k + 2)!;
       if (n > 24 || mm > 59) return undefined;
       // Past 12 it is a 24-hour reading; up to 12 a part of the day may follow ("3:20 عصراً").
-      h = n; min = mm; k += 3; twentyFour = n > 12 || n === 0; explicitClock = true;
-      if (g.isPunct(k, ':') && g.adjacent(k - 1) && g.adjacent(k) && /^\d\d$/.test(tokText(g, k + 1))) { sec = g.num(k + 1)!; k += 2; }
-    } else if (explicitClock && n >= 0 && n <= 24 && tokText(g, k).length <= 2) {
+      h = n; min = mm; k += 3; twentyFour = n > 12 || n === 0; explicitClock = digitMinutes = true;
+      if (g.isPunct(k, ':') && g.adjacent(k - 1) && g.adjacent(k) && /^\d\d$/.test(text(k + 1))) { sec = g.num(k + 1)!; k += 2; }
+    } else if (explicitClock && n >= 0 && n <= 24 && text(k).length <= 2) {
       h = n; k++; twentyFour = n > 12;
     } else return undefined;
   } else {
@@ -190,7 +182,7 @@ export function clockAt(g: Grammar, i: number): ClockHit | undefined {
   }
   if (h > 24) return undefined;
   if (h === 24) h = 0;
-  if (sec === undefined && !(twentyFour && min)) {
+  if (!digitMinutes) {
     const m = minutesAt(g, k);
     if (m) { min = m.min; k += m.len; explicitClock = true; }
   }
@@ -214,8 +206,4 @@ export function clockAt(g: Grammar, i: number): ClockHit | undefined {
   if (sec !== undefined) hit.sec = sec;
   if (zone) hit.zone = zone.zone;
   return hit;
-}
-
-function tokText(g: Grammar, i: number): string {
-  return g.text(i) ?? '';
 }

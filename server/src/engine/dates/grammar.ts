@@ -3,7 +3,7 @@
 // attached clitics stay outside the span; for relative expressions the words that carry the
 // meaning stay inside (قبل أيام، منذ عدة أشهر، في وقت سابق من هذا الشهر).
 import type { Tok } from './scan';
-import type { DateSem, DayPart, Dir, Match, Mod, NthSem, RelSem, Sem, TimeSem, Unit } from './sem';
+import type { DateSem, DayPart, DaySem, Dir, Match, Mod, NthSem, RelSem, Sem, TimeSem, Unit } from './sem';
 import { clockAt, hours, placeInPeriod, type ClockHit } from './clock';
 import { AMBIGUOUS_MONTHS, CUE_BEFORE, FUTURE_WORDS, GREGORIAN_MONTHS, HIJRI_MONTHS, PART_WORDS, PAST_WORDS, PRESENT_WORDS, UNIT_WORDS, WEEKDAYS, type NameEntry } from './lexicon';
 import { ORDINALS, parseCardinalWords, parseOrdinalWords, VAGUE } from '../quantities/numberWords';
@@ -970,18 +970,12 @@ export class Grammar {
    *  ("الثامنة مساء الخميس"), or a clock time alone. */
   private withClock(i: number, best: Match | undefined): Match | undefined {
     if (best && isDay(best.sem)) {
-      let q = best.j;
-      if (this.isPunct(q, ',', '-')) q++;
-      if (this.isWord(q, 'في', 'عند', 'على', 'من', 'حوالي', 'نحو', 'قرابه', 'بحدود')) q++;
-      const c = this.clockOrRange(q);
+      const c = this.clockAfter(best.j);
       if (c) return { ...best, j: c.j, sem: { ...c.sem, day: best.sem } };
     }
     // "مساء الخميس الساعة 8": the part of the day places the hour.
     if (best && best.sem.t === 'daypart') {
-      let q = best.j;
-      if (this.isPunct(q, ',')) q++;
-      if (this.isWord(q, 'في', 'عند', 'حوالي', 'نحو')) q++;
-      const c = this.clockOrRange(q);
+      const c = this.clockAfter(best.j);
       if (c) {
         const sem: TimeSem = { ...c.sem, day: best.sem.day };
         if (!sem.halfKnown) {
@@ -1007,6 +1001,13 @@ export class Grammar {
     return longest([best, clock]);
   }
 
+  /** A clock time (or range) after a day, past a comma and a preposition ("الخميس، عند الساعة 8"). */
+  private clockAfter(q: number): ReturnType<Grammar['clockOrRange']> {
+    if (this.isPunct(q, ',', '-')) q++;
+    if (this.isWord(q, 'في', 'عند', 'على', 'من', 'حوالي', 'نحو', 'قرابه', 'بحدود')) q++;
+    return this.clockOrRange(q);
+  }
+
   /** A clock time, or two joined by "إلى / حتى / -" ("من الساعة 3 إلى الساعة 4 بعد العصر"). */
   private clockOrRange(i: number): { j: number; skip: number; sem: TimeSem } | undefined {
     const a = clockAt(this, i);
@@ -1028,8 +1029,6 @@ export class Grammar {
   }
 }
 
-type DaySem = NonNullable<TimeSem['day']>;
-
 /** The hours of each TIMEX part of the day, to read a clock time written after it. */
 const PART_HOURS: Record<DayPart, number[]> = { MO: hours(4, 11), MI: hours(11, 14), AF: hours(13, 17), EV: hours(17, 23), NI: hours(20, 4) };
 
@@ -1040,7 +1039,7 @@ const DAY_PARTS: Record<string, DayPart> = {
   // Not "ليلة" + day: "ليلة الجمعة" is, by custom, the night before Friday; its day is not certain.
 };
 
-/** Meanings that name one day, which a clock time can be on. */
+/** Meanings that name one day, which a clock time or a part of the day can be on. */
 function isDay(sem: Sem): sem is DaySem {
   switch (sem.t) {
     case 'date': return sem.d !== undefined;
@@ -1052,13 +1051,8 @@ function isDay(sem: Sem): sem is DaySem {
   }
 }
 
-function timeSem(c: ClockHit, day?: DaySem): TimeSem {
-  const sem: TimeSem = { t: 'time', h: c.h, min: c.min, halfKnown: c.halfKnown };
-  if (c.sec !== undefined) sem.sec = c.sec;
-  if (c.period) sem.period = c.period;
-  if (c.zone) sem.zone = c.zone;
-  if (day) sem.day = day;
-  return sem;
+function timeSem({ len: _len, skip: _skip, ...time }: ClockHit, day?: DaySem): TimeSem {
+  return { t: 'time', ...time, ...(day ? { day } : {}) };
 }
 
 export function longest(ms: (Match | undefined)[]): Match | undefined {

@@ -80,19 +80,29 @@ export interface NthSem {
   month: DateSem;
 }
 
-/** A clock time, with the day it is on when the text gives one ("الخميس الساعة 8 مساءً"). */
-export interface TimeSem {
-  t: 'time';
+/** A time of day as the text gives it. */
+export interface ClockTime {
+  /** 0–23 once the part of the day placed it; as written (1–12) when `halfKnown` is false. */
   h: number;
   min: number;
   sec?: number;
-  /** False when nothing tells a.m. from p.m. ("الساعة 3"): h is then as written. */
+  /** A part of the day (or a 24-hour reading) told a.m. from p.m. ("الساعة 3" alone does not). */
   halfKnown: boolean;
+  /** The words that placed the hour ("بعد الظهر"), for the explanation. */
   period?: string;
+  /** A time zone written after the time ("بتوقيت غرينتش"), kept for the explanation. */
   zone?: string;
+}
+
+/** Meanings that name one day, which a clock time or a part of the day can be on. */
+export type DaySem = DateSem | WeekdaySem | RelSem | HolidaySem | NthSem;
+
+/** A clock time, with the day it is on when the text gives one ("الخميس الساعة 8 مساءً"). */
+export interface TimeSem extends ClockTime {
+  t: 'time';
   /** The end of a range of clock times ("من الساعة 3 إلى الساعة 4"). */
   until?: { h: number; min: number; sec?: number };
-  day?: DateSem | WeekdaySem | RelSem | HolidaySem | NthSem;
+  day?: DaySem;
 }
 
 /** TIMEX parts of the day: morning, midday, afternoon, evening, night. */
@@ -104,7 +114,7 @@ export interface DayPartSem {
   part: DayPart;
   /** The words that name the part, for the explanation. */
   words: string;
-  day: DateSem | WeekdaySem | RelSem | HolidaySem | NthSem;
+  day: DaySem;
 }
 
 export type Sem = DateSem | WeekdaySem | RelSem | RangeSem | HolidaySem | NthSem | TimeSem | DayPartSem;
