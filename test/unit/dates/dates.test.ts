@@ -174,6 +174,14 @@ describe('clock times', () => {
     assert.deepEqual(find('قالت صباح الخير للجميع في تلك الليلة'), []);
   });
 
+  it('writes hours before or after the reference as REF-PT…H and does not place them on a day', () => {
+    const a = only('وقال مسؤول منذ ساعات إن الوفد وصل', '2024-05-10');
+    assert.deepEqual([a.text, a.value, a.resolved], ['منذ ساعات', 'REF-PTXH', null]);
+    assert.equal(only('خلال الساعات الـ24 الماضية', '2024-05-10').value, 'REF-PT24H');
+    assert.equal(only('قبل ساعتين').value, 'REF-PT2H');
+    assert.deepEqual(find('على مدار 24 ساعة وقبل ساعات من الاجتماع'), []);
+  });
+
   it('keeps a dateline with a clock time as the reference date', () => {
     assert.equal(findReferenceDate('نشر في 18 نوفمبر 2023 الساعة 10:45\nنص الخبر')?.date, '2023-11-18');
   });

@@ -700,6 +700,8 @@ export class Grammar {
       let n: number | null = null;
       const c = parseCardinalWords(this.words(k, 3).map((x) => x.replace(/^ال/, '')), 0);
       if (c && c.low === c.high) { n = c.value; k += c.length; }
+      // "الساعات الـ24 الماضية", "الأيام 10 الأخيرة"
+      else if (this.num(k) !== undefined || (this.isWord(k, 'ال') && this.num(k + 1) !== undefined)) { k += this.num(k) !== undefined ? 0 : 1; n = this.num(k)!; k++; }
       else if (this.isWord(k, 'القليله', 'العشر')) k++;
       const d = dirOf(this.w(k));
       if (d === undefined || d === 0) return undefined;

@@ -3,6 +3,7 @@
 // Levantine/Iraqi (كانون الثاني…), Maghreb (جانفي، ماي، غشت…), Mauritanian. Hijri month names
 // come from ICU's Islamic calendars. Everything is stored in the normalised spelling (norm).
 import { norm } from '../text/normalize';
+import type { Unit } from './sem';
 
 /** Regions whose Arabic locale ICU may know; unknown ones fall back to plain "ar" (deduplicated). */
 const ARAB_REGIONS = ['AE', 'BH', 'DJ', 'DZ', 'EG', 'EH', 'ER', 'IL', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SS', 'SY', 'TD', 'TN', 'YE'];
@@ -91,7 +92,8 @@ export const AMBIGUOUS_MONTHS = new Set(['مارس', 'اب', 'ماي', 'نيسا
 
 
 // Calendar units, normalised, with their TIMEX letter; singular, dual and plural forms.
-export const UNIT_WORDS: Record<string, { unit: 'D' | 'W' | 'M' | 'Y'; count?: number; plural?: boolean }> = {
+export const UNIT_WORDS: Record<string, { unit: Unit; count?: number; plural?: boolean }> = {
+  'ساعه': { unit: 'H' }, 'ساعات': { unit: 'H', plural: true }, 'ساعتين': { unit: 'H', count: 2 }, 'ساعتان': { unit: 'H', count: 2 },
   'يوم': { unit: 'D' }, 'يوما': { unit: 'D' }, 'يومين': { unit: 'D', count: 2 }, 'يومان': { unit: 'D', count: 2 }, 'ايام': { unit: 'D', plural: true },
   'اسبوع': { unit: 'W' }, 'اسبوعا': { unit: 'W' }, 'اسبوعين': { unit: 'W', count: 2 }, 'اسبوعان': { unit: 'W', count: 2 }, 'اسابيع': { unit: 'W', plural: true },
   'شهر': { unit: 'M' }, 'شهرا': { unit: 'M' }, 'شهرين': { unit: 'M', count: 2 }, 'شهران': { unit: 'M', count: 2 }, 'اشهر': { unit: 'M', plural: true }, 'شهور': { unit: 'M', plural: true },

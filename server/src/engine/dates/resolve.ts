@@ -335,6 +335,11 @@ function startOfPeriod(x: YMD, unit: string): YMD {
 function resolveRel(sem: RelSem, ctx: Ctx): Resolution {
   const n = sem.n;
   const sign = sem.sign < 0 ? '-' : '+';
+  if (sem.unit === 'H') {
+    // Hours move the clock, and the reference is a date without one: the day is not certain.
+    const what = sem.anchor === 'window' ? `the ${n ?? 'last few'} hours ${sem.sign < 0 ? 'before' : 'after'} the reference` : `${n ?? 'some'} hour(s) ${sem.sign < 0 ? 'before' : 'after'} the reference`;
+    return withMod({ value: `REF${sign}PT${n === null ? 'X' : n}H`, kind: 'relative', resolved: null, explanation: [what, 'not placed on a date: the reference has no time of day'] }, sem.mod);
+  }
   const value = `REF${sign}P${n === null ? 'X' : n}${sem.unit}`;
   const lines: string[] = [];
   const unitEn = UNIT_EN[sem.unit];

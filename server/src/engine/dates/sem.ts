@@ -2,7 +2,8 @@
 // resolved against a reference date (resolve.ts).
 
 export type Mod = 'START' | 'MID' | 'END';
-export type Unit = 'D' | 'W' | 'M' | 'Y';
+/** Calendar units, and hours ('H': "منذ ساعات", "خلال الساعات الـ24 الماضية"). */
+export type Unit = 'H' | 'D' | 'W' | 'M' | 'Y';
 /** -1 past ("الماضي"), 0 current ("هذا", "الجاري"), +1 future ("المقبل"). */
 export type Dir = -1 | 0 | 1;
 
