@@ -7,6 +7,7 @@ import { evaluate as ner } from './eval/ner';
 import { evaluate as linking } from './eval/linking';
 import { evaluate as dates } from './eval/dates';
 import { evaluate as crosscheck } from './eval/crosscheck';
+import { evaluate as stories } from './eval/stories';
 
 type Section = (shared: string) => Promise<Record<string, number | string>>;
 
@@ -18,7 +19,7 @@ async function main() {
     process.exit(2);
   }
   const only = process.argv.slice(2);
-  const sections: [string, Section][] = [['ner', ner], ['linking', linking], ['dates', dates], ['crosscheck', crosscheck]];
+  const sections: [string, Section][] = [['ner', ner], ['linking', linking], ['dates', dates], ['crosscheck', crosscheck], ['stories', stories]];
   const results: Record<string, Record<string, number | string>> = {};
   for (const [name, run] of sections) {
     if (only.length && !only.includes(name)) continue;

@@ -77,7 +77,17 @@ export interface Quantity extends Span {
   /** Normalised stem of the counted noun, for comparing quantities across articles. */
   unitStem?: string;
   percent?: boolean;
+  /** The number as written (its face value), before a qualifier widened it: 30 in "30 على الأقل". */
+  value?: number;
+  /** What the qualifier does to the face value; 'vague' for counts such as "عشرات" (dozens). */
+  shape?: QuantityShape;
+  /** Other readings of an ambiguous digit string: "12.500" is 12.5 or 12 500 in Arabic news. */
+  readings?: number[];
+  /** The unit the number is rounded to when it is written rounded ("7 مليارات": 1e9); 1 for exact counts. */
+  precision?: number;
 }
+
+export type QuantityShape = 'exact' | 'more' | 'atLeast' | 'less' | 'atMost' | 'about' | 'range' | 'vague';
 
 export interface ArticleAnalysis {
   path: string;

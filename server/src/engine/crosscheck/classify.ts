@@ -1,42 +1,40 @@
-// From the evidence of a sentence pair to a relation, a score and the reasons.
+// From the evidence of a sentence pair to a relation, a confidence and the reasons.
 //
-// The learned part (logistic regression over features.ts, trained on ANS) says how likely the two
-// sentences disagree; the rules around it make contradictions well-founded: a contradiction needs
-// a named clash (numbers, a negated shared word, a denial, swapped names, contrasting words) AND
-// both sentences making the same claim (most of each side found on the other). When two
-// sentences look alike but their dates differ, they are most likely about different events
-// ("different event?"), not in contradiction.
-import type { Reason, Relation } from '../model';
+// A link is a claim to a fact-checker: "this passage states the same fact". Two sentences state the
+// same fact when what they say — their content, not who says it (frame.ts) — is mostly found in
+// each other, or when one short statement is found whole in a longer one, or when they give the
+// same count of the same thing about the same event. They contradict when they make the same claim
+// about the same thing with incompatible values: another figure for the same count, a date a few
+// days off, a shared statement negated or denied on one side, another name in the same slot.
+// Alike sentences whose dates are far apart tell of different events ("different event?").
+// Questions and conditions make no claim, and so are never linked.
+import type { Quantity, Reason, Relation } from '../model';
 import type { Evidence } from './evidence';
-import type { Term } from './prepare';
+import type { PreparedSentence, Term } from './prepare';
 import { dayGap } from './compare';
-import { dateClash, featureVector, logistic, quantityAgree, quantityClash } from './features';
+import { dateClash, featureVector, logistic, quantityAgree } from './features';
 import type { StanceModel, StanceThresholds } from './stanceModel';
+import { confidence, confidenceModel, type ClaimThresholds } from './confidence';
 
 export interface Verdict {
   relation: Relation;
+  /** Confidence that the relation is right, in [0, 1] (confidence.ts). */
   score: number;
   reasons: Reason[];
-  /** Probability of disagreement from the classifier (for evaluation). */
+  /** Probability of disagreement from the ANS-trained classifier (for evaluation). */
   pDisagree: number;
+  /** How much the two sentences state the same thing (similarity()), before calibration. */
+  sameness: number;
 }
 
-/** How much the two sentences say the same thing: the geometric mean of the two coverages,
- *  lifted when the shorter side is almost entirely found in the longer one. */
+/**
+ * How much two sentences say the same thing: for the best pair of units (the whole sentence or one
+ * of its clauses on each side), the smaller of the two shares of each unit found in the other
+ * (evidence.ts). A short statement found in one clause of a long sentence that says little else
+ * counts; topic words scattered over a long sentence do not.
+ */
 export function similarity(e: Evidence): number {
-  return similarityOf(e.covA, e.covB, e.a.mass, e.b.mass, e.localA, e.localB);
-}
-
-/** A clause of one sentence that another sentence (or one of its clauses) restates counts for less
- *  than the whole sentence restated: the rest of the sentence says other things. */
-const CLAUSE_DISCOUNT = 0.75;
-
-export function similarityOf(covA: number, covB: number, massA: number, massB: number, localA = 0, localB = 0): number {
-  const g = Math.sqrt(covA * covB);
-  const short = massA <= massB ? covA : covB;
-  // Clause to clause, or a clause of one sentence against the whole of the other.
-  const local = CLAUSE_DISCOUNT * Math.sqrt(Math.max(localA, covA) * Math.max(localB, covB));
-  return Math.max(g, 0.75 * short * Math.min(1, Math.sqrt(Math.min(massA, massB) / 12)), local);
+  return e.unitSim;
 }
 
 const join = (xs: string[]) => [...new Set(xs)].join('، ');
@@ -49,22 +47,37 @@ interface Clash {
   /** The terms of each side the clash accounts for (the words that fill each other's slot). */
   termsA: Term[];
   termsB: Term[];
-  /** Dates or quantities the clash accounts for, on each side. */
+  /** Dates or counts the clash accounts for, on each side. */
   factsA?: number;
   factsB?: number;
 }
 
+/** A sentence that asserts something (not a question, not a condition) worth linking. */
+export function makesClaim(s: PreparedSentence): boolean {
+  return s.linkable && s.mood === 'assert';
+}
+
 /**
- * The clashes that can found a contradiction, as reasons. Strong: incompatible numbers for the
- * same counted thing, dates a few days apart for the same event, a shared word negated on one
- * side, a denial of what the other side states. Medium: another name of the same type in the same slot, word pairs or words that
- * the training data shows in contradicting rewrites (ارتفاع / انخفاض, فشل, يرفض).
+ * The clashes that can found a contradiction, as reasons. Strong: another figure for the same count,
+ * dates a few days apart for the same event, a shared word negated on one side, a denial of what
+ * the other side states, another name in the same slot. Medium: word pairs or words that the
+ * training data shows in contradicting rewrites (ارتفاع / انخفاض, فشل, يرفض).
  */
-function clashes(e: Evidence, th: StanceThresholds): Clash[] {
+function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[] {
   const out: Clash[] = [];
-  if (quantityClash(e)) {
-    for (const q of e.quantities.filter((x) => x.verdict === 'different').slice(0, 2)) {
-      out.push({ reason: { code: 'quantity', a: q.a.text, b: q.b.text, verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
+  // Another figure for the same count of the same event: the two clauses holding the counts tell
+  // of one event (they share a place, a name or rare words, countries aside), and no other place
+  // stands in the same slot.
+  const differentPlace = e.substitutions.some((x) => x.a.entity?.type === 'LOC');
+  for (const concept of differentPlace ? [] : clashingConcepts(e).slice(0, 2)) {
+    const c = e.counts.filter((x) => x.a.concept === concept).sort((x, y) => y.context - x.context)[0];
+    // Another count of the same event that agrees ("نحو مئة جريح" / "حوالى مائة جريح") places the
+    // two counts in one event as well as a shared name does.
+    const confirmed = e.counts.some((x) => x.a.concept !== concept && (x.verdict === 'same' || x.verdict === 'compatible') && x.a.q.shape !== 'vague');
+    if ((c.context < ct.countContext && !confirmed) || !closeFigures(c.a.q, c.b.q)) continue;
+    out.push({ reason: { code: 'figures', a: countText(c.a), b: countText(c.b), verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
+    if (e.a.reported && e.b.reported && e.a.reported !== e.b.reported) {
+      out.push({ reason: { code: 'reported', a: e.a.reported, b: e.b.reported }, strength: 'strong', termsA: [], termsB: [] });
     }
   }
   for (const m of e.negatedShared.slice(0, 2)) {
@@ -74,7 +87,7 @@ function clashes(e: Evidence, th: StanceThresholds): Clash[] {
     // "نفت … إجراء محادثات" against what the other side says: its assertion word, or else the
     // words it shares with what is denied.
     const [den, oth] = e.denial.side === 'a' ? [e.a, e.b] : [e.b, e.a];
-    const scope = e.denial.act.scope.length >= 2 ? e.denial.act.scope : den.terms;
+    const scope = e.denial.act.scope.length >= 2 ? e.denial.act.scope : den.terms.filter((t) => !t.speaker);
     const said = scope.filter((t) => t.keys.some((k) => oth.keySet.has(k))).slice(0, 3);
     const mine = `${e.denial.act.text} ${scope.slice(0, 2).map((t) => t.text).join(' ')}`.trim();
     const other = e.denial.other?.text ?? said.map((t) => oth.keySet.get(t.keys.find((k) => oth.keySet.has(k))!)!.text).join(' ');
@@ -92,15 +105,26 @@ function clashes(e: Evidence, th: StanceThresholds): Clash[] {
   for (const x of e.substitutions.slice(0, 2)) {
     out.push({ reason: { code: 'names', a: x.a.text, b: x.b.text, verdict: 'different' }, strength: 'strong', termsA: [x.a], termsB: [x.b] });
   }
+  // Word pairs learned from ANS rewrites (ارتفاع / انخفاض, فشل / نجح): only between two sentences
+  // that otherwise restate each other (classify() gates them with sameClaimContrast); on real news
+  // such words differ between paraphrases (رفض / غير مقبول) far more often than between clashes.
   const pairs = e.contrastPairs.filter((x) => x.w >= th.contrastPair).sort((x, y) => y.w - x.w);
   if (pairs.length) out.push({ reason: { code: 'contrast', a: pairs[0].a.text, b: pairs[0].b.text }, strength: 'medium', termsA: [pairs[0].a], termsB: [pairs[0].b] });
-  const ws = e.contrastWords.filter((c) => c.w >= th.contrastWord).sort((x, y) => y.w - x.w);
-  if (ws.length && !pairs.length) {
-    const a = ws.filter((c) => c.side === 'a').map((c) => c.term);
-    const b = ws.filter((c) => c.side === 'b').map((c) => c.term);
-    out.push({ reason: { code: 'contrast', a: join(a.slice(0, 2).map((t) => t.text)), b: join(b.slice(0, 2).map((t) => t.text)) }, strength: 'medium', termsA: a.slice(0, 2), termsB: b.slice(0, 2) });
-  }
   return out;
+}
+
+/** The concepts (killed, wounded, …) for which every pair of counts on the two sides differs. */
+function clashingConcepts(e: Evidence): string[] {
+  const concepts = [...new Set(e.counts.map((c) => c.a.concept))];
+  return concepts.filter((k) => {
+    const v = e.counts.filter((c) => c.a.concept === k).map((c) => c.verdict);
+    return v.includes('different') && !v.includes('same') && !v.includes('compatible');
+  });
+}
+
+/** A count as a fact-checker reads it: the number with its qualifier and what it counts. */
+function countText(c: Evidence['counts'][number]['a']): string {
+  return c.q.text.includes(c.what) ? c.q.text : `${c.q.text} ${c.what}`.trim();
 }
 
 /** The same day on both sides (month and day stated) and the same person named on both sides. */
@@ -136,9 +160,12 @@ function negWord(s: Evidence['a']): string {
   return s.negations[0] ?? '';
 }
 
-/** What the two sentences share, as reasons: names, dates, numbers, words. */
+/** What the two sentences share, as reasons: names, dates, counts, words, the speaker. */
 function agreementReasons(e: Evidence): Reason[] {
   const out: Reason[] = [];
+  for (const c of e.counts.filter((x) => x.verdict === 'same' || x.verdict === 'compatible').slice(0, 2)) {
+    out.push({ code: 'quantity', a: countText(c.a), b: countText(c.b), verdict: 'compatible' });
+  }
   const names = e.matches.filter((m) => m.a.entity && (m.b.entity || !m.exact));
   const differentSpelling = names.filter((m) => m.a.text !== m.b.text);
   if (names.length) {
@@ -146,9 +173,6 @@ function agreementReasons(e: Evidence): Reason[] {
   }
   for (const d of e.dates.filter((x) => x.verdict === 'same' || x.verdict === 'compatible').slice(0, 2)) {
     out.push({ code: 'date', a: d.a.text, b: d.b.text, verdict: d.verdict });
-  }
-  if (quantityAgree(e)) {
-    for (const q of e.quantities.filter((x) => x.verdict === 'compatible').slice(0, 2)) out.push({ code: 'quantity', a: q.a.text, b: q.b.text, verdict: 'compatible' });
   }
   const words = e.matches.filter((m) => !m.a.entity).sort((x, y) => y.a.weight - x.a.weight).slice(0, MAX_WORDS);
   if (words.length) {
@@ -158,49 +182,87 @@ function agreementReasons(e: Evidence): Reason[] {
   return out;
 }
 
-export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias' | 'thresholds'>): Verdict | null {
-  if (!e.a.linkable || !e.b.linkable) return null;
+/** Counts of one casualty frame or one counted thing that agree, for the same event: the same
+ *  toll reported twice. */
+function sameCount(e: Evidence, ct: ClaimThresholds): boolean {
+  return e.counts.some((c) => (c.verdict === 'same' || c.verdict === 'compatible') && c.a.q.shape !== 'vague' && c.context >= ct.countContext);
+}
+
+
+/** Reports of one toll disagree by a few, rarely by more than half: 28 killed in a district in a
+ *  day and 3 200 killed in a war since March count different things. */
+function closeFigures(a: Quantity, b: Quantity): boolean {
+  const x = a.value ?? a.low, y = b.value ?? b.low;
+  return Math.max(x, y) <= 2 * Math.min(x, y);
+}
+
+/**
+ * The thresholds (server/models/crosscheck.json):
+ *  - link: below this similarity two sentences are not compared further;
+ *  - corroborate: the similarity of two sentences stating one fact;
+ *  - eventShare: the share of one side's event words (not names, not titles) the other must hold,
+ *    below clearRestatement — two sentences that share only whom they are about state no one fact;
+ *  - minShared: the absolute content two sentences must share (idf units; one name is not enough);
+ *  - sameClaimStrong / sameClaimNames / sameClaimContrast: how much of both sides must match, the
+ *    clashing words set against each other, for a clash to make a contradiction (a negation or a
+ *    close date / another name in the same slot / learned contrasting words);
+ *  - countContext: how much of their event two counts must share to be counts of one thing.
+ */
+export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias' | 'thresholds'>, ct: ClaimThresholds = confidenceModel.thresholds): Verdict | null {
+  if (!makesClaim(e.a) || !makesClaim(e.b)) return null;
   const th = model.thresholds;
   const sim = similarity(e);
-  if (sim < th.link) return null;
   const p = model.weights.length ? logistic(model.weights, model.bias, featureVector(e)) : 0.5;
   // One shared name is not a restated statement, however short the two sentences are.
-  const specific = e.shared >= th.minShared;
+  const specific = e.shared >= ct.minShared;
+  const verdict = (relation: Relation, reasons: Reason[]): Verdict =>
+    ({ relation, score: confidence(relation, e, sim), reasons, pDisagree: p, sameness: sim });
   // Alike sentences whose dates are far apart tell of two events (the talks of January and those
   // of May): whatever else differs between them (numbers, names, who denied what) belongs to
   // different events, so no contradiction is drawn.
   if (dateClash(e) && !closeDateClash(e)) {
-    if (!specific) return null;
+    if (!specific || sim < ct.corroborate) return null;
     const d = e.dates.find((x) => x.verdict === 'different')!;
-    return { relation: 'different-event', score: round(sim), reasons: [{ code: 'different-event', a: d.a.text, b: d.b.text }, ...agreementReasons(e)], pDisagree: p };
+    return verdict('different-event', [{ code: 'different-event', a: d.a.text, b: d.b.text }, ...agreementReasons(e)]);
   }
   // Both sentences make the same claim when most of each is found in the other once the clashing
-  // words are set against each other (ينخفض in one slot, ارتفاع in the other). A strong clash
-  // (numbers, close dates, negation, another name in the same slot) names exactly what differs:
-  // it needs a little less overlap and founds a contradiction by itself; a denial is gated by how
-  // much of the denied content the other side states. A medium clash (learned contrasting words)
-  // also needs the classifier's agreement.
-  const found = clashes(e, th).filter((c) => {
+  // values are set against each other (30 killed in one, 32 in the other). A strong clash names
+  // exactly what differs and founds a contradiction by itself; a denial is gated by how much of
+  // the denied content the other side states; figures by the event their counts share.
+  const found = clashes(e, th, ct).filter((c) => {
     if (c.reason.code === 'denial' || c.reason.code === 'declined') return true;
+    if (c.reason.code === 'figures' || c.reason.code === 'reported') return true;
     const cov = Math.min(coverageWith(e.covA, e.a, c.termsA, c.factsA), coverageWith(e.covB, e.b, c.termsB, c.factsB));
-    return c.strength === 'strong' ? cov >= th.sameClaimStrong : cov >= th.sameClaim && p >= th.contradict;
+    // Another name in the same slot is a clash only when everything else of the claim matches:
+    // two events of one story (two attacks, two officials) share most words but not the names.
+    if (c.reason.code === 'names') return cov >= ct.sameClaimNames;
+    if (c.strength === 'medium') return cov >= ct.sameClaimContrast && p >= th.contradict;
+    return cov >= ct.sameClaimStrong;
   });
-  if (found.length > 0) {
-    const strong = found.some((c) => c.strength === 'strong');
-    const conf = strong ? Math.max(p, 0.5 + p / 2) : p;
-    return { relation: 'contradicts', score: round(conf * Math.min(1, sim / th.sameClaim)), reasons: found.map((c) => c.reason), pDisagree: p };
-  }
+  const figures = found.some((c) => c.reason.code === 'figures');
+  if (found.length > 0 && (specific || figures)) return verdict('contradicts', found.map((c) => c.reason));
   if (!specific) return null;
+  // Counts of the same thing that differ, without enough else in common to call it the same claim:
+  // not the same fact either.
+  if (clashingConcepts(e).length) return null;
   if (dateClash(e)) {
     // Close dates without enough else in common to call a contradiction: still not the same event.
+    if (sim < ct.corroborate) return null;
     const d = e.dates.find((x) => x.verdict === 'different')!;
-    return { relation: 'different-event', score: round(sim), reasons: [{ code: 'different-event', a: d.a.text, b: d.b.text }, ...agreementReasons(e)], pDisagree: p };
+    return verdict('different-event', [{ code: 'different-event', a: d.a.text, b: d.b.text }, ...agreementReasons(e)]);
   }
-  // Below the similarity bar, a pair still corroborates when it is anchored to one event: the
-  // same day (month and day stated on both sides) and the same person. Long reports tell the same
-  // event among other things ("McGurk travelled to Muscat on 8 May").
-  if (p >= th.block || (sim < th.corroborate && !anchored(e))) return null;
-  return { relation: 'corroborates', score: round(Math.min(1, sim * 1.25)), reasons: agreementReasons(e), pDisagree: p };
+  // The same toll, or the same count of the same thing, for the same event.
+  const toll = sameCount(e, ct);
+  if (!toll) {
+    // A long report tells the same event among other things when it is anchored to it: the same
+    // day (month and day stated on both sides) and the same person ("McGurk travelled to Muscat
+    // on 8 May").
+    if (sim < ct.corroborate && !anchored(e)) return null;
+    // What the two share must include what happened, not only who.
+    if (sim < ct.clearRestatement && e.eventCov < ct.eventShare) return null;
+    if (p >= th.block) return null;
+  }
+  return verdict('corroborates', agreementReasons(e));
 }
 
-const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 1000) / 1000;
+export { quantityAgree };

@@ -1,10 +1,13 @@
-// What two sentences of different articles share and where they clash: matched terms (words and
-// names by canonical id), coverage of each side, date and quantity verdicts, negation of a shared
-// word, denial or declined comment against an assertion, names swapped for others of the same
-// type, and word pairs that the training data shows in contradicting rewrites. Symmetric in
-// content: evidence(b, a) is evidence(a, b) with the sides swapped.
-import type { DateMention, Quantity } from '../model';
-import type { Comparators, DateVerdict, QuantityVerdict } from './compare';
+// What two sentences of different articles share and where they clash: matched content terms
+// (words, and names by canonical id), how much of each side — and of each clause — the other holds,
+// date and count verdicts, the same speaker, negation of a shared word, denial or declined comment
+// against an assertion, names swapped for others of the same type, and word pairs that the
+// training data shows in contradicting rewrites. Symmetric in content: evidence(b, a) is
+// evidence(a, b) with the sides swapped.
+import type { DateMention } from '../model';
+import type { Comparators, DateVerdict } from './compare';
+import { compareCounts, sameThing, type Count, type CountVerdict } from './counts';
+import { mayBeSameName } from './names';
 import type { PreparedSentence, SpeechAct, Term } from './prepare';
 import type { StanceModel } from './stanceModel';
 import { countryOf } from '../entities/places';
@@ -19,24 +22,35 @@ export interface Evidence {
   matches: Match[];
   unmatchedA: Term[];
   unmatchedB: Term[];
-  /** Weighted share of each side's content found on the other side. */
+  /** Weighted share of each side's content (not its speaker) found on the other side. */
   covA: number;
   covB: number;
-  /** The same for the best-covered clause of each side (0 for one-clause sentences). */
-  localA: number;
-  localB: number;
+  /** The best pair of units (the whole sentence or one of its clauses, on each side) that state
+   *  the same thing: the smaller of the two shares of each unit found in the other. */
+  unitSim: number;
+  /** Whether that best pair is the two whole sentences. */
+  wholeSentences: boolean;
+  /** The larger of the two shares of event words (Term.role 'event': not names, not titles) found
+   *  on the other side: two sentences that share only who they are about do not state one fact. */
+  eventCov: number;
+  /** The best pair of units: a clause index on each side, or -1 for the whole sentence. */
+  unitPair: [number, number];
   /** How much the two share in absolute terms (idf units, the smaller of the two sides): one
    *  shared name is not a statement restated, however short the sentences. */
   shared: number;
   dates: { a: DateMention; b: DateMention; verdict: DateVerdict }[];
-  quantities: { a: Quantity; b: Quantity; verdict: QuantityVerdict }[];
+  /** Counts of the same concept on both sides, compared at face value, with how much of the event
+   *  each is a count of the two share (idf units, the smaller side; country names left out). */
+  counts: { a: Count; b: Count; verdict: CountVerdict; context: number }[];
+  /** Both sentences attribute their claim to the same named speaker. */
+  sameSpeaker: boolean;
   /** A shared word negated on one side only. */
   negatedShared: Match[];
   /** One side has a negation particle, the other none. */
   negationMismatch: boolean;
   /** A denial (or declined comment) on one side against an assertion of the same content. */
   denial?: { side: 'a' | 'b'; act: SpeechAct; other: SpeechAct | undefined; overlap: number; kind: 'denial' | 'decline' };
-  /** Names present on one side only, paired with a name of the same type on the other. */
+  /** Names present on one side only, paired with a name of the same type in the same slot on the other. */
   substitutions: { a: Term; b: Term }[];
   /** Words on one side only, with their learned contrast (log-odds of disagreement). */
   contrastWords: { term: Term; side: 'a' | 'b'; w: number }[];
@@ -44,41 +58,102 @@ export interface Evidence {
   contrastPairs: { a: Term; b: Term; w: number }[];
 }
 
+/** A match on a secondary key or a spelling variant counts for this share of the term. */
 const PARTIAL = 0.8;
 
-function matchSide(from: PreparedSentence, to: PreparedSentence, facts: number[]): { matches: Match[]; unmatched: Term[]; cov: number; local: number; got: number } {
-  const primary = to.primary;
-  const any = to.keySet;
-  const matches: Match[] = [];
-  const unmatched: Term[] = [];
-  // Per clause: what was found on the other side (facts first), then the best clause's share.
-  const got = facts.slice();
-  for (const t of from.terms) {
-    const exact = primary.get(t.keys[0]);
-    if (exact) { matches.push({ a: t, b: exact, exact: true }); got[t.clause] += t.weight; continue; }
-    let partial: Term | undefined;
-    for (const k of t.keys) { partial = any.get(k); if (partial) break; }
-    if (!partial) partial = variantOf(t, to);
-    if (partial) { matches.push({ a: t, b: partial, exact: false }); got[t.clause] += PARTIAL * t.weight; continue; }
-    unmatched.push(t);
-  }
-  const total = got.reduce((x, y) => x + y, 0);
-  let local = 0;
-  from.clauseMass.forEach((m, c) => { if (m > 0) local = Math.max(local, got[c] / m); });
-  return { matches, unmatched, cov: from.mass > 0 ? total / from.mass : 0, local, got: total };
+/** A unit pair that is not the two whole sentences stands for less than the sentences restated:
+ *  the rest of each long sentence says other things. */
+const CLAUSE_DISCOUNT = 0.85;
+
+interface Side {
+  matches: Match[];
+  unmatched: Term[];
+  /** got[c][d]: weight of this side's clause c found in the other side's clause d. */
+  got: number[][];
 }
 
-/** Weight of the dates and quantities of one side that agree with one on the other side, per clause. */
-function factsAgreeing(e: Pick<Evidence, 'dates' | 'quantities'>, side: 'a' | 'b', s: PreparedSentence): number[] {
-  const got = new Array<number>(s.clauseMass.length).fill(0);
-  s.dates.forEach((d, i) => {
-    const v = e.dates.filter((x) => x[side] === d).map((x) => x.verdict);
-    got[s.dateClauses[i]] += (v.includes('same') ? 1 : v.includes('compatible') ? PARTIAL : 0) * s.factWeight;
-  });
-  s.quantities.forEach((q, i) => {
-    if (e.quantities.some((x) => x[side] === q && x.verdict === 'compatible')) got[s.quantityClauses[i]] += s.factWeight;
-  });
-  return got;
+function matchSide(from: PreparedSentence, to: PreparedSentence): Side {
+  const matches: Match[] = [];
+  const unmatched: Term[] = [];
+  const got = from.clauseMass.map(() => new Array<number>(to.clauseMass.length).fill(0));
+  for (const t of from.terms) {
+    if (t.speaker) continue;
+    const exact = to.primary.get(t.keys[0]);
+    if (exact) { matches.push({ a: t, b: exact, exact: true }); got[t.clause][exact.clause] += t.weight; continue; }
+    let partial: Term | undefined;
+    for (const k of t.keys) { partial = to.keySet.get(k); if (partial) break; }
+    if (!partial) partial = variantOf(t, to);
+    if (partial) { matches.push({ a: t, b: partial, exact: false }); got[t.clause][partial.clause] += PARTIAL * t.weight; continue; }
+    unmatched.push(t);
+  }
+  return { matches, unmatched, got };
+}
+
+/** Dates and counts that agree, added to both sides' clause matrices (a: a-clause × b-clause). */
+function addFacts(e: Pick<Evidence, 'dates' | 'counts'>, a: PreparedSentence, b: PreparedSentence, ga: number[][], gb: number[][]): void {
+  const weigh = (v: string) => (v === 'same' ? 1 : v === 'compatible' ? PARTIAL : 0);
+  const add = <T>(pairs: { a: T; b: T; verdict: string }[], listA: T[], listB: T[], clA: number[], clB: number[]) => {
+    const doneA = new Set<T>(), doneB = new Set<T>();
+    for (const p of [...pairs].sort((x, y) => weigh(y.verdict) - weigh(x.verdict))) {
+      const w = weigh(p.verdict);
+      if (!w) continue;
+      const i = listA.indexOf(p.a), j = listB.indexOf(p.b);
+      if (!doneA.has(p.a)) { ga[clA[i]][clB[j]] += w * a.factWeight; doneA.add(p.a); }
+      if (!doneB.has(p.b)) { gb[clB[j]][clA[i]] += w * b.factWeight; doneB.add(p.b); }
+    }
+  };
+  add(e.dates, a.dates, b.dates, a.dateClauses, b.dateClauses);
+  add(e.counts, a.counts, b.counts, a.countClauses, b.countClauses);
+}
+
+/** The units of a sentence: the whole (-1) and every clause with enough content to stand alone. */
+function unitsOf(s: PreparedSentence): number[] {
+  return [-1, ...s.clauseMass.map((m, c) => (m > 0 ? c : -2)).filter((c) => c >= 0)];
+}
+
+const massOf = (s: PreparedSentence, u: number) => (u < 0 ? s.mass : s.clauseMass[u]);
+
+/** Weight of unit u of one side found in unit v of the other, from that side's clause matrix. */
+function found(got: number[][], u: number, v: number): number {
+  let x = 0;
+  for (let c = 0; c < got.length; c++) {
+    if (u >= 0 && c !== u) continue;
+    for (let d = 0; d < got[c].length; d++) if (v < 0 || d === v) x += got[c][d];
+  }
+  return x;
+}
+
+/** The best pair of units stating the same thing (see Evidence.unitSim). */
+function bestUnits(a: PreparedSentence, b: PreparedSentence, ga: number[][], gb: number[][]): { sim: number; whole: boolean; pair: [number, number] } {
+  let best = 0, whole = false, pair: [number, number] = [-1, -1];
+  for (const u of unitsOf(a)) {
+    const ma = massOf(a, u);
+    if (ma <= 0) continue;
+    for (const v of unitsOf(b)) {
+      const mb = massOf(b, v);
+      if (mb <= 0) continue;
+      const x = Math.min(found(ga, u, v) / ma, found(gb, v, u) / mb) * (u < 0 && v < 0 ? 1 : CLAUSE_DISCOUNT);
+      if (x > best) { best = x; whole = u < 0 && v < 0; pair = [u, v]; }
+    }
+  }
+  return { sim: Math.min(1, best), whole, pair };
+}
+
+/** Share of one side's event content (its event words, dates and counts, by weight) matched on
+ *  the other side. */
+function eventShare(side: Side, s: PreparedSentence, facts: number): number {
+  let got = 0, total = (s.dates.length + s.counts.length) * s.factWeight;
+  for (const m of side.matches) if (m.a.role === 'event') { got += (m.exact ? 1 : PARTIAL) * m.a.weight; total += m.a.weight; }
+  for (const t of side.unmatched) if (t.role === 'event') total += t.weight;
+  return total > 0 ? (got + facts) / total : 0;
+}
+
+/** Weight of the dates and counts of one side that agree with the other side. */
+function agreeingFacts(e: Pick<Evidence, 'dates' | 'counts'>, side: 'a' | 'b', s: PreparedSentence): number {
+  const ok = (v: string) => v === 'same' || v === 'compatible';
+  const dates = new Set(e.dates.filter((x) => ok(x.verdict)).map((x) => x[side]));
+  const counts = new Set(e.counts.filter((x) => ok(x.verdict)).map((x) => x[side]));
+  return (dates.size + counts.size) * s.factWeight;
 }
 
 /** A term of `to` that is a spelling variant of t, found through the variant keys. */
@@ -91,27 +166,58 @@ function variantOf(t: Term, to: PreparedSentence): Term | undefined {
 }
 
 /**
- * Upper bound of the share of `from` that can match `to` (every term that shares a key or a
- * variant key counts in full): pairs whose bound is below the link threshold are skipped without
- * gathering evidence.
+ * Upper bound of the similarity two sentences can reach (every term that shares a key or a
+ * variant key counts in full, every date or count as agreeing): pairs whose bound is below the link
+ * threshold are skipped without gathering evidence.
  */
-export function coverageBound(from: PreparedSentence, to: PreparedSentence): { cov: number; local: number } {
-  if (from.mass <= 0) return { cov: 0, local: 0 };
+export function similarityBound(a: PreparedSentence, b: PreparedSentence): number {
+  return Math.min(unitBound(a, b), unitBound(b, a));
+}
+
+function unitBound(from: PreparedSentence, to: PreparedSentence): number {
+  if (from.mass <= 0) return 0;
   const got = new Array<number>(from.clauseMass.length).fill(0);
   for (const t of from.terms) {
+    if (t.speaker) continue;
     if (t.keys.some((k) => to.keySet.has(k)) || t.variantKeys.some((v) => to.variants.has(v))) got[t.clause] += t.weight;
   }
   if (to.dates.length) for (const c of from.dateClauses) got[c] += from.factWeight;
-  if (to.quantities.length) for (const c of from.quantityClauses) got[c] += from.factWeight;
-  let local = 0;
-  from.clauseMass.forEach((m, c) => { if (m > 0) local = Math.max(local, got[c] / m); });
-  return { cov: got.reduce((x, y) => x + y, 0) / from.mass, local };
+  if (to.counts.length) for (const c of from.countClauses) got[c] += from.factWeight;
+  let best = got.reduce((x, y) => x + y, 0) / from.mass;
+  from.clauseMass.forEach((m, c) => { if (m > 0) best = Math.max(best, got[c] / m); });
+  return Math.min(1, best);
+}
+
+/**
+ * How strongly two counts are counts of one event: what their clauses (Count.context) share, found
+ * anywhere in the other sentence. A shared name (a town, a group, a person) places the event; words
+ * alone must weigh twice as much; countries do not place it (every report of a story names them),
+ * and two different places in the two clauses make two events.
+ */
+function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSentence): number {
+  const side = (c: Count, own: PreparedSentence, other: PreparedSentence) => {
+    let names = 0, words = 0, places = 0, placesMatched = 0;
+    for (const k of c.context) {
+      const t = own.primary.get(k);
+      if (!t || (t.entity && t.entity.type === 'LOC' && countryOfTerm(t))) continue;
+      const hit = t.keys.some((key) => other.keySet.has(key)) || !!variantOf(t, other) ||
+        (!!t.entity && [...other.primary.values()].some((u) => u.entity && u.entity.type === t.entity!.type && mayBeSameName(t.text, u.text)));
+      if (t.entity?.type === 'LOC') { places++; if (hit) placesMatched++; }
+      if (hit) { if (t.entity) names += t.weight; else words += t.weight; }
+    }
+    return { names, words, places, placesMatched };
+  };
+  const x = side(ca, a, b), y = side(cb, b, a);
+  // Two places named around the two counts, and none of them shared: two events.
+  if (x.places && y.places && !x.placesMatched && !y.placesMatched) return 0;
+  const strength = (z: typeof x) => z.names + z.words / 2;
+  return Math.min(strength(x), strength(y));
 }
 
 /** What a speech act is about: the words after it, or the whole sentence when they are too few
  *  ("denied these claims" points back at the rest of the sentence). */
 function scopeOf(act: SpeechAct, s: PreparedSentence): Term[] {
-  return act.scope.length >= 2 ? act.scope : s.terms;
+  return act.scope.length >= 2 ? act.scope : s.terms.filter((t) => !t.speaker);
 }
 
 /** Weighted share of a scope found on the other side with the same polarity (a word negated on
@@ -139,13 +245,16 @@ function speechClash(x: PreparedSentence, y: PreparedSentence, side: 'a' | 'b'):
   return undefined;
 }
 
-/** The country (ICU region code) a place term names, if it names one. */
-function countryOfTerm(t: Term): string | undefined {
+/** The country (ICU region code) a place term names, if it names one — also through its
+ *  adjective (التركية → تركيا, السورية → سوريا, اليمني → اليمن), which NER often tags as a place. */
+export function countryOfTerm(t: Term): string | undefined {
   // The mention as written, then the canonical name (the id after its type).
   for (const name of [t.text, t.entity!.id.replace(/^[A-Z]+:/, '')]) {
-    const words = norm(name).split(/[_\s]+/).filter(Boolean);
-    const c = countryOf(words.map((w) => w.replace(/^ال(?=..)/, ''))) ?? countryOf(words);
+    const words = norm(name).split(/[_\s]+/).filter(Boolean).map((w) => w.replace(/^ال(?=..)/, ''));
+    const c = countryOf(words) ?? countryOf(norm(name).split(/[_\s]+/).filter(Boolean));
     if (c) return c;
+    const m = words.length === 1 ? /^(.{2,}?)(يه|ي)$/.exec(words[0]) : null;
+    if (m) for (const base of [m[1], m[1] + 'ا', m[1] + 'يا']) { const n = countryOf([base]); if (n) return n; }
   }
   return undefined;
 }
@@ -183,15 +292,22 @@ function vocabularyOf(pairs: Record<string, number>): Set<string> {
 export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Comparators, model: Pick<StanceModel, 'contrast' | 'pairs'>): Evidence {
   const dates: Evidence['dates'] = [];
   for (const da of a.dates) for (const db of b.dates) dates.push({ a: da, b: db, verdict: cmp.dates(da, db).verdict });
-  const quantities: Evidence['quantities'] = [];
-  a.quantities.forEach((qa, i) => b.quantities.forEach((qb, j) => {
-    // Counts of the same things: a counted noun shared by the two lists of counted nouns.
-    const shared = [...a.quantityUnits[i]].find((u) => b.quantityUnits[j].has(u));
-    const verdict = shared ? cmp.quantities({ ...qa, unitStem: shared }, { ...qb, unitStem: shared }).verdict : cmp.quantities(qa, qb).verdict;
-    quantities.push({ a: qa, b: qb, verdict });
-  }));
-  const ma = matchSide(a, b, factsAgreeing({ dates, quantities }, 'a', a));
-  const mb = matchSide(b, a, factsAgreeing({ dates, quantities }, 'b', b));
+  const counts: Evidence['counts'] = [];
+  for (const ca of a.counts) {
+    for (const cb of b.counts) {
+      if (!sameThing(ca, cb)) continue;
+      const context = sharedContext(ca, a, cb, b);
+      counts.push({ a: ca, b: cb, verdict: compareCounts(ca.q, cb.q), context });
+    }
+  }
+  let sameSpeaker = false;
+  for (const k of a.speakerKeys) if (k.startsWith('E:') && b.speakerKeys.has(k)) sameSpeaker = true;
+
+  const ma = matchSide(a, b);
+  const mb = matchSide(b, a);
+  addFacts({ dates, counts }, a, b, ma.got, mb.got);
+  const totalA = found(ma.got, -1, -1), totalB = found(mb.got, -1, -1);
+  const units = bestUnits(a, b, ma.got, mb.got);
 
   const negatedShared = ma.matches.filter((m) => m.a.negated !== m.b.negated);
   const negationMismatch = (a.negations.length > 0) !== (b.negations.length > 0);
@@ -201,23 +317,21 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   const denial = da && db ? (da.overlap >= db.overlap ? da : db) : da ?? db;
 
   const substitutions: Evidence['substitutions'] = [];
-  // Who speaks is not what is said: speaker terms never found a clash.
-  const claimA = ma.unmatched.filter((t) => !t.speaker);
-  const claimB = mb.unmatched.filter((t) => !t.speaker);
-  const entA = claimA.filter((t) => t.entity && !t.entity.attribution);
-  const entB = claimB.filter((t) => t.entity && !t.entity.attribution);
+  const entA = ma.unmatched.filter((t) => t.entity && !t.entity.attribution);
+  const entB = mb.unmatched.filter((t) => t.entity && !t.entity.attribution);
   for (const x of entA) {
     const y = entB.find((t) => t.entity!.type === x.entity!.type && sameSlot(t, x) && !mayContain(t, x));
-    if (y) substitutions.push({ a: x, b: y });
+    // Two spellings of one name (سروج / سوروتش, برمنغام / بيرمنغهام) are no substitution.
+    if (y && !mayBeSameName(x.text, y.text)) substitutions.push({ a: x, b: y });
   }
 
   const contrastWords: Evidence['contrastWords'] = [];
-  for (const t of claimA) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'a', w }); }
-  for (const t of claimB) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'b', w }); }
+  for (const t of ma.unmatched) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'a', w }); }
+  for (const t of mb.unmatched) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'b', w }); }
   const contrastPairs: Evidence['contrastPairs'] = [];
   const vocabulary = vocabularyOf(model.pairs);
-  const pa = claimA.filter((t) => vocabulary.has(t.skel));
-  const pb = claimB.filter((t) => vocabulary.has(t.skel));
+  const pa = ma.unmatched.filter((t) => vocabulary.has(t.skel));
+  const pb = mb.unmatched.filter((t) => vocabulary.has(t.skel));
   for (const x of pa) {
     for (const y of pb) {
       const w = model.pairs[pairKey(x.skel, y.skel)];
@@ -226,7 +340,9 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   }
 
   return {
-    a, b, matches: ma.matches, unmatchedA: ma.unmatched, unmatchedB: mb.unmatched, covA: ma.cov, covB: mb.cov, localA: ma.local, localB: mb.local, shared: Math.min(ma.got, mb.got),
-    dates, quantities, negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
+    a, b, matches: ma.matches, unmatchedA: ma.unmatched, unmatchedB: mb.unmatched,
+    covA: a.mass > 0 ? Math.min(1, totalA / a.mass) : 0, covB: b.mass > 0 ? Math.min(1, totalB / b.mass) : 0,
+    unitSim: units.sim, wholeSentences: units.whole, eventCov: Math.max(eventShare(ma, a, agreeingFacts({ dates, counts }, 'a', a)), eventShare(mb, b, agreeingFacts({ dates, counts }, 'b', b))), unitPair: units.pair, shared: Math.min(totalA, totalB),
+    dates, counts, sameSpeaker, negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
   };
 }

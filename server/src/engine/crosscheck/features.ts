@@ -19,12 +19,13 @@ export function dateAgree(e: Evidence): boolean {
   return e.dates.some((d) => d.verdict === 'same' || d.verdict === 'compatible');
 }
 
+/** Counts of the same thing that differ, and none that agree. */
 export function quantityClash(e: Evidence): boolean {
-  return e.quantities.some((q) => q.verdict === 'different') && !e.quantities.some((q) => q.verdict === 'compatible');
+  return e.counts.some((q) => q.verdict === 'different') && !quantityAgree(e);
 }
 
 export function quantityAgree(e: Evidence): boolean {
-  return e.quantities.some((q) => q.verdict === 'compatible');
+  return e.counts.some((q) => q.verdict === 'same' || q.verdict === 'compatible');
 }
 
 /** Share of the weight of terms found on one side only, on the side that has less of it. */
@@ -39,7 +40,7 @@ const clip = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, x)
 export function featureVector(e: Evidence): number[] {
   const names = e.matches.filter((m) => m.a.entity && m.b.entity).length;
   const cw = e.contrastWords.map((c) => c.w);
-  const la = e.a.terms.length, lb = e.b.terms.length;
+  const la = e.a.terms.filter((t) => !t.speaker).length, lb = e.b.terms.filter((t) => !t.speaker).length;
   const f: Record<FeatureName, number> = {
     covMin: Math.min(e.covA, e.covB),
     covMax: Math.max(e.covA, e.covB),

@@ -6,9 +6,10 @@
 // updates equals a full recompute. Verdicts are cached per pair of sentences (by article and
 // content signature), so an edit re-judges only the sentences it changed.
 import type { ArticleAnalysis, SentenceLink, SentenceRef } from '../model';
-import { classify, similarityOf, type Verdict } from './classify';
+import { classify, type Verdict } from './classify';
 import { defaultComparators, type Comparators } from './compare';
-import { coverageBound, gatherEvidence } from './evidence';
+import { confidenceModel } from './confidence';
+import { gatherEvidence, similarityBound } from './evidence';
 import { prepareArticle, type PreparedSentence } from './prepare';
 import { SentenceIndex } from './retrieval';
 import { stanceModel, type StanceModel } from './stanceModel';
@@ -135,9 +136,10 @@ export class CrossChecker {
   /** The verdict on one pair of prepared sentences (exposed for evaluation and tests). */
   judge(a: PreparedSentence, b: PreparedSentence): Verdict | null {
     if (!a.linkable || !b.linkable) return null;
-    // Similarity only grows with the coverages, so their upper bounds bound it.
-    const ba = coverageBound(a, b), bb = coverageBound(b, a);
-    if (similarityOf(ba.cov, bb.cov, a.mass, b.mass, ba.local, bb.local) < this.model.thresholds.link) return null;
+    // Two counts of one thing (the toll of an attack) may be the same claim however little else
+    // the two sentences share, so such pairs are always judged.
+    const countsMeet = a.counts.some((x) => b.counts.some((y) => x.concept === y.concept));
+    if (!countsMeet && similarityBound(a, b) < confidenceModel.thresholds.link) return null;
     return classify(gatherEvidence(a, b, this.cmp, this.model), this.model);
   }
 
@@ -182,7 +184,9 @@ function rankOf(v: Verdict): number {
 
 /** A sentence's identity for the verdict cache: its article and its signature (not its position). */
 function keyOf(s: PreparedSentence): string {
-  return `${s.path}\u0000${s.sig}`;
+  // Whether a sentence is linked at all also depends on the rest of its article (a line repeating
+  // an earlier one is not), so that is part of its identity.
+  return `${s.path}\u0000${s.sig}\u0000${s.linkable ? 1 : 0}`;
 }
 
 function ref(s: PreparedSentence): SentenceRef {

@@ -15,7 +15,7 @@ export const FUNCTION_WORDS = set(`
   هذا هذه هذان هاتان هؤلاء ذلك تلك ذاك أولئك هنا هناك هنالك
   الذي التي الذين اللذان اللتان اللاتي اللواتي اللذين اللتين ما ماذا من مَن
   هو هي هم هن هما أنا نحن أنت أنتم إياه إياها إياهم
-  كان كانت كانوا كانا يكون تكون يكونوا أصبح أصبحت بات باتت صار صارت ظل ظلت مازال لازال زال يزال تزال
+  كان كانت كانوا كانا يكون تكون يكونوا يكن تكن يكونا نكن أكن أصبح أصبحت بات باتت صار صارت ظل ظلت مازال لازال زال يزال تزال
   قد لقد سوف سـ هل أي أيّ كل كلا كلتا بعض جميع عدة عدد أيضا ايضا فقط كذلك كما مثل لدى
   بعد قبل أثناء اثناء عقب إثر اثر فيما بينما وسط جراء إلا الا سوى غير ليس
   يتم تم يجري جرى عبر وفق وفقا طبقا بحسب حسب نقلا نسبة
@@ -23,6 +23,8 @@ export const FUNCTION_WORDS = set(`
   له لها لهم لهما به بها بهم فيه فيها فيهم منه منها منهم عليه عليها عليهم إليه إليها عنه عنها معه معها
   أنه أنها أنهم أنهما إنه إنها إنهم إنهما لأنه بأن بأنه بأنها
   يا و ف ب ك ل
+  الأقل الاقل الأكثر الاكثر تقريبا حوالي حوالى قرابة زهاء يناهز يقارب
+  جانبه جانبها جانبهم جهته جهتها جهتهم ناحيته ناحيتها بدوره بدورها
 `);
 
 /**
@@ -100,4 +102,70 @@ export const CONCESSIVE = set(`رغم برغم الرغم`);
 export const SOURCE_NOUNS = set(`
   مصدر مصادر مسؤول مسؤولين مسؤولون مسؤولان مسؤولا مسؤولة دبلوماسي دبلوماسيين دبلوماسيون شاهد شهود
   مصدرين مصدران
+`);
+
+/** Particles of a yes/no question. */
+export const YES_NO = set(`هل أهل`);
+
+/** Question words of a wh-question (what, why, how, when, where, who, which, how many). */
+export const WH_WORDS = set(`ما ماذا لماذا كيف متى أين من أي كم`);
+
+/**
+ * Openers of a condition or a supposition: "إذا ما تأكد تورط …", "لو". What follows is not
+ * asserted, so it neither corroborates nor contradicts a report of the fact. ("في حال" is read as
+ * two words; a sentence-initial "إن" is emphatic, not a condition.)
+ */
+export const CONDITIONAL_OPENERS = set(`إذا اذا لو لولا`);
+
+/** Discourse connectives that read like a negation but are not one: "غير أن" / "بيد أن" = however. */
+export const CONTRASTIVE_CONNECTIVES = set(`غير بيد`);
+
+/**
+ * Imperfect speech verbs that follow their speaker in headlines ("رئيس الوزراء يعلن تحديد …",
+ * "الجيش يؤكد …"): what comes before them is the speaker.
+ */
+export const HEADLINE_SPEECH_VERBS = set(`
+  يعلن تعلن يؤكد تؤكد يقول تقول ينفي تنفي يكشف تكشف يتهم تتهم يحذر تحذر يدعو تدعو يطالب تطالب
+  يرفض ترفض يدين تدين يعترف تعترف
+`);
+
+/**
+ * Attributions that close a sentence ("…، حسبما أعلن محافظ المنطقة", "وفق الناطق باسم …",
+ * "كما أعلن مكتبه"): from the word on, the words name the source, not the fact.
+ */
+export const TRAILING_ATTRIBUTION = set(`حسبما بحسب حسب وفق وفقا وفقاً طبقا نقلا`);
+
+/**
+ * What a count counts, when the counted noun says it or a predicate next to a count of people
+ * does ("مقتل 30 شخصا", "30 شخصا قتلوا", "أودى بحياة 32 شخصا"): the casualty and detention
+ * frames of news reports. Forms are normalised; they are matched as written, without proclitics,
+ * and by light stem. General Arabic, written by hand (no library groups these forms).
+ */
+export const COUNT_CONCEPTS: Record<string, Set<string>> = {
+  killed: set(`
+    قتيل قتيلا قتلى قتلي مقتل قتل قتلوا قتلت يقتل تقتل اغتيال ضحية ضحايا ضحيته ضحيتها ضحاياه
+    شهيد شهيدا شهداء استشهاد استشهد استشهدوا وفاة وفيات توفي توفوا حتف حتفهم حتفه بحياة بحياه موتى
+    جثة جثث الهلاك هلاك
+  `),
+  wounded: set(`جريح جريحا جرحى جرحي جرح جرحوا إصابة اصابة إصابات اصابات أصيب اصيب أصيبوا اصيبوا مصاب مصابا مصابين مصابون`),
+  detained: set(`معتقل معتقلا معتقلين اعتقال اعتقل اعتقلت موقوف موقوفين توقيف أوقف أسير أسيرا أسرى اسرى أسر سجين سجناء`),
+  missing: set(`مفقود مفقودا مفقودين مفقودون فقدان`),
+  displaced: set(`نازح نازحا نازحين نازحون نزوح مهجر مهجرين تهجير لاجئ لاجئا لاجئين لاجئون`),
+};
+
+/** Counted nouns that only say "people": what happened to them comes from the predicate next to the count. */
+export const PERSON_NOUNS = set(`شخص شخصا أشخاص اشخاص مدني مدنيا مدنيين مدنيون مواطن مواطنا مواطنين مواطنون فرد فردا أفراد نسمة إنسان إنسانا`);
+
+/** Relative pronouns: they open a relative clause, which tells a second fact about a noun. */
+export const RELATIVE_PRONOUNS = set(`الذي التي الذين اللذين اللتين اللذان اللتان اللواتي اللاتي`);
+
+/**
+ * Titles and offices that describe a person or body named next to them ("الرئيس اليمني عبد ربه
+ * منصور هادي", "رئيس الوزراء التركي", "المتحدث باسم …"): they say who, not what happened.
+ */
+export const TITLE_WORDS = set(`
+  رئيس الرئيس رئيسة وزير الوزير وزيرة وزراء الوزراء ناطق الناطق متحدث المتحدث متحدثة قائد القائد زعيم الزعيم
+  أمين الأمين سفير السفير مبعوث المبعوث مستشار المستشار نائب النائب مدير المدير حاكم الحاكم ملك الملك أمير الأمير
+  محافظ المحافظ وكيل الوكيل مسؤول المسؤول مسؤولون مسؤولين عام العام أعلى الأعلى سابق السابق رسمي الرسمي
+  حكومة الحكومة مجلس المجلس قيادة القيادة عضو أعضاء السيد الشيخ الدكتور العميد اللواء العقيد الجنرال
 `);

@@ -1,13 +1,18 @@
-// One article's sentences turned into what cross-checking compares: weighted content terms
-// (light-stemmed words; names as one term carrying their canonical entity id), the dates and the
-// quantities each sentence states, its negations, and whether it denies, declines to comment or
-// asserts. Computed once per article version; pair scoring never looks at raw text again.
+// One article's sentences turned into the claims cross-checking compares. Each sentence is split
+// into its frame (who says it: frame.ts) and its content: weighted content terms (light-stemmed
+// words; names as one term carrying their canonical entity id), the dates it states, its counts
+// (a number with what it counts: counts.ts), its negations, and whether it denies, declines to
+// comment or asserts. Questions and conditions are kept but make no claim. Computed once per
+// article version; pair scoring never looks at raw text again.
 import type { ArticleAnalysis, DateMention, EntityMention, EntityType, Quantity, SentenceKind, Token } from '../model';
 import { norm } from '../text/normalize';
+import { countOf, isCountWord, type Count } from './counts';
+import { forms, isIn, readFrame, type Mood } from './frame';
 import {
-  ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, DECLINE_VERBS, DENIAL_WORDS,
-  COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, REPORTING_WORDS, SOURCE_NOUNS, SPEAKER_OPENERS,
+  ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, CONTRASTIVE_CONNECTIVES, DECLINE_VERBS, DENIAL_WORDS,
+  COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, WH_WORDS,
 } from './lexicon';
+import { countryOf } from '../entities/places';
 import { lightStem, skeleton, variantKeys, wordKeys } from './stems';
 import type { Weights } from './weights';
 
@@ -24,11 +29,14 @@ export interface Term {
   weight: number;
   /** Every occurrence of the term in the sentence is negated (لم يلتق, غير مباشرة). */
   negated: boolean;
-  /** The term names who speaks ("وقال مسؤول إسرائيلي إن …", "بحسب مصادر أمريكية"): another
-   *  speaker reporting the same thing is not a clash. */
+  /** The term names who speaks ("وقال مسؤول إسرائيلي إن …", "إردوغان: …", "… حسبما أعلن
+   *  محافظ المنطقة"): it is the source of the claim, not part of it. */
   speaker?: boolean;
   /** Index of the clause (stretch between commas, colons, quote marks) where the term first occurs. */
   clause: number;
+  /** What the word says: a name, a title or nationality describing someone ("الرئيس اليمني"), or
+   *  the event itself (what happened, to what, how). */
+  role: 'name' | 'title' | 'event';
   entity?: {
     id: string; type: EntityType; attribution: boolean;
     /** Light stems of the words just before and after the name: its slot in the sentence. */
@@ -56,28 +64,37 @@ export interface PreparedSentence {
   end: number;
   kind: SentenceKind;
   quote: string;
+  /** Assertion, question or condition: only assertions make claims. */
+  mood: Mood;
+  /** The day the article reports from (its reference date), when known: two figures for one toll
+   *  given on different days are a rising toll, still to be reconciled by the reader. */
+  reported: string | null;
+  /** Content terms and speaker terms (Term.speaker). */
   terms: Term[];
-  /** Sum of the weights of the terms, dates and quantities. */
+  /** Sum of the weights of the content terms (not the speaker's), dates and counts. */
   mass: number;
   /** The same per clause, for clauses of at least MIN_CLAUSE_ITEMS terms and facts (0 otherwise):
    *  long news sentences join several statements, and one of them may be all another sentence says. */
   clauseMass: number[];
-  /** Light stems of the counted nouns of each quantity (parallel to quantities). */
-  quantityUnits: Set<string>[];
-  /** Clause index of each date and quantity (parallel to dates / quantities). */
+  /** Counts stated as facts (counts of sources, "according to 5 officials", left out), with what they count. */
+  counts: Count[];
+  /** Clause index of each date and count (parallel to dates / counts). */
   dateClauses: number[];
-  quantityClauses: number[];
-  /** The weight of one date or quantity in the mass. */
+  countClauses: number[];
+  /** The weight of one date or count in the mass. */
   factWeight: number;
-  /** Every matching key of every term, and the first term holding it; the same by primary key. */
+  /** Every matching key of every content term, and the first term holding it; the same by primary key. */
   keySet: Map<string, Term>;
   primary: Map<string, Term>;
-  /** Spelling-variant keys (stems.ts variantKeys) of every term's primary key, with the term. */
+  /** Spelling-variant keys (stems.ts variantKeys) of every content term's primary key, with the term. */
   variants: Map<string, Term>;
-  /** Enough content to be worth linking (not a share button, a category line or a credit). */
+  /** Canonical ids and primary keys of the speaker's terms. */
+  speakerKeys: Set<string>;
+  /** Enough content to be worth linking (not a share button, a category line, a credit, a line
+   *  repeating an earlier one of the same article). */
   linkable: boolean;
   dates: DateMention[];
-  /** Quantities stated as facts (counts of sources, "according to 5 officials", left out). */
+  /** Quantities stated as facts (the `q` of counts, for quick access). */
   quantities: Quantity[];
   /** Negation particles as written (continuations such as لا يزال excluded). */
   negations: string[];
@@ -94,17 +111,6 @@ export interface PreparedSentence {
  */
 export const MIN_CONTENT_TERMS = 3;
 export const MIN_PLAIN_TERMS = 5;
-
-/** Word forms to test against the lexicon: as written (normalised), without proclitics, and
- *  without a leading conjunction only (the proclitic splitter keeps و on short words: ولم). */
-function forms(t: Token): string[] {
-  const out = [t.norm, t.stem];
-  const m = /^[وف](.{2,})$/.exec(t.norm);
-  if (m) out.push(m[1]);
-  return out;
-}
-
-const isIn = (lex: Set<string>, t: Token) => forms(t).some((f) => lex.has(f));
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
@@ -131,45 +137,79 @@ function isAttribution(words: Token[], at: number): boolean {
   return false;
 }
 
-/** How many words after a counted noun may hold nouns joined to it by و. */
-const UNIT_LIST_WINDOW = 3;
+/** A clause is compared on its own when it holds this many terms, dates and counts, weighing at
+ *  least MIN_CLAUSE_MASS (idf units: four or five informative words), so that a stretch such as
+ *  "وعلى مطار عدن الدولي" is not taken for a statement of its own. */
+export const MIN_CLAUSE_ITEMS = 4;
+export const MIN_CLAUSE_MASS = 25;
 
-function unitsOf(q: Quantity, words: Token[]): Set<string> {
-  const out = new Set<string>();
-  if (!q.unitStem) return out;
-  out.add(lightStem(q.unitStem));
-  const at = words.findIndex((w) => w.start >= q.end);
-  if (at < 0) return out;
-  for (let k = at + 1; k <= at + UNIT_LIST_WINDOW && k < words.length; k++) {
-    const m = /^و(.{2,})$/.exec(words[k].norm);
-    if (m && /^[\u0621-\u064A]+$/.test(words[k].stem)) out.add(lightStem(words[k].stem));
+/** For each word, the clause punctuation right before it (":", ",", '"', or "" for none). */
+function punctuationBefore(all: Token[], words: Token[]): string[] {
+  const out: string[] = [];
+  let k = 0;
+  for (const w of words) {
+    let p = '';
+    while (k < all.length && all[k].start < w.start) {
+      if (all[k].kind === 'punct' && /[:,";]/.test(all[k].norm)) p += all[k].norm;
+      k++;
+    }
+    while (k < all.length && all[k].start <= w.start) k++;
+    out.push(p);
   }
   return out;
 }
 
-/** A clause is compared on its own when it holds this many terms, dates and quantities. */
-export const MIN_CLAUSE_ITEMS = 4;
+/** A title, an office or a nationality adjective ("التركي", "اليمنية"): words that describe who. */
+function isTitle(w: Token): boolean {
+  return isIn(TITLE_WORDS, w) || isNationality(lightStem(w.stem));
+}
 
-/** How far a speaker clause can reach after its reporting word. */
-const SPEAKER_WINDOW = 6;
-
-/** Start offsets of the words that follow a colon, a comma or a quote mark (a clause break). */
-function clauseBreaks(tokens: Token[]): Set<number> {
-  const out = new Set<number>();
-  for (let i = 1; i < tokens.length; i++) {
-    if (tokens[i].kind !== 'punct' && tokens[i - 1].kind === 'punct' && /[:,"]/.test(tokens[i - 1].norm)) out.add(tokens[i].start);
+const nationalities = new Map<string, boolean>();
+/** The adjective of a country (تركي → تركيا, يمني → اليمن, إيراني → إيران), through ICU's names. */
+function isNationality(stem: string): boolean {
+  let v = nationalities.get(stem);
+  if (v === undefined) {
+    const m = /^(.{2,}?)(ي|يه)$/.exec(stem);
+    v = !!m && [m[1], m[1] + 'ا', m[1] + 'يا'].some((b) => !!countryOf([b]));
+    nationalities.set(stem, v);
   }
-  return out;
+  return v;
 }
 
 /** Prepare every sentence of an article. */
 export function prepareArticle(a: ArticleAnalysis, weights: Weights): PreparedSentence[] {
-  return a.sentences.map((s, index) => prepareSentence(a, index, weights));
+  const out: PreparedSentence[] = [];
+  for (let i = 0; i < a.sentences.length; i++) {
+    const s = prepareSentence(a, i, weights);
+    // A line that repeats an earlier one of the same article (a "share this" line quoting the
+    // headline, a caption repeating it) is not a second statement of the article.
+    if (s.linkable && out.some((p) => p.linkable && repeats(s, p))) s.linkable = false;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Share of s's content that an earlier sentence p holds, above which s only repeats p. */
+const REPEAT = 0.85;
+
+function repeats(s: PreparedSentence, p: PreparedSentence): boolean {
+  if (s.mass <= 0) return false;
+  let got = 0;
+  for (const t of s.terms) if (!t.speaker && p.primary.has(t.keys[0])) got += t.weight;
+  return got / s.mass >= REPEAT;
 }
 
 function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): PreparedSentence {
   const s = a.sentences[index];
-  const words = tokensOf(a.tokens, s.start, s.end).filter((t) => t.kind !== 'punct');
+  const quote = a.text.slice(s.start, s.end);
+  const all = tokensOf(a.tokens, s.start, s.end);
+  const words = all.filter((t) => t.kind !== 'punct');
+  const breakBefore = punctuationBefore(all, words);
+  const frame = readFrame(words, breakBefore, quote);
+  // Clauses for comparing parts of long sentences: stretches between punctuation, and relative
+  // clauses ("… الاعتداء الانتحاري | الذي استهدف الاثنين بلدة سروج …"), which add a second fact.
+  // ("مَن الذي مثل طهران" is a question, not a relative clause.)
+  const clauseStart = words.map((w, i) => i > 0 && (!!breakBefore[i] || (isIn(RELATIVE_PRONOUNS, w) && !isIn(WH_WORDS, words[i - 1]))));
   const entities = inSpans(a.entities, s.start, s.end);
   const dates = inSpans(a.dates, s.start, s.end);
   const quantitiesAll = inSpans(a.quantities, s.start, s.end);
@@ -184,28 +224,29 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   let concessiveAt = -10;
   const scopeStarts: { act: SpeechAct; from: number }[] = [];
 
-  // The speaker clause: from a reporting word (قال, بحسب, نقلا عن) to the complementiser إن / أن,
-  // a colon or a comma, at most SPEAKER_WINDOW words.
-  let speakerUntil = -1;
-  const addTerm = (t: Omit<Term, 'clause'>, at: number) => {
-    if (at <= speakerUntil) t.speaker = true;
+  // Primary keys of the words that say what a count counts, kept out of the counts' contexts.
+  const countWords = new Set<string>();
+  const addTerm = (t: Omit<Term, 'clause' | 'role'>, at: number) => {
+    if (frame.speaker.has(at)) t.speaker = true;
     const prev = byKey.get(t.keys[0]);
-    if (prev) { prev.negated = prev.negated && t.negated; return; }
-    const term: Term = { ...t, clause };
+    if (prev) {
+      prev.negated = prev.negated && t.negated;
+      // A name said both as the speaker and in the claim is part of the claim.
+      if (!t.speaker) prev.speaker = false;
+      return;
+    }
+    const term: Term = { ...t, clause, role: t.entity ? 'name' : isTitle(words[at]) ? 'title' : 'event' };
     byKey.set(term.keys[0], term);
     terms.push(term);
-    for (const sc of scopeStarts) if (at >= sc.from) sc.act.scope.push(term);
+    if (!term.speaker) for (const sc of scopeStarts) if (at >= sc.from) sc.act.scope.push(term);
   };
 
   const entityDone = new Set<EntityMention>();
   const skip = new Set<number>();
-  const breaks = clauseBreaks(tokensOf(a.tokens, s.start, s.end));
   let clause = 0;
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
-    if (i > 0 && breaks.has(w.start)) clause++;
-    if (i <= speakerUntil && (breaks.has(w.start) || isIn(COMPLEMENTISERS, w))) speakerUntil = -1;
-    if (isIn(SPEAKER_OPENERS, w)) speakerUntil = i + SPEAKER_WINDOW;
+    if (clauseStart[i]) clause++;
     if (skip.has(i)) continue;
     const ent = entities.find((e) => overlaps(e, w));
     if (ent) {
@@ -220,8 +261,9 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       // the word after only when it is a content word ("X هذا الأسبوع" says nothing of the slot).
       const slot = (w?: Token) => (w ? lightStem(w.stem) || w.norm : undefined);
       const after = words[last + 1];
+      // A negation before a name ("لا X ولا Y", "غير X") says nothing of the name itself.
       addTerm({
-        keys, text: ent.text, skel: keys[0], variantKeys: [], weight, negated: negateNext,
+        keys, text: ent.text, skel: keys[0], variantKeys: [], weight, negated: false,
         entity: {
           id, type: ent.type, attribution: isAttribution(words, i),
           left: slot(words[i - 1]), right: after && !isIn(FUNCTION_WORDS, after) ? slot(after) : undefined,
@@ -231,10 +273,12 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       continue;
     }
     if (CONCESSIVE.has(w.stem) || CONCESSIVE.has(w.norm)) concessiveAt = i;
+    // "غير أن" / "بيد أن" = "however": a connective, not a negation.
+    if (isIn(CONTRASTIVE_CONNECTIVES, w) && isIn(COMPLEMENTISERS, words[i + 1])) { i++; continue; }
     if (isIn(NEGATION_PARTICLES, w)) {
       const next = words[i + 1];
       if (next && isIn(CONTINUATION_VERBS, next)) { i++; continue; }
-      negations.push(w.text);
+      if (!frame.speaker.has(i)) negations.push(w.text);
       negateNext = true;
       continue;
     }
@@ -267,6 +311,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (isIn(FUNCTION_WORDS, w) || isIn(REPORTING_WORDS, w)) continue;
     if (!/[\u0621-\u064Aa-z]/.test(w.stem) || w.stem.length < 2) continue;
     const keys = wordKeys(w.stem);
+    if (isCountWord(w)) countWords.add(keys[0]);
     addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext }, i);
     negateNext = false;
   }
@@ -278,51 +323,56 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     const at = words.findIndex((w) => w.start >= q.start);
     return !(at >= 0 && isAttribution(words, at));
   });
+  const counts = quantities.map((q) => countOf(q, words, breakBefore)).filter((c): c is Count => !!c);
 
-  // The counted things of each quantity: its counted noun and the nouns joined to it by و
-  // ("300 مسيرة وصاروخ", "350 صاروخًا باليستيًا وطائرة"), as light stems, so that counts of the
-  // same things are compared even when the two articles list them in another order.
-  const quantityUnits = quantities.map((q) => unitsOf(q, words));
-  const canonical = quantities.map((q, i) => (q.unitStem ? { ...q, unitStem: [...quantityUnits[i]][0] } : q));
-  quantities.splice(0, quantities.length, ...canonical);
-
-  // Dates and quantities count like names: two sentences that give the same date share content.
+  // Dates and counts count like names: two sentences that give the same date share content.
   const factWeight = weights.entity;
-  const mass = terms.reduce((x, t) => x + t.weight, 0) + factWeight * (dates.length + quantities.length);
+  const content = terms.filter((t) => !t.speaker);
+  const mass = content.reduce((x, t) => x + t.weight, 0) + factWeight * (dates.length + counts.length);
   const clauseAt = (at: number) => {
     let c = 0;
-    for (let i = 1; i < words.length && words[i].start <= at; i++) if (breaks.has(words[i].start)) c++;
+    for (let i = 1; i < words.length && words[i].start <= at; i++) if (clauseStart[i]) c++;
     return c;
   };
   const dateClauses = dates.map((d) => clauseAt(d.start));
-  const quantityClauses = quantities.map((q) => clauseAt(q.start));
+  const countClauses = counts.map((c) => clauseAt(c.q.start));
+  // What event each count is a count of: the content of its clause, or of the whole sentence when
+  // the clause is only the count.
+  const eventTerms = content.filter((t) => !countWords.has(t.keys[0]));
+  counts.forEach((c, i) => {
+    const inClause = eventTerms.filter((t) => t.clause === countClauses[i]);
+    c.context = (inClause.length >= 2 ? inClause : eventTerms).map((t) => t.keys[0]);
+  });
   const clauseMass = new Array<number>(clause + 1).fill(0);
   const clauseItems = new Array<number>(clause + 1).fill(0);
-  for (const t of terms) { clauseMass[t.clause] += t.weight; clauseItems[t.clause]++; }
-  for (const c of [...dateClauses, ...quantityClauses]) { clauseMass[c] += factWeight; clauseItems[c]++; }
-  for (let c = 0; c <= clause; c++) if (clauseItems[c] < MIN_CLAUSE_ITEMS || clause === 0) clauseMass[c] = 0;
+  for (const t of content) { clauseMass[t.clause] += t.weight; clauseItems[t.clause]++; }
+  for (const c of [...dateClauses, ...countClauses]) { clauseMass[c] += factWeight; clauseItems[c]++; }
+  for (let c = 0; c <= clause; c++) {
+    if (clauseItems[c] < MIN_CLAUSE_ITEMS || clauseMass[c] < MIN_CLAUSE_MASS || clause === 0) clauseMass[c] = 0;
+  }
   const keySet = new Map<string, Term>();
   const primary = new Map<string, Term>();
   const variants = new Map<string, Term>();
+  const speakerKeys = new Set<string>();
   for (const t of terms) {
+    if (t.speaker) { speakerKeys.add(t.keys[0]); continue; }
     if (!primary.has(t.keys[0])) primary.set(t.keys[0], t);
     for (const k of t.keys) if (!keySet.has(k)) keySet.set(k, t);
     for (const v of t.variantKeys) if (!variants.has(v)) variants.set(v, t);
   }
-  const arabicTerms = terms.filter((t) => /[\u0621-\u064A]/.test(t.text)).length;
+  const arabicTerms = content.filter((t) => /[\u0621-\u064A]/.test(t.text)).length;
   const rel = (x: { start: number; end: number }) => `${x.start - s.start}:${x.end - s.start}`;
   const sig = JSON.stringify([
-    s.kind, a.text.slice(s.start, s.end),
+    s.kind, quote, a.referenceDate?.date ?? null,
     entities.map((e) => [rel(e), e.type, e.entity ?? '']),
     dates.map((d) => [rel(d), d.value, d.resolved ?? '']),
     quantitiesAll.map((q) => [rel(q), q.low, q.high, q.unitStem ?? '', q.unit ?? '', !!q.percent]),
   ]);
   return {
-    path: a.path, sig, index, id: s.id, start: s.start, end: s.end, kind: s.kind,
-    quote: a.text.slice(s.start, s.end),
-    terms, mass, clauseMass, dateClauses, quantityClauses, quantityUnits, factWeight, keySet, primary, variants,
+    path: a.path, sig, index, id: s.id, start: s.start, end: s.end, kind: s.kind, quote, mood: frame.mood, reported: a.referenceDate?.date ?? null,
+    terms, mass, clauseMass, dateClauses, countClauses, counts, factWeight, keySet, primary, variants, speakerKeys,
     linkable: s.kind !== 'credit' && arabicTerms >= MIN_CONTENT_TERMS &&
       (arabicTerms >= MIN_PLAIN_TERMS || entities.length > 0 || dates.length > 0 || quantitiesAll.length > 0),
-    dates, quantities, negations, denial, decline, assertion,
+    dates, quantities: counts.map((c) => c.q), negations, denial, decline, assertion,
   };
 }

@@ -24,6 +24,10 @@ export function renderReason(r: Reason, lang: Lang): string {
   switch (r.code) {
     case 'quantity':
       return `${pair(r, lang)}: ${VERDICTS[r.verdict ?? '']?.[lang] ?? r.verdict ?? ''}`;
+    case 'figures':
+      return `${en ? 'different figures for the same count' : 'رقمان مختلفان للعدد نفسه'}: ${pair(r, lang)}`;
+    case 'reported':
+      return `${en ? 'reported on' : 'تاريخا النشر'} ${pair(r, lang)}`;
     case 'date':
       if (r.verdict === 'same') return `${en ? 'same date' : 'التاريخ نفسه'}: ${pair(r, lang, '=')}`;
       if (r.verdict === 'compatible') return `${en ? 'compatible dates' : 'تاريخان متوافقان'}: ${pair(r, lang, '≈')}`;

@@ -30,9 +30,11 @@ export const MIN_SHARED_KEYS = 2;
 export function indexKeys(s: PreparedSentence): Map<string, number> {
   const keys = new Map<string, number>();
   const put = (k: string, w: number) => keys.set(k, Math.max(keys.get(k) ?? 0, w));
-  for (const t of s.terms) t.keys.forEach((k, i) => put(k, i === 0 ? t.weight : SECONDARY * t.weight));
+  // The speaker's words are left out: two sentences are not worth comparing because the same
+  // minister speaks in both.
+  for (const t of s.terms) if (!t.speaker) t.keys.forEach((k, i) => put(k, i === 0 ? t.weight : SECONDARY * t.weight));
   for (const d of s.dates) put(`D:${d.resolved ?? d.value}`, s.factWeight);
-  for (const q of s.quantities) if (q.unitStem) put(`Q:${q.unitStem}`, s.factWeight);
+  for (const c of s.counts) put(`C:${c.concept}`, s.factWeight);
   return keys;
 }
 

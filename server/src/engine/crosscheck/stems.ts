@@ -39,10 +39,17 @@ export function wordKeys(stem: string): string[] {
   return keys;
 }
 
+/** Letters that spell one sound in two ways (transliterations: ج / غ, ك / ق, ت / ط, س / ص, ز / ذ,
+ *  د / ض) or are vowel letters (ا و ي ه): a substitution between two letters of one group is a
+ *  spelling variant, any other substitution makes another word (سياسي / رئاسي). */
+const SAME_SOUND = ['جغكق', 'تط', 'سصث', 'زذظ', 'دض', 'اويه'];
+const sameSound = (x: string, y: string) => SAME_SOUND.some((g) => g.includes(x) && g.includes(y));
+
 /**
- * Spelling variants of one word: equal up to one substituted, inserted, deleted or swapped letter
- * (أميركي / أمريكي, ماكجورك / ماكغورك, مفتشي / مفتشو). Only for words of five letters or more,
- * where one letter rarely makes a different word.
+ * Spelling variants of one word: equal up to one substitution between letters that spell the same
+ * sound, one inserted or deleted letter, or two swapped neighbours (أميركي / أمريكي, ماكجورك /
+ * ماكغورك, مفتشي / مفتشو). Only for words of five letters or more, where one letter rarely makes a
+ * different word.
  */
 export function spellingVariant(a: string, b: string): boolean {
   if (a.length < 5 || b.length < 5 || Math.abs(a.length - b.length) > 1 || a === b) return false;
@@ -52,7 +59,7 @@ export function spellingVariant(a: string, b: string): boolean {
     while (a[i] === b[i]) i++;
     let j = a.length - 1;
     while (a[j] === b[j]) j--;
-    if (i === j) return true; // one substitution
+    if (i === j) return sameSound(a[i], b[i]); // one substitution
     return j === i + 1 && a[i] === b[j] && a[j] === b[i]; // one transposition
   }
   const [s, l] = a.length < b.length ? [a, b] : [b, a];

@@ -3,11 +3,11 @@
 // نحو، أقل من، بين … و …) as an interval [low, high], and the counted noun that follows.
 // Two reports agree when their intervals for the same counted noun overlap: "أكثر من 300" and
 // "350" do, "300" and "350" do not.
-import type { DateMention, Quantity, Token } from '../model';
+import type { DateMention, Quantity, QuantityShape, Token } from '../model';
 import { scan, type Tok } from '../dates/scan';
 import { splitProclitics, tokensIn } from '../text/tokens';
 import { bareForms, FRACTIONS, NUMBER_STARTERS, parseCardinalWords, SCALES } from './numberWords';
-import { parseDigits } from './numerals';
+import { decimalsOf, otherReadings, parseDigits } from './numerals';
 
 type Shape = 'exact' | 'more' | 'atLeast' | 'less' | 'atMost' | 'about';
 
@@ -45,7 +45,23 @@ function interval(n: number, shape: Shape): [number, number] {
   }
 }
 
-interface NumHit { i: number; j: number; low: number; high: number; value: number; skip: number }
+interface NumHit {
+  i: number; j: number; low: number; high: number; value: number; skip: number;
+  /** A vague count ("عشرات"): [low, high] is all it says. */
+  vague?: boolean;
+  /** The unit the number is rounded to (see Quantity.precision). */
+  precision: number;
+  readings?: number[];
+}
+
+/** Rounding of a number written without a scale word: large round numbers (12 500) are rounded to
+ *  their trailing zeros; smaller ones (30 killed) are exact counts. */
+function roundingOf(v: number): number {
+  if (!Number.isInteger(v) || v < 1000) return 1;
+  let p = 1;
+  while (v % (p * 10) === 0) p *= 10;
+  return p;
+}
 
 class Reader {
   constructor(private readonly toks: Tok[]) {}
@@ -61,7 +77,7 @@ class Reader {
   }
 
   /** A digit string with its separators: tokens n ( [.,] n )*, all touching. */
-  digits(i: number): { j: number; value: number } | undefined {
+  digits(i: number): { j: number; value: number; raw: string } | undefined {
     const t = this.toks[i];
     if (!t || t.kind !== 'n') return undefined;
     let j = i + 1;
@@ -72,7 +88,7 @@ class Reader {
     }
     const value = parseDigits(s);
     if (value === null) return undefined;
-    return { j, value };
+    return { j, value, raw: s };
   }
 
   /** A number at i (digits or words) with a following scale word ("1.5 مليون", "300 ألف"). */
@@ -81,8 +97,13 @@ class Reader {
     if (d) {
       let j = d.j, v = d.value;
       const sc = SCALES[this.w(j) ?? ''];
-      if (sc) { v *= sc.value; j++; }
-      return { i, j, low: v, high: v, value: v, skip: 0 };
+      if (sc) {
+        // "7.16 مليار" is rounded to the hundredth of a billion, "7 مليارات" to the billion.
+        v *= sc.value; j++;
+        return { i, j, low: v, high: v, value: v, skip: 0, precision: sc.value / 10 ** decimalsOf(d.raw, d.value) };
+      }
+      const readings = otherReadings(d.raw);
+      return { i, j, low: v, high: v, value: v, skip: 0, precision: roundingOf(v), ...(readings.length ? { readings } : {}) };
     }
     const t = this.toks[i];
     if (!t || t.kind !== 'w') return undefined;
@@ -91,7 +112,7 @@ class Reader {
     const sc = SCALES[this.w(i + 1) ?? ''];
     if (frac && sc && !sc.plural && !sc.dual) {
       const v = FRACTIONS[frac.w] * sc.value;
-      return { i, j: i + 2, low: v, high: v, value: v, skip: frac.skip };
+      return { i, j: i + 2, low: v, high: v, value: v, skip: frac.skip, precision: roundingOf(v) };
     }
     if (!NUMBER_STARTERS.has(t.n) && !(t.n.length > 2 && (t.n[0] === 'و' || t.n[0] === 'ف') && NUMBER_STARTERS.has(t.n.slice(1)))) return undefined;
     // Number words, with "و" attached to the first ("وثلاثة").
@@ -104,7 +125,7 @@ class Reader {
       const c = parseCardinalWords(words, 0);
       if (!c) continue;
       // A lone number word that is also a common noun/adjective needs a counted noun after it.
-      return { i, j: i + c.length, low: c.low, high: c.high, value: c.value, skip: f.skip };
+      return { i, j: i + c.length, low: c.low, high: c.high, value: c.value, skip: f.skip, precision: roundingOf(c.value), vague: c.low !== c.high };
     }
     return undefined;
   }
@@ -148,6 +169,7 @@ export function recognizeQuantities(text: string, tokens: Token[], dates: DateMe
     let j = hit.j;
     let low = hit.low, high = hit.high;
     let qualifier: string | undefined;
+    let shape: QuantityShape = hit.vague ? 'vague' : 'exact';
     let qStart = hit.i;
     // Range: "بين 300 و400", "من 300 إلى 400", "300-400".
     const sepTok = toks[j];
@@ -155,7 +177,7 @@ export function recognizeQuantities(text: string, tokens: Token[], dates: DateMe
       const second = r.number(j + 1);
       const prevForm = toks[i - 1]?.kind === 'w' ? bareForms(toks[i - 1].n).find((f) => f.w === 'بين' || f.w === 'من') : undefined;
       if (second && second.value > hit.value && (sepTok.n !== 'و' || prevForm?.w === 'بين')) {
-        low = hit.low; high = second.high; j = second.j;
+        low = hit.low; high = second.high; j = second.j; shape = 'range';
         if (prevForm) {
           qStart = i - 1;
           const qs = sc.span(i - 1, i, prevForm.skip);
@@ -181,6 +203,7 @@ export function recognizeQuantities(text: string, tokens: Token[], dates: DateMe
         }
         if (ok) {
           [low, high] = interval(hit.value, q.shape);
+          if (!hit.vague) shape = q.shape;
           if (hit.low !== hit.high) [low, high] = q.shape === 'more' || q.shape === 'atLeast' ? [hit.low, Infinity] : q.shape === 'less' || q.shape === 'atMost' ? [0, hit.high] : [hit.low * (1 - ABOUT), hit.high * (1 + ABOUT)];
           qStart = k0;
           const first = toks[k0];
@@ -220,6 +243,7 @@ export function recognizeQuantities(text: string, tokens: Token[], dates: DateMe
       for (const q of AFTER) {
         if (q.words.every((w, x) => toks[k + x]?.n === w)) {
           [low, high] = interval(hit.value, q.shape);
+          if (!hit.vague) shape = q.shape;
           qualifier = q.words.join(' ');
           break;
         }
@@ -232,7 +256,11 @@ export function recognizeQuantities(text: string, tokens: Token[], dates: DateMe
     const yearLike = (x: number) => Number.isInteger(x) && x >= 1000 && x <= 2100;
     if (isDigits && !unit && !percent && !qualifier && yearLike(hit.value) && (low === high || yearLike(high))) { i = j; continue; }
     if (!isDigits && !unit && !qualifier && hit.low === hit.high) { i = hit.j; continue; }
-    const q: Quantity = { start: span.start, end: span.end, text: text.slice(span.start, span.end), low: tidy(low), high: tidy(high) };
+    const q: Quantity = {
+      start: span.start, end: span.end, text: text.slice(span.start, span.end), low: tidy(low), high: tidy(high),
+      value: tidy(hit.value), shape, precision: hit.precision,
+    };
+    if (hit.readings) q.readings = hit.readings;
     if (qualifier) q.qualifier = qualifier;
     if (unit) { q.unit = unit; q.unitStem = unitStem; }
     if (percent) q.percent = true;

@@ -29,3 +29,24 @@ export function parseDigits(s: string): number | null {
   if (mark === ',' && thousands) return +groups.join('');
   return +(groups[0] + '.' + groups[1]);
 }
+
+/**
+ * The other reading of a digit string with one separator followed by exactly three digits: Arabic
+ * newspapers write thousands both as "12.500" and "12,500", and decimals both as "1.500" and
+ * "1,5", so "12.500 جندي" may be 12 500 soldiers. Empty when the string has one reading.
+ */
+export function otherReadings(s: string): number[] {
+  const m = /^([0-9]{1,3})([.,])([0-9]{3})$/.exec(s);
+  if (!m) return [];
+  const primary = parseDigits(s);
+  const thousands = +(m[1] + m[3]);
+  const decimal = +(m[1] + '.' + m[3]);
+  return [thousands, decimal].filter((x) => x !== primary);
+}
+
+/** Number of digits after the decimal mark in the reading parseDigits gives (0 for integers). */
+export function decimalsOf(s: string, value: number): number {
+  if (Number.isInteger(value)) return 0;
+  const m = /[.,]([0-9]+)$/.exec(s);
+  return m ? m[1].length : 0;
+}

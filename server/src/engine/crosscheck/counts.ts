@@ -1,0 +1,125 @@
+// Counts as claims: a number with what it counts ("30 قتيلا", "مقتل 30 شخصا", "أودى بحياة 32
+// شخصا" all count the killed), compared at face value as a fact-checker reads them: "30" and
+// "at least 30" state the same toll, "30" and "32" do not (a rising toll is still a discrepancy to
+// reconcile), "أكثر من 300" is compatible with 350, "نحو 30" with 32, "7.16 مليار" with "7 مليارات"
+// (rounding), "12.500" with "12500" (two ways to write thousands). Vague counts ("عشرات") neither
+// confirm nor contradict a number.
+import type { Quantity, Token } from '../model';
+import { forms } from './frame';
+import { COUNT_CONCEPTS, PERSON_NOUNS } from './lexicon';
+import { lightStem } from './stems';
+
+export interface Count {
+  q: Quantity;
+  /** What is counted: a casualty frame ("killed"), the same with a specific counted noun
+   *  ("killed:جنود"), or the counted noun's light stem ("صاروخ"). */
+  concept: string;
+  /** The words that say what is counted, as written (for reasons). */
+  what: string;
+  /** Primary keys of the content terms in the count's clause: the event it is a count of (filled
+   *  by prepare.ts). Two counts of one concept are counts of one thing when they share it. */
+  context: string[];
+  /** For a count of things (not a casualty frame): the light stems of its counted noun and of the
+   *  nouns joined to it by و ("300 مسيرة وصاروخ" counts drones and missiles), so that two lists of
+   *  the same things in another order meet. */
+  things: string[];
+}
+
+/** Whether two counts count the same thing: the same casualty frame, or counted nouns in common. */
+export function sameThing(a: Count, b: Count): boolean {
+  if (a.concept === b.concept) return true;
+  return a.things.length > 0 && b.things.some((t) => a.things.includes(t));
+}
+
+/** How many words after a counted noun may hold nouns joined to it by و. */
+const LIST_WINDOW = 4;
+
+/** The casualty frame a word names (killed, wounded, detained, …), if any. */
+function frameOf(t: Token | undefined): string | undefined {
+  if (!t || t.kind !== 'word') return undefined;
+  const keys = [...forms(t), lightStem(t.stem)];
+  for (const [concept, words] of Object.entries(COUNT_CONCEPTS)) if (keys.some((k) => words.has(k))) return concept;
+  return undefined;
+}
+
+const isPerson = (t: Token) => [...forms(t), lightStem(t.stem)].some((k) => PERSON_NOUNS.has(k));
+
+/** A word that says what a count counts (قتيلا, أودى بحياة, شخصا): part of the count, not of the
+ *  event it is a count of. */
+export function isCountWord(t: Token): boolean {
+  return !!frameOf(t) || isPerson(t);
+}
+
+/** How far from the number the predicate of a count of people may stand: "أسفر عن مقتل 30",
+ *  "30 شخصا لقوا حتفهم". */
+const BEFORE = 3;
+const AFTER = 2;
+
+/**
+ * What a quantity counts, read from the words around it.
+ * @param words the sentence's words; `breakBefore[k]` the punctuation right before word k
+ */
+export function countOf(q: Quantity, words: Token[], breakBefore: string[]): Count | undefined {
+  if (q.percent) return undefined;
+  const first = words.findIndex((w) => w.end > q.start);
+  if (first < 0) return undefined;
+  const after = words.findIndex((w) => w.start >= q.end);
+  // The counted noun is the word after the number, or after "من" ("عشرات من الجرحى").
+  const unitAt = !q.unit || after < 0 ? -1 : words[after].norm === 'من' ? after + 1 : after;
+  const unit = unitAt >= 0 ? words[unitAt] : undefined;
+  const unitFrame = frameOf(unit);
+  if (unit && unitFrame) return { q, concept: unitFrame, what: unit.text, context: [], things: [] };
+  // The predicate next to the count: before it in the same clause, or right after its noun.
+  let pred: Token | undefined;
+  for (let k = first - 1; k >= Math.max(0, first - BEFORE) && !pred; k--) {
+    if (frameOf(words[k])) pred = words[k];
+    if (breakBefore[k]) break;
+  }
+  const from = unit ? unitAt + 1 : after;
+  for (let k = from; !pred && k >= 0 && k < Math.min(words.length, from + AFTER); k++) {
+    if (breakBefore[k]) break;
+    if (frameOf(words[k])) pred = words[k];
+  }
+  const frame = frameOf(pred);
+  if (!unit) return frame ? { q, concept: frame, what: pred!.text, context: [], things: [] } : undefined;
+  const noun = lightStem(unit.stem);
+  if (isPerson(unit)) return { q, concept: frame ?? 'person', what: frame ? `${pred!.text} … ${unit.text}` : unit.text, context: [], things: [] };
+  const things = frame ? [] : [noun];
+  for (let k = unitAt + 1; !frame && k <= unitAt + LIST_WINDOW && k < words.length && !breakBefore[k]; k++) {
+    const m = /^و(.{2,})$/.exec(words[k].norm);
+    if (m && /^[\u0621-\u064A]+$/.test(words[k].stem)) things.push(lightStem(words[k].stem));
+  }
+  return { q, concept: frame ? `${frame}:${noun}` : noun, what: frame ? `${pred!.text} … ${unit.text}` : unit.text, context: [], things };
+}
+
+export type CountVerdict = 'same' | 'compatible' | 'different' | 'vague';
+
+const readings = (q: Quantity): number[] => [q.value ?? q.low, ...(q.readings ?? [])];
+
+/** The step of the next round number above n: 300 → 100, 30 → 10, 3200 → 1000. */
+function stepOf(n: number): number {
+  return n > 0 ? 10 ** Math.floor(Math.log10(n)) : 1;
+}
+
+/** Two counts of the same thing, at face value (see the top of this file). */
+export function compareCounts(a: Quantity, b: Quantity): CountVerdict {
+  const sa = a.shape ?? 'exact', sb = b.shape ?? 'exact';
+  if (sa === 'vague' || sb === 'vague') return sa === sb && a.low === b.low && a.high === b.high ? 'compatible' : 'vague';
+  const ra = readings(a), rb = readings(b);
+  const pointLike = (s: string) => s === 'exact' || s === 'atLeast';
+  if (ra.some((x) => rb.includes(x))) return pointLike(sa) && pointLike(sb) ? 'same' : 'compatible';
+  // Bounds and approximations: "أكثر من 300" / 350, "نحو 30" / 32, ranges.
+  for (const [x, y, sx, sy] of [[a, b, sa, sb], [b, a, sb, sa]] as const) {
+    const vx = x.value ?? x.low, vy = y.value ?? y.low;
+    if (sx === 'about' && Math.abs(vy - vx) <= Math.max(0.1 * vx, x.precision ?? 1)) return 'compatible';
+    if (sx === 'more' && vy > vx && vy < vx + stepOf(vx)) return 'compatible';
+    if (sx === 'less' || sx === 'atMost') { if (vy <= vx && vy > vx - stepOf(vx)) return 'compatible'; }
+    if (sx === 'range' && vy >= x.low && vy <= x.high) return 'compatible';
+    void sy;
+  }
+  if (sa === 'more' && sb === 'more' && Math.abs((a.value ?? a.low) - (b.value ?? b.low)) < stepOf(Math.min(a.value ?? a.low, b.value ?? b.low))) return 'compatible';
+  // Rounding: "7 مليارات" is 7.16 مليار rounded; "12 ألفا" may be 12 500.
+  const p = Math.max(a.precision ?? 1, b.precision ?? 1);
+  if (p > 1 && ra.some((x) => rb.some((y) => Math.abs(x - y) < p))) return 'compatible';
+  return 'different';
+}
