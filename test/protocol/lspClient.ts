@@ -3,10 +3,10 @@
 // registration, configuration, refresh). Tests wait for conditions, never for fixed times.
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
+import { tempSampleCopy } from '../support/samples';
 import { waitFor as waitUntil } from '../support/waitFor';
 
 export const REPO = path.resolve(__dirname, '../..');
@@ -93,11 +93,10 @@ export function waitFor<T>(check: () => Promise<T | undefined | false> | T | und
   return waitUntil(what, check, timeoutMs, 50);
 }
 
-/** A fresh copy of the bundled samples (tests must never write sidecars into the repo). */
+/** A fresh copy of the bundled sample articles, and nothing else that `npm start` or `qarina export`
+ *  may have left in samples/ (tests must never write sidecars into the repo). */
 export function copySamples(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qarina-proto-'));
-  for (const f of fs.readdirSync(path.join(REPO, 'samples'))) fs.copyFileSync(path.join(REPO, 'samples', f), path.join(dir, f));
-  return dir;
+  return tempSampleCopy('qarina-proto-');
 }
 
 export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {

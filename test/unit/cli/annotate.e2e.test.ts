@@ -1,4 +1,5 @@
-// End to end: `qarina annotate` on a copy of the real seed articles. Needs the whole engine.
+// End to end: `qarina annotate` on a copy of the bundled sample articles (the real seed articles).
+// Needs the whole engine.
 import { strict as assert } from 'assert';
 import { promises as fs, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
@@ -6,18 +7,16 @@ import * as path from 'node:path';
 import { run } from '../../../server/src/cli/main';
 import { parseSidecar, sidecarPathFor } from '../../../server/src/storage/sidecarFile';
 import { validateSidecar } from '../../../server/src/storage/schema';
+import { SAMPLES, sampleArticles } from '../../support/samples';
 import { bufferIo } from './helpers';
-
-const SHARED = process.env.QARINA_SHARED ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
-const SEEDS = path.join(SHARED, 'seeds');
 
 const made: string[] = [];
 
 async function copySeeds(): Promise<{ dir: string; articles: string[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'qarina-e2e-'));
   made.push(dir, dir + '-out');
-  const names = (await fs.readdir(SEEDS)).filter((f) => f.endsWith('.txt')).sort();
-  for (const n of names) await fs.copyFile(path.join(SEEDS, n), path.join(dir, n));
+  const names = sampleArticles();
+  for (const n of names) await fs.copyFile(path.join(SAMPLES, n), path.join(dir, n));
   return { dir, articles: names.map((n) => path.join(dir, n)) };
 }
 
