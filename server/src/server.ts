@@ -29,6 +29,7 @@ import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { registerAnnotationTree } from './features/annotationTree';
 import { EditorClient, surviveUnhandledRejections } from './lsp/editorClient';
+import { countLinkPairs } from './linkCounts';
 
 interface Settings {
   contradictionSeverity: SeverityName;
@@ -222,20 +223,14 @@ export function startServer(connection: Connection): void {
     return folders.some((f) => file === f || file.startsWith(f.endsWith('/') ? f : f + '/'));
   }
 
-  connection.onRequest(StatusRequest, () => {
-    const links = ws.corpus.allLinks();
-    return {
-      articles: ws.uris().length,
-      skipped: [...ws.skipped].map(([path, reason]) => ({ path, reason })),
-      entities: ws.corpus.canonical().length,
-      links: {
-        corroborates: links.filter((l) => l.relation === 'corroborates').length / 2,
-        contradicts: links.filter((l) => l.relation === 'contradicts').length / 2,
-        differentEvent: links.filter((l) => l.relation === 'different-event').length / 2,
-      },
-      indexing: ws.indexing,
-    };
-  });
+  connection.onRequest(StatusRequest, () => ({
+    articles: ws.uris().length,
+    skipped: [...ws.skipped].map(([path, reason]) => ({ path, reason })),
+    entities: ws.corpus.canonical().length,
+    // Pairs of passages (not link ends), without the links the user rejected: as the CLI counts.
+    links: countLinkPairs(ws.corpus.allLinks().filter((l) => annotations.linkStatus(l) !== 'rejected')),
+    indexing: ws.indexing,
+  }));
 
   const language = () => lang;
   registerHover(connection, ws, language, annotations);

@@ -48,6 +48,12 @@ describe('qarina annotate (end to end on the seed articles)', function () {
     for (const a of articles) assert.match(out, new RegExp(`${path.basename(a).replace('.', '\\.')}: \\d+ entit`));
     assert.match(out, /empty\.txt: empty file/);
     assert.match(out, /Total: \d+ articles analysed/);
+    // Links are pairs of passages: each pair is listed under both its articles, counted once in the total.
+    const pairs = [...out.matchAll(/(\d+) linked pairs?: (\d+) corroborations?, (\d+) contradictions?/g)].map((m) => m.slice(1).map(Number));
+    assert.equal(pairs.length, articles.length + 1, out);
+    const total = pairs.pop()!;
+    assert.deepEqual([0, 1, 2].map((i) => pairs.reduce((sum, row) => sum + row[i], 0)), total.map((n) => 2 * n), out);
+    assert.ok(total[1] > 0, 'the samples corroborate each other');
     const first = await readAll(sidecars);
     const again = bufferIo();
     assert.equal(await run(['annotate', dir], again, dir), 0);
