@@ -8,21 +8,25 @@ import { evaluate as linking } from './eval/linking';
 import { evaluate as dates } from './eval/dates';
 import { evaluate as crosscheck } from './eval/crosscheck';
 import { evaluate as stories } from './eval/stories';
+import { requireShared } from './sharedData';
 
 type Section = (shared: string) => Promise<Record<string, number | string>>;
 
 async function main() {
   const repo = path.resolve(__dirname, '..');
-  const shared = process.env.QARINA_SHARED ?? path.resolve(repo, '..', 'shared');
-  if (!fs.existsSync(shared)) {
-    console.error(`Cannot find the shared data folder at ${shared} (set QARINA_SHARED).`);
-    process.exit(2);
-  }
   const only = process.argv.slice(2);
-  const sections: [string, Section][] = [['ner', ner], ['linking', linking], ['dates', dates], ['crosscheck', crosscheck], ['stories', stories]];
+  // Each section and the shared files it reads.
+  const sections: [string, Section, string[]][] = [
+    ['ner', ner, ['seeds', 'gold/seeds', 'data/anercorp/train.txt']],
+    ['linking', linking, ['seeds', 'gold/seeds', 'data/anercorp/train.txt']],
+    ['dates', dates, ['seeds', 'gold/seeds', 'data/dates/duckling-ar/duckling_time_ar.json']],
+    ['crosscheck', crosscheck, ['seeds', 'gold/seeds-pairs.json', 'data/ans/dev.csv']],
+    ['stories', stories, ['data/stories-dev']],
+  ];
+  const chosen = sections.filter(([name]) => !only.length || only.includes(name));
+  const shared = requireShared('npm run eval', [...new Set(chosen.flatMap(([, , needs]) => needs))]);
   const results: Record<string, Record<string, number | string>> = {};
-  for (const [name, run] of sections) {
-    if (only.length && !only.includes(name)) continue;
+  for (const [name, run] of chosen) {
     console.log(`\n=== ${name} ===`);
     const t0 = Date.now();
     results[name] = await run(shared);

@@ -14,9 +14,10 @@ import * as path from 'path';
 import { LABELS, Lexicon, NUM_LABELS, sentenceFeatures } from '../server/src/engine/ner/features';
 import { marginals, viterbi } from '../server/src/engine/ner/decode';
 import { anercorpFile, readAnercorp, splitAnercorp, spansOf } from './eval/ner';
+import { requireShared } from './sharedData';
 
 const repo = path.resolve(__dirname, '..');
-const shared = process.env.QARINA_SHARED ?? path.resolve(repo, '..', 'shared');
+const shared = requireShared('npm run train:ner', ['data/anercorp/train.txt']);
 const outFile = path.join(repo, 'server', 'models', 'ner.json');
 
 const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);

@@ -24,9 +24,10 @@ import { areCandidates } from '../server/src/engine/crosscheck/retrieval';
 import type { StanceModel, StanceThresholds } from '../server/src/engine/crosscheck/stanceModel';
 import { weightsFrom } from '../server/src/engine/crosscheck/weights';
 import { pairDocs, pipeline, readCsv, scores, type Stance } from './eval/crosscheck';
+import { requireShared } from './sharedData';
 
 const repo = path.resolve(__dirname, '..');
-const shared = process.env.QARINA_SHARED ?? path.resolve(repo, '..', 'shared');
+const shared = requireShared('npm run train:stance', ['data/ans/train.csv', 'data/ans/dev.csv']);
 const out = path.join(repo, 'server', 'models', 'stance.json');
 
 interface Pair { s1: string; s2: string; stance: Stance; group: number; a?: ArticleAnalysis; b?: ArticleAnalysis }

@@ -1,6 +1,8 @@
-// Status bar: how many articles are served, how many were skipped and the link counts.
+// Status bar: how many articles are served, how many were skipped and the link counts (pairs of
+// passages, worded as the CLI summary words them: server/src/linkCounts.ts).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { describeLinks, linkCountParts, plural } from '../../server/src/linkCounts';
 import { StatusRequest } from '../../server/src/protocol';
 
 export class StatusItem implements vscode.Disposable {
@@ -14,8 +16,9 @@ export class StatusItem implements vscode.Disposable {
   async update(): Promise<void> {
     try {
       const s = await this.client.sendRequest(StatusRequest);
-      this.item.text = `$(references) Qarina: ${s.articles} articles · ${s.links.corroborates} corroborations · ${s.links.contradicts} contradictions`;
-      this.item.tooltip = s.skipped.length ? `Skipped:\n${s.skipped.map((x) => `${x.path}: ${x.reason}`).join('\n')}` : 'All articles indexed';
+      this.item.text = `$(references) Qarina: ${[plural(s.articles, 'article'), ...linkCountParts(s.links)].join(' · ')}`;
+      const skipped = s.skipped.length ? `Skipped:\n${s.skipped.map((x) => `${x.path}: ${x.reason}`).join('\n')}` : 'All articles indexed';
+      this.item.tooltip = `${describeLinks(s.links)} between articles\n${skipped}`;
       this.item.show();
     } catch {
       this.item.hide();

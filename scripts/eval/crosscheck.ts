@@ -13,6 +13,7 @@ import { CrossChecker } from '../../server/src/engine/crosscheck';
 import { renderReason } from '../../server/src/engine/crosscheck/reasons';
 import { segmentSentences } from '../../server/src/engine/text/sentences';
 import { tokenize } from '../../server/src/engine/text/tokens';
+import { countLinkPairs, describeLinks } from '../../server/src/linkCounts';
 
 export interface Doc { path: string; text: string }
 
@@ -103,7 +104,7 @@ export async function evaluateSeeds(shared: string, verbose = true): Promise<Rec
   const contradictions = once.filter((l) => l.relation === 'contradicts');
   if (verbose) {
     console.log(`corroborations found: ${corrFound}/${corr}; hard negatives called contradictions: ${hardContradicted}/${hard}`);
-    console.log(`links (pairs): ${once.length} — corroborates ${once.filter((l) => l.relation === 'corroborates').length}, contradicts ${contradictions.length}, different-event ${once.filter((l) => l.relation === 'different-event').length}`);
+    console.log(describeLinks(countLinkPairs(links))); // worded as the CLI and the status bar word it
     for (const l of contradictions) {
       const from = byPath.get(l.from.path)!;
       console.log(`  ✗ ${l.from.path}:${l.from.sentence} «${short(from.text.slice(l.from.start, l.from.end))}»`);

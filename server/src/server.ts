@@ -6,8 +6,6 @@ import * as fs from 'fs/promises';
 import {
   CodeActionKind,
   createConnection,
-  DidChangeConfigurationNotification,
-  DidChangeWatchedFilesNotification,
   FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -30,6 +28,8 @@ import { Annotations } from './lsp/annotations';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { registerAnnotationTree } from './features/annotationTree';
+import { EditorClient, surviveUnhandledRejections } from './lsp/editorClient';
+import { countLinkPairs } from './linkCounts';
 
 interface Settings {
   contradictionSeverity: SeverityName;
@@ -43,12 +43,12 @@ export function startServer(connection: Connection): void {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let lang: Lang = 'en';
   let folders: string[] = [];
-  let canPullConfiguration = false;
-  let canRegisterWatchers = false;
   const ws = new Workspace();
   const annotations = new Annotations(ws, (msg) => connection.console.log(msg), () => settings.sidecars);
 
   const log = (msg: string) => connection.console.log(msg);
+  // Server→client requests only when the editor declared it answers them; failures logged.
+  const editor = new EditorClient(connection, log);
 
   /** Analyse articles with their sidecars' decisions (re-anchored to the text first). */
   const withDecisions = (uri: string, text: string, version: number | null = null) => ({ uri, text, version, ...annotations.inputFor(uri, text) });
@@ -65,9 +65,9 @@ export function startServer(connection: Connection): void {
     if (uris.length === 0) return;
     await annotations.refresh(uris);
     publishDiagnostics(connection, ws, uris, lang, settings.contradictionSeverity, annotations);
-    void connection.sendNotification(AnnotationsChangedNotification, { uris });
-    connection.languages.semanticTokens.refresh();
-    void connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
+    editor.notify(AnnotationsChangedNotification, { uris });
+    editor.refreshSemanticTokens();
+    editor.refreshCodeLens();
   };
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
@@ -76,8 +76,7 @@ export function startServer(connection: Connection): void {
     settings = { ...settings, ...stripUndefined(init) };
     folders = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
     if (folders.length === 0 && params.rootUri) folders = [URI.parse(params.rootUri).fsPath];
-    canPullConfiguration = !!params.capabilities.workspace?.configuration;
-    canRegisterWatchers = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
+    editor.initialize(params.capabilities);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: false },
@@ -97,21 +96,15 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(async () => {
-    if (canPullConfiguration) {
-      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'qarina' });
-      await pullSettings();
-    }
-    if (canRegisterWatchers) {
-      void connection.client.register(DidChangeWatchedFilesNotification.type, {
-        watchers: [{ globPattern: '**/*.{txt,md}' }, { globPattern: '**/*.annotations.json' }],
-      });
-    }
+    editor.watchConfiguration('qarina');
+    await pullSettings();
+    editor.watchFiles([{ globPattern: '**/*.{txt,md}' }, { globPattern: '**/*.annotations.json' }]);
     await indexFolders();
   });
 
   async function pullSettings() {
     try {
-      const s = await connection.workspace.getConfiguration('qarina');
+      const s = await editor.configuration('qarina');
       if (s) {
         settings = {
           contradictionSeverity: s.diagnostics?.contradictionSeverity ?? settings.contradictionSeverity,
@@ -133,7 +126,7 @@ export function startServer(connection: Connection): void {
   /** Read every article of the workspace folders from disk, reporting LSP work-done progress. */
   async function indexFolders() {
     ws.indexing = true;
-    const progress = await connection.window.createWorkDoneProgress();
+    const progress = await editor.progress();
     try {
       const files: string[] = [];
       for (const folder of folders) files.push(...(await listArticles(folder)));
@@ -230,20 +223,14 @@ export function startServer(connection: Connection): void {
     return folders.some((f) => file === f || file.startsWith(f.endsWith('/') ? f : f + '/'));
   }
 
-  connection.onRequest(StatusRequest, () => {
-    const links = ws.corpus.allLinks();
-    return {
-      articles: ws.uris().length,
-      skipped: [...ws.skipped].map(([path, reason]) => ({ path, reason })),
-      entities: ws.corpus.canonical().length,
-      links: {
-        corroborates: links.filter((l) => l.relation === 'corroborates').length / 2,
-        contradicts: links.filter((l) => l.relation === 'contradicts').length / 2,
-        differentEvent: links.filter((l) => l.relation === 'different-event').length / 2,
-      },
-      indexing: ws.indexing,
-    };
-  });
+  connection.onRequest(StatusRequest, () => ({
+    articles: ws.uris().length,
+    skipped: [...ws.skipped].map(([path, reason]) => ({ path, reason })),
+    entities: ws.corpus.canonical().length,
+    // Pairs of passages (not link ends), without the links the user rejected: as the CLI counts.
+    links: countLinkPairs(ws.corpus.allLinks().filter((l) => annotations.linkStatus(l) !== 'rejected')),
+    indexing: ws.indexing,
+  }));
 
   const language = () => lang;
   registerHover(connection, ws, language, annotations);
@@ -273,5 +260,7 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 
 // Started as a program (by the VS Code client over IPC, or by any editor with --stdio).
 if (require.main === module) {
+  // A promise nobody awaited must not end the session (and lose unsaved decisions): logged instead.
+  surviveUnhandledRejections();
   startServer(createConnection(ProposedFeatures.all));
 }

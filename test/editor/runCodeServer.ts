@@ -13,6 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { runSmoke } from '../ui/smoke';
+import { copySampleArticles } from '../support/samples';
 import { waitFor } from '../support/waitFor';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -38,17 +39,16 @@ export function freePort(): Promise<number> {
 }
 
 
-/** A fresh temp folder: a COPY of samples/ as the workspace (sidecars land there, not in the repo),
- *  plus the server's user-data, extensions and config folders. */
+/** A fresh temp folder: a COPY of the sample articles as the workspace (sidecars land there, not in
+ *  the repo), plus the server's user-data, extensions and config folders. */
 export function prepareTemp(): { root: string; workspace: string; uiWorkspace: string; userData: string; extensions: string; config: string; browserProfile: string } {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qarina-editor-'));
-  const copySamples = (to: string) => fs.cpSync(path.join(repo, 'samples'), to, { recursive: true, filter: (src) => !src.endsWith('.annotations.json') });
   const workspace = path.join(root, 'workspace');
-  copySamples(workspace);
+  copySampleArticles(workspace);
   // The UI test gets its own copy: a fresh window state (the suite's open editors are not
   // restored into it) and no sidecars written by the suite.
   const uiWorkspace = path.join(root, 'articles');
-  copySamples(uiWorkspace);
+  copySampleArticles(uiWorkspace);
   const userData = path.join(root, 'user-data');
   const settingsDir = path.join(userData, 'User');
   fs.mkdirSync(settingsDir, { recursive: true });
@@ -106,7 +106,7 @@ export async function startCodeServer(port: number, t: ReturnType<typeof prepare
     cwd: t.root,
     // The extension host is a child of the server and inherits this environment: the suite reads
     // QARINA_EDITOR_REPORT to know where to write its results.
-    env: { ...process.env, QARINA_EDITOR_REPORT: path.join(outDir, 'suite.txt'), QARINA_EDITOR_WORKSPACE: t.workspace, QARINA_SHARED: process.env.QARINA_SHARED ?? path.resolve(repo, '..', 'shared') },
+    env: { ...process.env, QARINA_EDITOR_REPORT: path.join(outDir, 'suite.txt'), QARINA_EDITOR_WORKSPACE: t.workspace },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // own process group, so the whole tree (extension host, language server) is stopped at the end
   });

@@ -6,13 +6,14 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
+import { copySampleArticles } from '../support/samples';
 
 const repo = path.resolve(__dirname, '..', '..');
 
 async function main(): Promise<number> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'qarina-electron-'));
   const workspace = path.join(root, 'workspace');
-  fs.cpSync(path.join(repo, 'samples'), workspace, { recursive: true, filter: (src) => !src.endsWith('.annotations.json') });
+  copySampleArticles(workspace);
   const outDir = path.join(repo, 'test-output', 'editor');
   fs.mkdirSync(outDir, { recursive: true });
   const report = path.join(outDir, 'suite.txt');
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
       version: process.env.QARINA_VSCODE_VERSION ?? 'stable',
       extensionDevelopmentPath: repo,
       extensionTestsPath: path.join(repo, 'dist', 'test', 'editor', 'index.js'),
-      extensionTestsEnv: { QARINA_EDITOR_REPORT: report, QARINA_SHARED: process.env.QARINA_SHARED ?? path.resolve(repo, '..', 'shared') },
+      extensionTestsEnv: { QARINA_EDITOR_REPORT: report },
       launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', `--user-data-dir=${path.join(root, 'user-data')}`],
     });
     return 0;

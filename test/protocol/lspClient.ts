@@ -1,12 +1,15 @@
 // A minimal LSP client for the protocol tests: spawns the BUILT server (dist/server.js) over stdio
-// and speaks JSON-RPC to it, answering the requests a real editor answers (progress, dynamic
-// registration, configuration, refresh). Tests wait for conditions, never for fixed times.
+// and speaks JSON-RPC to it. By default it plays an editor like VS Code: it declares and answers
+// the server→client requests (progress, dynamic registration, configuration, refresh). It can also
+// play an editor that declares no optional capability and answers no request, or one that declares
+// them all and fails every one. Every request the server sends is recorded. Tests wait for
+// conditions, never for fixed times.
 import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, ErrorCodes, ResponseError, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
+import { tempSampleCopy } from '../support/samples';
 import { waitFor as waitUntil } from '../support/waitFor';
 
 export const REPO = path.resolve(__dirname, '../..');
@@ -14,27 +17,61 @@ export const SERVER = path.join(REPO, 'dist', 'server.js');
 
 export interface Diagnostics { uri: string; diagnostics: any[] }
 
+/** `full`: declares and answers what VS Code does. `none`: declares no optional capability and
+ *  answers every request with MethodNotFound, as a minimal editor does. `failing`: declares them
+ *  all and answers every request with an error. */
+export type EditorKind = 'full' | 'none' | 'failing';
+
+/** The client capabilities of a VS Code-like editor, for the server→client requests. */
+const FULL_CAPABILITIES = {
+  workspace: {
+    configuration: true,
+    didChangeConfiguration: { dynamicRegistration: true },
+    didChangeWatchedFiles: { dynamicRegistration: true },
+    workspaceFolders: true,
+    semanticTokens: { refreshSupport: true },
+    codeLens: { refreshSupport: true },
+  },
+  window: { workDoneProgress: true },
+  textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { relatedInformation: true } },
+};
+
 export class LspClient {
   readonly proc: ChildProcessWithoutNullStreams;
   readonly conn: MessageConnection;
   readonly diagnostics = new Map<string, any[]>();
   readonly logs: string[] = [];
   readonly progress: any[] = [];
+  /** Every request the server sent to this client, in order. */
+  readonly requests: { method: string; params: unknown }[] = [];
   stderr = '';
+  /** Set when the server process ended. */
+  exit: { code: number | null; signal: string | null } | null = null;
+  /** Rejects when the server process ends: requests and waits fail at once instead of hanging. */
+  private readonly ended: Promise<never>;
 
-  constructor(settings: Record<string, unknown> = {}) {
+  constructor(settings: Record<string, unknown> = {}, readonly kind: EditorKind = 'full') {
     if (!fs.existsSync(SERVER)) throw new Error(`${SERVER} is missing: run "npm run build" first`);
     this.proc = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe' });
     this.proc.stderr.on('data', (d) => (this.stderr += d.toString()));
+    this.ended = new Promise<never>((_, reject) =>
+      this.proc.on('exit', (code, signal) => {
+        this.exit = { code, signal };
+        reject(new Error(`the server exited (code ${code}, signal ${signal}); stderr:\n${this.stderr.slice(-3000)}`));
+      }),
+    );
+    this.ended.catch(() => undefined);
     this.conn = createMessageConnection(new StreamMessageReader(this.proc.stdout), new StreamMessageWriter(this.proc.stdin));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: Diagnostics) => void this.diagnostics.set(p.uri, p.diagnostics));
     this.conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
     this.conn.onNotification('$/progress', (p: any) => void this.progress.push(p.value));
-    this.conn.onRequest('window/workDoneProgress/create', () => null);
-    this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => ({ ...settings })));
-    this.conn.onRequest('workspace/codeLens/refresh', () => null);
-    this.conn.onRequest('workspace/semanticTokens/refresh', () => null);
+    this.conn.onRequest((method: string, params: unknown) => {
+      this.requests.push({ method, params });
+      if (kind === 'none') return new ResponseError(ErrorCodes.MethodNotFound, `Unhandled method ${method}`);
+      if (kind === 'failing') return new ResponseError(ErrorCodes.InternalError, `${method} failed in the editor`);
+      if (method === 'workspace/configuration') return (params as { items: unknown[] }).items.map(() => ({ ...settings }));
+      return null;
+    });
     this.conn.listen();
   }
 
@@ -44,18 +81,19 @@ export class LspClient {
       locale,
       rootUri: URI.file(folder).toString(),
       workspaceFolders: [{ uri: URI.file(folder).toString(), name: path.basename(folder) }],
-      capabilities: {
-        workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, workspaceFolders: true },
-        window: { workDoneProgress: true },
-        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, publishDiagnostics: { relatedInformation: true } },
-      },
+      capabilities: this.kind === 'none' ? {} : FULL_CAPABILITIES,
     });
     await this.conn.sendNotification('initialized', {});
     return result;
   }
 
   request<T = any>(method: string, params?: unknown): Promise<T> {
-    return this.conn.sendRequest(method, params) as Promise<T>;
+    return this.whileRunning(this.conn.sendRequest(method, params) as Promise<T>);
+  }
+
+  /** `p`, or a failure as soon as the server process ends. */
+  whileRunning<T>(p: Promise<T>): Promise<T> {
+    return Promise.race([p, this.ended]);
   }
 
   notify(method: string, params?: unknown): Promise<void> {
@@ -70,10 +108,11 @@ export class LspClient {
 
   /** Wait until the server reports a finished index (status request), bounded. */
   async waitIndexed(articles: number, timeoutMs = 60000): Promise<any> {
-    return waitFor(async () => {
+    const indexed = waitFor(async () => {
       const s = await this.request('qarina/status');
       return !s.indexing && s.articles >= articles ? s : undefined;
     }, timeoutMs, `server did not index ${articles} articles`);
+    return this.whileRunning(indexed);
   }
 
   async shutdown(): Promise<void> {
@@ -93,11 +132,10 @@ export function waitFor<T>(check: () => Promise<T | undefined | false> | T | und
   return waitUntil(what, check, timeoutMs, 50);
 }
 
-/** A fresh copy of the bundled samples (tests must never write sidecars into the repo). */
+/** A fresh copy of the bundled sample articles, and nothing else that `npm start` or `qarina export`
+ *  may have left in samples/ (tests must never write sidecars into the repo). */
 export function copySamples(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qarina-proto-'));
-  for (const f of fs.readdirSync(path.join(REPO, 'samples'))) fs.copyFileSync(path.join(REPO, 'samples', f), path.join(dir, f));
-  return dir;
+  return tempSampleCopy('qarina-proto-');
 }
 
 export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {

@@ -6,9 +6,11 @@ import { fileURLToPath } from 'node:url';
 import { classifyArticle, isArticlePath, isSidecarPath, listArticles, SIDECAR_SUFFIX } from '../storage/articleFiles';
 import { reanchorSidecar } from '../storage/anchor';
 import { buildSidecar } from '../storage/build';
-import { articleDecisionsOf, corpusDecisionsOf } from '../storage/decisions';
+import { articleDecisionsOf, corpusDecisionsOf, linkKey } from '../storage/decisions';
 import type { Sidecar } from '../storage/format';
 import { readSidecarFile, sha256Hex, SidecarProtectedError, sidecarPathFor, writeSidecarFile } from '../storage/sidecarFile';
+import type { SentenceLink } from '../engine/model';
+import { countLinkPairs, describeLinks, plural } from '../linkCounts';
 import type { Io } from './io';
 
 export interface AnnotateOptions {
@@ -50,8 +52,6 @@ function commonFolder(folders: string[]): string {
   }
   return base;
 }
-
-const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd()): Promise<number> {
   // Paths inside the working folder are shown relative to it, others in full.
@@ -165,7 +165,9 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
 
   // ---- build and write
   const s: AnnotateSummary = { written: 0, unchanged: 0, skipped: skipped.length, protectedCount: 0, failed: 0 };
-  const totals = { entities: 0, dates: 0, quantities: 0, links: 0, contradictions: 0 };
+  const totals = { entities: 0, dates: 0, quantities: 0 };
+  /** The links the written sidecars keep (not rejected), from every article: counted as pairs. */
+  const keptLinks: SentenceLink[] = [];
   const rows: string[] = [];
   const protectedRows: string[] = [];
   for (const a of articles) {
@@ -177,25 +179,17 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     try {
       const analysis = corpus.get(a.file);
       if (!analysis) throw new Error('no analysis');
-      const sidecar = buildSidecar({
-        path: path.basename(a.file),
-        text: a.text,
-        sha256: a.sha256,
-        analysis,
-        links: corpus.linksFrom(a.file),
-        previous: a.previous,
-        relativePath: (target) => toPosix(path.relative(path.dirname(a.file), target.startsWith('file:') ? fileURLToPath(target) : target)),
-      });
+      const relativePath = (target: string) => toPosix(path.relative(path.dirname(a.file), target.startsWith('file:') ? fileURLToPath(target) : target));
+      const links = corpus.linksFrom(a.file);
+      const sidecar = buildSidecar({ path: path.basename(a.file), text: a.text, sha256: a.sha256, analysis, links, previous: a.previous, relativePath });
       const live = <T extends { status: string; orphaned?: boolean }>(l: T[]) => l.filter((x) => x.status !== 'rejected' && !x.orphaned);
-      const n = {
-        entities: live(sidecar.entities).length,
-        dates: live(sidecar.dates).length,
-        quantities: live(sidecar.quantities).length,
-        links: live(sidecar.links).length,
-        contradictions: live(sidecar.links).filter((l) => l.relation === 'contradicts').length,
-      };
+      // Links as the editor shows them: every link of the analysis but those the user rejected.
+      const rejected = new Set(sidecar.links.filter((l) => l.status === 'rejected').map((l) => linkKey(l, l.target.path, l.target.quote)));
+      const kept = links.filter((l) => !rejected.has(linkKey(l.from, relativePath(l.target.path), l.target.quote)));
+      keptLinks.push(...kept);
+      const n = { entities: live(sidecar.entities).length, dates: live(sidecar.dates).length, quantities: live(sidecar.quantities).length };
       const ref = sidecar.document.referenceDate ? `; reference date ${sidecar.document.referenceDate} (${sidecar.document.referenceDateSource})` : '; no reference date';
-      const counts = `${plural(n.entities, 'entity', 'entities')}, ${plural(n.dates, 'date')}, ${plural(n.quantities, 'quantity', 'quantities')}, ${plural(n.links, 'link')} (${plural(n.contradictions, 'contradiction')})${ref}`;
+      const counts = `${plural(n.entities, 'entity', 'entities')}, ${plural(n.dates, 'date')}, ${plural(n.quantities, 'quantity', 'quantities')}; ${describeLinks(countLinkPairs(kept))}${ref}`;
       for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += n[k];
       if (a.protectedReason) {
         s.protectedCount++;
@@ -241,10 +235,11 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     io.err('Failed:');
     for (const f of failed) io.err(`  ${shown(f.file)}: ${f.reason}`);
   }
+  // A pair of linked passages is listed under both its articles and counted once here.
   io.out(
-    `Total: ${plural(rows.length, 'article')} analysed, ${s.written} sidecars written, ${s.unchanged} unchanged, ${s.protectedCount} kept untouched, ` +
+    `Total: ${plural(rows.length, 'article')} analysed, ${plural(s.written, 'sidecar')} written, ${s.unchanged} unchanged, ${s.protectedCount} kept untouched, ` +
       `${skipped.length} skipped, ${failed.length} failed; ${plural(totals.entities, 'entity', 'entities')}, ${plural(totals.dates, 'date')}, ` +
-      `${plural(totals.quantities, 'quantity', 'quantities')}, ${plural(totals.links, 'link')}, ${plural(totals.contradictions, 'contradiction')}`,
+      `${plural(totals.quantities, 'quantity', 'quantities')}; ${describeLinks(countLinkPairs(keptLinks))}`,
   );
   if (rows.length === 0) {
     if (unique.length === 0 && missing === 0 && skipped.length === 0) io.err('error: no articles to annotate');

@@ -1,4 +1,5 @@
-// End to end: `qarina annotate` on a copy of the real seed articles. Needs the whole engine.
+// End to end: `qarina annotate` on a copy of the bundled sample articles (the real seed articles).
+// Needs the whole engine.
 import { strict as assert } from 'assert';
 import { promises as fs, mkdtempSync } from 'node:fs';
 import * as os from 'node:os';
@@ -6,18 +7,16 @@ import * as path from 'node:path';
 import { run } from '../../../server/src/cli/main';
 import { parseSidecar, sidecarPathFor } from '../../../server/src/storage/sidecarFile';
 import { validateSidecar } from '../../../server/src/storage/schema';
+import { SAMPLES, sampleArticles } from '../../support/samples';
 import { bufferIo } from './helpers';
-
-const SHARED = process.env.QARINA_SHARED ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
-const SEEDS = path.join(SHARED, 'seeds');
 
 const made: string[] = [];
 
 async function copySeeds(): Promise<{ dir: string; articles: string[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'qarina-e2e-'));
   made.push(dir, dir + '-out');
-  const names = (await fs.readdir(SEEDS)).filter((f) => f.endsWith('.txt')).sort();
-  for (const n of names) await fs.copyFile(path.join(SEEDS, n), path.join(dir, n));
+  const names = sampleArticles();
+  for (const n of names) await fs.copyFile(path.join(SAMPLES, n), path.join(dir, n));
   return { dir, articles: names.map((n) => path.join(dir, n)) };
 }
 
@@ -49,6 +48,12 @@ describe('qarina annotate (end to end on the seed articles)', function () {
     for (const a of articles) assert.match(out, new RegExp(`${path.basename(a).replace('.', '\\.')}: \\d+ entit`));
     assert.match(out, /empty\.txt: empty file/);
     assert.match(out, /Total: \d+ articles analysed/);
+    // Links are pairs of passages: each pair is listed under both its articles, counted once in the total.
+    const pairs = [...out.matchAll(/(\d+) linked pairs?: (\d+) corroborations?, (\d+) contradictions?/g)].map((m) => m.slice(1).map(Number));
+    assert.equal(pairs.length, articles.length + 1, out);
+    const total = pairs.pop()!;
+    assert.deepEqual([0, 1, 2].map((i) => pairs.reduce((sum, row) => sum + row[i], 0)), total.map((n) => 2 * n), out);
+    assert.ok(total[1] > 0, 'the samples corroborate each other');
     const first = await readAll(sidecars);
     const again = bufferIo();
     assert.equal(await run(['annotate', dir], again, dir), 0);

@@ -5,8 +5,8 @@ import fc from 'fast-check';
 import { linkEntities } from '../../../server/src/engine/entities/linking';
 import type { EntityMention, EntityType } from '../../../server/src/engine/model';
 
-const shared = process.env.QARINA_SHARED ?? path.resolve(__dirname, '..', '..', '..', '..', 'shared');
-const goldDir = path.join(shared, 'gold', 'seeds');
+// The gold of the bundled samples, shipped with the repository (test/fixtures/gold/README.md).
+const goldDir = path.resolve(__dirname, '..', '..', 'fixtures', 'gold', 'seeds');
 
 type Doc = { path: string; entities: EntityMention[] };
 
