@@ -49,11 +49,11 @@ describe('cross-checking: corroboration', () => {
   it('compatible numbers corroborate: "more than 300" and 350', () => {
     const a = article('a.txt', 'وأطلقت إيران خلال هذا الهجوم أكثر من 300 صاروخ باتجاه إسرائيل.', {
       entities: [IRAN, { text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }],
-      quantities: [{ text: 'أكثر من 300 صاروخ', low: 301, high: Infinity, unitStem: 'صاروخ', qualifier: 'أكثر من' }],
+      quantities: [{ text: 'أكثر من 300 صاروخ', low: 300, high: Infinity, unitStem: 'صاروخ', qualifier: 'أكثر من', value: 300, shape: 'more' }],
     });
     const b = article('b.txt', 'وأطلقت إيران 350 صاروخًا باليستيًا باتجاه إسرائيل.', {
       entities: [IRAN, { text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }],
-      quantities: [{ text: '350 صاروخًا', low: 350, high: 350, unitStem: 'صاروخ' }],
+      quantities: [{ text: '350 صاروخًا', low: 350, high: 350, unitStem: 'صاروخ', value: 350, shape: 'exact' }],
     });
     const [link] = linksBetween(a, b);
     assert.equal(link?.relation, 'corroborates');
@@ -80,7 +80,7 @@ describe('cross-checking: contradiction', () => {
     });
     const [link] = linksBetween(a, b);
     assert.equal(link?.relation, 'contradicts');
-    assert.deepEqual(link.reasons[0], { code: 'quantity', a: '29 شخصا', b: '53 شخصا', verdict: 'different' });
+    assert.deepEqual(link.reasons[0], { code: 'figures', a: 'مقتل 29 شخصا', b: 'مقتل 53 شخصا', verdict: 'different' });
   });
 
   it('another country in the same slot of the same statement contradicts', () => {

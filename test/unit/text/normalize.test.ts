@@ -16,6 +16,11 @@ describe('Arabic normalisation for matching', () => {
     assert.equal(norm('“أكسيوس”، «طهران»؟'), '"اكسيوس", "طهران"?');
   });
 
+  it('keeps compatibility characters that NFKC leaves unchanged (the Quranic parentheses ﴾ ﴿)', () => {
+    const n = normalize('قال تعالى ﴿وَقُلِ الحق﴾ في الآية');
+    assert.equal(n.text, 'قال تعالي ﴿وقل الحق﴾ في الايه');
+  });
+
   it('reads Arabic-Indic and Persian digits as Latin digits', () => {
     assert.equal(norm('١٩٩١ و۱۲ و٣٫٥٪'), '1991 و12 و3.5%');
   });

@@ -75,7 +75,7 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
     // two counts in one event as well as a shared name does.
     const confirmed = e.counts.some((x) => x.a.concept !== concept && (x.verdict === 'same' || x.verdict === 'compatible') && x.a.q.shape !== 'vague');
     if ((c.context < ct.countContext && !confirmed) || !closeFigures(c.a.q, c.b.q)) continue;
-    out.push({ reason: { code: 'figures', a: countText(c.a), b: countText(c.b), verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
+    out.push({ reason: { code: 'figures', a: countText(c.a, e.a), b: countText(c.b, e.b), verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
     if (e.a.reported && e.b.reported && e.a.reported !== e.b.reported) {
       out.push({ reason: { code: 'reported', a: e.a.reported, b: e.b.reported }, strength: 'strong', termsA: [], termsB: [] });
     }
@@ -110,6 +110,12 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
   // such words differ between paraphrases (رفض / غير مقبول) far more often than between clashes.
   const pairs = e.contrastPairs.filter((x) => x.w >= th.contrastPair).sort((x, y) => y.w - x.w);
   if (pairs.length) out.push({ reason: { code: 'contrast', a: pairs[0].a.text, b: pairs[0].b.text }, strength: 'medium', termsA: [pairs[0].a], termsB: [pairs[0].b] });
+  const ws = e.contrastWords.filter((c) => c.w >= th.contrastWord).sort((x, y) => y.w - x.w);
+  if (ws.length && !pairs.length) {
+    const a = ws.filter((c) => c.side === 'a').map((c) => c.term);
+    const b = ws.filter((c) => c.side === 'b').map((c) => c.term);
+    out.push({ reason: { code: 'contrast', a: join(a.slice(0, 2).map((t) => t.text)), b: join(b.slice(0, 2).map((t) => t.text)) }, strength: 'medium', termsA: a.slice(0, 2), termsB: b.slice(0, 2) });
+  }
   return out;
 }
 
@@ -122,9 +128,28 @@ function clashingConcepts(e: Evidence): string[] {
   });
 }
 
-/** A count as a fact-checker reads it: the number with its qualifier and what it counts. */
-function countText(c: Evidence['counts'][number]['a']): string {
-  return c.q.text.includes(c.what) ? c.q.text : `${c.q.text} ${c.what}`.trim();
+/** At most this many content words on either side, besides the clashing ones, are not found on the
+ *  other side: the two sentences are one statement rewritten, not two reports. */
+const REWRITE_DIFFERENCES = 2;
+
+/** Two sentences that are one statement rewritten: most of each found in the other, and at most
+ *  REWRITE_DIFFERENCES content words on either side not found. */
+function isRewrite(e: Evidence): boolean {
+  const a = e.unmatchedA.filter((t) => !t.speaker).length, b = e.unmatchedB.filter((t) => !t.speaker).length;
+  return Math.min(e.covA, e.covB) >= REWRITE_COVERAGE && a <= REWRITE_DIFFERENCES && b <= REWRITE_DIFFERENCES;
+}
+const REWRITE_COVERAGE = 0.5;
+
+function fewOtherDifferences(e: Evidence, c: Clash): boolean {
+  const a = e.unmatchedA.filter((t) => !t.speaker && !c.termsA.includes(t)).length;
+  const b = e.unmatchedB.filter((t) => !t.speaker && !c.termsB.includes(t)).length;
+  return a <= REWRITE_DIFFERENCES && b <= REWRITE_DIFFERENCES;
+}
+
+/** A count as a fact-checker reads it: the words of the sentence from the predicate to the counted
+ *  noun ("مقتل 30 شخصا", "30 قتيلا على الأقل"). */
+function countText(c: Evidence['counts'][number]['a'], s: PreparedSentence): string {
+  return s.quote.slice(c.start - s.start, c.end - s.start).replace(/\s+/g, ' ').trim();
 }
 
 /** The same day on both sides (month and day stated) and the same person named on both sides. */
@@ -164,7 +189,7 @@ function negWord(s: Evidence['a']): string {
 function agreementReasons(e: Evidence): Reason[] {
   const out: Reason[] = [];
   for (const c of e.counts.filter((x) => x.verdict === 'same' || x.verdict === 'compatible').slice(0, 2)) {
-    out.push({ code: 'quantity', a: countText(c.a), b: countText(c.b), verdict: 'compatible' });
+    out.push({ code: 'quantity', a: countText(c.a, e.a), b: countText(c.b, e.b), verdict: 'compatible' });
   }
   const names = e.matches.filter((m) => m.a.entity && (m.b.entity || !m.exact));
   const differentSpelling = names.filter((m) => m.a.text !== m.b.text);
@@ -206,7 +231,9 @@ function closeFigures(a: Quantity, b: Quantity): boolean {
  *  - sameClaimStrong / sameClaimNames / sameClaimContrast: how much of both sides must match, the
  *    clashing words set against each other, for a clash to make a contradiction (a negation or a
  *    close date / another name in the same slot / learned contrasting words);
- *  - countContext: how much of their event two counts must share to be counts of one thing.
+ *  - countContext: how much of their event two counts must share to be counts of one thing;
+ *  - rewriteDisagreement: the ANS classifier's probability of disagreement above which one
+ *    statement rewritten with a word or two changed is a contradiction.
  */
 export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias' | 'thresholds'>, ct: ClaimThresholds = confidenceModel.thresholds): Verdict | null {
   if (!makesClaim(e.a) || !makesClaim(e.b)) return null;
@@ -236,9 +263,16 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
     // Another name in the same slot is a clash only when everything else of the claim matches:
     // two events of one story (two attacks, two officials) share most words but not the names.
     if (c.reason.code === 'names') return cov >= ct.sameClaimNames;
-    if (c.strength === 'medium') return cov >= ct.sameClaimContrast && p >= th.contradict;
+    // Learned contrasting words: only in a rewrite of one statement, where little but them differs.
+    if (c.strength === 'medium') return cov >= ct.sameClaimContrast && p >= th.contradict && fewOtherDifferences(e, c);
     return cov >= ct.sameClaimStrong;
   });
+  // One statement rewritten with a word or two changed, which the ANS-trained classifier reads as
+  // a disagreement (ارتفاع / انخفاض, يدعم / ينتقد): the changed words are the clash.
+  if (!found.length && isRewrite(e) && p >= ct.rewriteDisagreement) {
+    const a = e.unmatchedA.filter((t) => !t.speaker), b = e.unmatchedB.filter((t) => !t.speaker);
+    if (a.length || b.length) found.push({ reason: { code: 'contrast', a: join(a.map((t) => t.text)), b: join(b.map((t) => t.text)) }, strength: 'medium', termsA: a, termsB: b });
+  }
   const figures = found.some((c) => c.reason.code === 'figures');
   if (found.length > 0 && (specific || figures)) return verdict('contradicts', found.map((c) => c.reason));
   if (!specific) return null;

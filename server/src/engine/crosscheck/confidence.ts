@@ -17,6 +17,7 @@ export interface ClaimThresholds {
   sameClaimNames: number;
   sameClaimContrast: number;
   countContext: number;
+  rewriteDisagreement: number;
 }
 
 export interface ConfidenceModel {

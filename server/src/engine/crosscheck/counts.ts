@@ -16,6 +16,10 @@ export interface Count {
   concept: string;
   /** The words that say what is counted, as written (for reasons). */
   what: string;
+  /** Where the count is stated: the number with its qualifier, its counted noun and the predicate
+   *  that says what happened to them ("مقتل 30 شخصا", "أودى بحياة 32 شخصا"), offsets in the article. */
+  start: number;
+  end: number;
   /** Primary keys of the content terms in the count's clause: the event it is a count of (filled
    *  by prepare.ts). Two counts of one concept are counts of one thing when they share it. */
   context: string[];
@@ -60,15 +64,30 @@ const AFTER = 2;
  * @param words the sentence's words; `breakBefore[k]` the punctuation right before word k
  */
 export function countOf(q: Quantity, words: Token[], breakBefore: string[]): Count | undefined {
+  const c = readCount(q, words, breakBefore);
+  if (!c) return undefined;
+  const { parts, ...count } = c;
+  return { ...count, ...spanOf([q, ...parts]) };
+}
+
+function spanOf(xs: { start: number; end: number }[]): { start: number; end: number } {
+  return { start: Math.min(...xs.map((x) => x.start)), end: Math.max(...xs.map((x) => x.end)) };
+}
+
+type Read = Omit<Count, 'start' | 'end'> & { parts: Token[] };
+
+function readCount(q: Quantity, words: Token[], breakBefore: string[]): Read | undefined {
   if (q.percent) return undefined;
   const first = words.findIndex((w) => w.end > q.start);
   if (first < 0) return undefined;
   const after = words.findIndex((w) => w.start >= q.end);
-  // The counted noun is the word after the number, or after "من" ("عشرات من الجرحى").
-  const unitAt = !q.unit || after < 0 ? -1 : words[after].norm === 'من' ? after + 1 : after;
+  // The counted noun is the word after the number, or after "من" ("عشرات من الجرحى"), or the last
+  // word of the quantity's own span when that holds it.
+  const inside = q.unitStem ? words.findIndex((w) => w.start >= q.start && w.end <= q.end && lightStem(w.stem) === lightStem(q.unitStem!)) : -1;
+  const unitAt = inside >= 0 ? inside : !q.unit || after < 0 ? -1 : words[after].norm === 'من' ? after + 1 : after;
   const unit = unitAt >= 0 ? words[unitAt] : undefined;
   const unitFrame = frameOf(unit);
-  if (unit && unitFrame) return { q, concept: unitFrame, what: unit.text, context: [], things: [] };
+  if (unit && unitFrame) return { q, concept: unitFrame, what: unit.text, context: [], things: [], parts: [unit] };
   // The predicate next to the count: before it in the same clause, or right after its noun.
   let pred: Token | undefined;
   for (let k = first - 1; k >= Math.max(0, first - BEFORE) && !pred; k--) {
@@ -81,15 +100,15 @@ export function countOf(q: Quantity, words: Token[], breakBefore: string[]): Cou
     if (frameOf(words[k])) pred = words[k];
   }
   const frame = frameOf(pred);
-  if (!unit) return frame ? { q, concept: frame, what: pred!.text, context: [], things: [] } : undefined;
+  if (!unit) return frame ? { q, concept: frame, what: pred!.text, context: [], things: [], parts: [pred!] } : undefined;
   const noun = lightStem(unit.stem);
-  if (isPerson(unit)) return { q, concept: frame ?? 'person', what: frame ? `${pred!.text} … ${unit.text}` : unit.text, context: [], things: [] };
+  if (isPerson(unit)) return { q, concept: frame ?? 'person', what: frame ? `${pred!.text} … ${unit.text}` : unit.text, context: [], things: [], parts: frame ? [pred!, unit] : [unit] };
   const things = frame ? [] : [noun];
   for (let k = unitAt + 1; !frame && k <= unitAt + LIST_WINDOW && k < words.length && !breakBefore[k]; k++) {
     const m = /^و(.{2,})$/.exec(words[k].norm);
     if (m && /^[\u0621-\u064A]+$/.test(words[k].stem)) things.push(lightStem(words[k].stem));
   }
-  return { q, concept: frame ? `${frame}:${noun}` : noun, what: frame ? `${pred!.text} … ${unit.text}` : unit.text, context: [], things };
+  return { q, concept: frame ? `${frame}:${noun}` : noun, what: frame ? `${pred!.text} … ${unit.text}` : unit.text, context: [], things, parts: frame ? [pred!, unit] : [unit] };
 }
 
 export type CountVerdict = 'same' | 'compatible' | 'different' | 'vague';

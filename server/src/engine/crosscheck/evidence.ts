@@ -30,8 +30,9 @@ export interface Evidence {
   unitSim: number;
   /** Whether that best pair is the two whole sentences. */
   wholeSentences: boolean;
-  /** The larger of the two shares of event words (Term.role 'event': not names, not titles) found
-   *  on the other side: two sentences that share only who they are about do not state one fact. */
+  /** For the best pair of units (or the whole sentences), the larger of the two shares of event
+   *  content (event words — Term.role 'event', not names, not titles — dates and counts) found on the
+   *  other side: two sentences that share only whom they are about do not state one fact. */
   eventCov: number;
   /** The best pair of units: a clause index on each side, or -1 for the whole sentence. */
   unitPair: [number, number];
@@ -70,27 +71,35 @@ interface Side {
   unmatched: Term[];
   /** got[c][d]: weight of this side's clause c found in the other side's clause d. */
   got: number[][];
+  /** The same for the event content only (event words, dates, counts). */
+  gotEvent: number[][];
 }
 
 function matchSide(from: PreparedSentence, to: PreparedSentence): Side {
   const matches: Match[] = [];
   const unmatched: Term[] = [];
   const got = from.clauseMass.map(() => new Array<number>(to.clauseMass.length).fill(0));
+  const gotEvent = from.clauseMass.map(() => new Array<number>(to.clauseMass.length).fill(0));
+  const add = (t: Term, u: Term, share: number) => {
+    got[t.clause][u.clause] += share * t.weight;
+    if (t.role === 'event') gotEvent[t.clause][u.clause] += share * t.weight;
+  };
   for (const t of from.terms) {
     if (t.speaker) continue;
     const exact = to.primary.get(t.keys[0]);
-    if (exact) { matches.push({ a: t, b: exact, exact: true }); got[t.clause][exact.clause] += t.weight; continue; }
+    if (exact) { matches.push({ a: t, b: exact, exact: true }); add(t, exact, 1); continue; }
     let partial: Term | undefined;
     for (const k of t.keys) { partial = to.keySet.get(k); if (partial) break; }
     if (!partial) partial = variantOf(t, to);
-    if (partial) { matches.push({ a: t, b: partial, exact: false }); got[t.clause][partial.clause] += PARTIAL * t.weight; continue; }
+    if (partial) { matches.push({ a: t, b: partial, exact: false }); add(t, partial, PARTIAL); continue; }
     unmatched.push(t);
   }
-  return { matches, unmatched, got };
+  return { matches, unmatched, got, gotEvent };
 }
 
 /** Dates and counts that agree, added to both sides' clause matrices (a: a-clause × b-clause). */
-function addFacts(e: Pick<Evidence, 'dates' | 'counts'>, a: PreparedSentence, b: PreparedSentence, ga: number[][], gb: number[][]): void {
+function addFacts(e: Pick<Evidence, 'dates' | 'counts'>, a: PreparedSentence, b: PreparedSentence, sa: Side, sb: Side): void {
+  const ga = sa.got, gb = sb.got;
   const weigh = (v: string) => (v === 'same' ? 1 : v === 'compatible' ? PARTIAL : 0);
   const add = <T>(pairs: { a: T; b: T; verdict: string }[], listA: T[], listB: T[], clA: number[], clB: number[]) => {
     const doneA = new Set<T>(), doneB = new Set<T>();
@@ -98,8 +107,8 @@ function addFacts(e: Pick<Evidence, 'dates' | 'counts'>, a: PreparedSentence, b:
       const w = weigh(p.verdict);
       if (!w) continue;
       const i = listA.indexOf(p.a), j = listB.indexOf(p.b);
-      if (!doneA.has(p.a)) { ga[clA[i]][clB[j]] += w * a.factWeight; doneA.add(p.a); }
-      if (!doneB.has(p.b)) { gb[clB[j]][clA[i]] += w * b.factWeight; doneB.add(p.b); }
+      if (!doneA.has(p.a)) { ga[clA[i]][clB[j]] += w * a.factWeight; sa.gotEvent[clA[i]][clB[j]] += w * a.factWeight; doneA.add(p.a); }
+      if (!doneB.has(p.b)) { gb[clB[j]][clA[i]] += w * b.factWeight; sb.gotEvent[clB[j]][clA[i]] += w * b.factWeight; doneB.add(p.b); }
     }
   };
   add(e.dates, a.dates, b.dates, a.dateClauses, b.dateClauses);
@@ -123,37 +132,29 @@ function found(got: number[][], u: number, v: number): number {
   return x;
 }
 
-/** The best pair of units stating the same thing (see Evidence.unitSim). */
-function bestUnits(a: PreparedSentence, b: PreparedSentence, ga: number[][], gb: number[][]): { sim: number; whole: boolean; pair: [number, number] } {
-  let best = 0, whole = false, pair: [number, number] = [-1, -1];
+/** The best pair of units stating the same thing (see Evidence.unitSim), with the share of event
+ *  content of that pair (see Evidence.eventCov). */
+function bestUnits(a: PreparedSentence, b: PreparedSentence, sa: Side, sb: Side): { sim: number; whole: boolean; pair: [number, number]; event: number } {
+  let best = 0, whole = false, pair: [number, number] = [-1, -1], event = 0;
+  // For two whole sentences, one side's event content found in the other is enough (a short
+  // report inside a long one); for clauses, both must hold each other's.
+  const eventOf = (u: number, v: number) => {
+    const ea = u < 0 ? a.eventMass : a.clauseEventMass[u], eb = v < 0 ? b.eventMass : b.clauseEventMass[v];
+    const x = ea > 0 ? found(sa.gotEvent, u, v) / ea : 0, y = eb > 0 ? found(sb.gotEvent, v, u) / eb : 0;
+    return u < 0 && v < 0 ? Math.max(x, y) : Math.min(x, y);
+  };
   for (const u of unitsOf(a)) {
     const ma = massOf(a, u);
     if (ma <= 0) continue;
     for (const v of unitsOf(b)) {
       const mb = massOf(b, v);
       if (mb <= 0) continue;
-      const x = Math.min(found(ga, u, v) / ma, found(gb, v, u) / mb) * (u < 0 && v < 0 ? 1 : CLAUSE_DISCOUNT);
-      if (x > best) { best = x; whole = u < 0 && v < 0; pair = [u, v]; }
+      const x = Math.min(found(sa.got, u, v) / ma, found(sb.got, v, u) / mb) * (u < 0 && v < 0 ? 1 : CLAUSE_DISCOUNT);
+      if (x > best) { best = x; whole = u < 0 && v < 0; pair = [u, v]; event = eventOf(u, v); }
     }
   }
-  return { sim: Math.min(1, best), whole, pair };
-}
-
-/** Share of one side's event content (its event words, dates and counts, by weight) matched on
- *  the other side. */
-function eventShare(side: Side, s: PreparedSentence, facts: number): number {
-  let got = 0, total = (s.dates.length + s.counts.length) * s.factWeight;
-  for (const m of side.matches) if (m.a.role === 'event') { got += (m.exact ? 1 : PARTIAL) * m.a.weight; total += m.a.weight; }
-  for (const t of side.unmatched) if (t.role === 'event') total += t.weight;
-  return total > 0 ? (got + facts) / total : 0;
-}
-
-/** Weight of the dates and counts of one side that agree with the other side. */
-function agreeingFacts(e: Pick<Evidence, 'dates' | 'counts'>, side: 'a' | 'b', s: PreparedSentence): number {
-  const ok = (v: string) => v === 'same' || v === 'compatible';
-  const dates = new Set(e.dates.filter((x) => ok(x.verdict)).map((x) => x[side]));
-  const counts = new Set(e.counts.filter((x) => ok(x.verdict)).map((x) => x[side]));
-  return (dates.size + counts.size) * s.factWeight;
+  // The whole sentences' event share counts too (a clause may hold only names).
+  return { sim: Math.min(1, best), whole, pair, event: Math.min(1, Math.max(event, eventOf(-1, -1))) };
 }
 
 /** A term of `to` that is a spelling variant of t, found through the variant keys. */
@@ -305,9 +306,9 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
 
   const ma = matchSide(a, b);
   const mb = matchSide(b, a);
-  addFacts({ dates, counts }, a, b, ma.got, mb.got);
+  addFacts({ dates, counts }, a, b, ma, mb);
   const totalA = found(ma.got, -1, -1), totalB = found(mb.got, -1, -1);
-  const units = bestUnits(a, b, ma.got, mb.got);
+  const units = bestUnits(a, b, ma, mb);
 
   const negatedShared = ma.matches.filter((m) => m.a.negated !== m.b.negated);
   const negationMismatch = (a.negations.length > 0) !== (b.negations.length > 0);
@@ -342,7 +343,7 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   return {
     a, b, matches: ma.matches, unmatchedA: ma.unmatched, unmatchedB: mb.unmatched,
     covA: a.mass > 0 ? Math.min(1, totalA / a.mass) : 0, covB: b.mass > 0 ? Math.min(1, totalB / b.mass) : 0,
-    unitSim: units.sim, wholeSentences: units.whole, eventCov: Math.max(eventShare(ma, a, agreeingFacts({ dates, counts }, 'a', a)), eventShare(mb, b, agreeingFacts({ dates, counts }, 'b', b))), unitPair: units.pair, shared: Math.min(totalA, totalB),
+    unitSim: units.sim, wholeSentences: units.whole, eventCov: units.event, unitPair: units.pair, shared: Math.min(totalA, totalB),
     dates, counts, sameSpeaker, negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
   };
 }

@@ -44,15 +44,18 @@ const isSpeech = (t: Token) => isIn(SPEAKER_OPENERS, t) || isIn(ASSERTION_WORDS,
  * @param words the sentence's word tokens (no punctuation), in order
  * @param breakBefore for each word, the punctuation right before it (":" , "," , '"' or "")
  * @param quote the sentence as written
+ * @param who for each word, whether it can name a speaker: part of a name, a title or office, a
+ *   nationality, a source noun ("مصادر", "مسؤول")
  */
-export function readFrame(words: Token[], breakBefore: string[], quote: string): Frame {
+export function readFrame(words: Token[], breakBefore: string[], quote: string, who: boolean[]): Frame {
   const speaker = new Set<number>();
   const mark = (from: number, to: number) => { for (let k = from; k <= to && k < words.length; k++) speaker.add(k); };
 
   // A label before a colon near the start of the sentence names the speaker (or the place the
-  // report is filed from: "تركيا: مقتل 30 …").
+  // report is filed from: "تركيا: مقتل 30 …") when it holds a name or a title; "لليوم الرابع: …"
+  // is part of the statement.
   const colon = breakBefore.findIndex((b, i) => i > 0 && b.includes(':'));
-  if (colon > 0 && colon <= LABEL_WORDS) mark(0, colon - 1);
+  if (colon > 0 && colon <= LABEL_WORDS && who.slice(0, colon).some(Boolean)) mark(0, colon - 1);
 
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
@@ -69,10 +72,11 @@ export function readFrame(words: Token[], breakBefore: string[], quote: string):
         if (isIn(COMPLEMENTISERS, words[k])) { j = k; break; }
       }
       if (j >= i) { mark(i, j); i = j; continue; }
-      // "وقال أوغلو «…»" / "بحسب مصادر أمريكية": a reporting word's speaker is the next words.
+      // "وقال أوغلو «…»" / "بحسب مصادر أمريكية": a reporting word's speaker is the name or title
+      // that follows it; "أوضح ترامب اهتمامه بشأن سوريا" goes on with what he said.
       if (isIn(SPEAKER_OPENERS, w)) {
         let k = i + 1;
-        while (k < words.length && k <= i + SPEAKER_WINDOW && !breakBefore[k]) k++;
+        while (k < words.length && k <= i + SPEAKER_WINDOW && !breakBefore[k] && who[k]) k++;
         mark(i, k - 1);
         i = k - 1;
       }

@@ -184,9 +184,7 @@ function rankOf(v: Verdict): number {
 
 /** A sentence's identity for the verdict cache: its article and its signature (not its position). */
 function keyOf(s: PreparedSentence): string {
-  // Whether a sentence is linked at all also depends on the rest of its article (a line repeating
-  // an earlier one is not), so that is part of its identity.
-  return `${s.path}\u0000${s.sig}\u0000${s.linkable ? 1 : 0}`;
+  return `${s.path}\u0000${s.sig}`;
 }
 
 function ref(s: PreparedSentence): SentenceRef {

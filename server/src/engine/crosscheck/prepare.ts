@@ -76,6 +76,10 @@ export interface PreparedSentence {
   /** The same per clause, for clauses of at least MIN_CLAUSE_ITEMS terms and facts (0 otherwise):
    *  long news sentences join several statements, and one of them may be all another sentence says. */
   clauseMass: number[];
+  /** The weight of the event content (event words, dates, counts: not names, not titles), in all
+   *  and per clause. */
+  eventMass: number;
+  clauseEventMass: number[];
   /** Counts stated as facts (counts of sources, "according to 5 officials", left out), with what they count. */
   counts: Count[];
   /** Clause index of each date and count (parallel to dates / counts). */
@@ -90,8 +94,7 @@ export interface PreparedSentence {
   variants: Map<string, Term>;
   /** Canonical ids and primary keys of the speaker's terms. */
   speakerKeys: Set<string>;
-  /** Enough content to be worth linking (not a share button, a category line, a credit, a line
-   *  repeating an earlier one of the same article). */
+  /** Enough content to be worth linking (not a share button, a category line or a credit). */
   linkable: boolean;
   dates: DateMention[];
   /** Quantities stated as facts (the `q` of counts, for quick access). */
@@ -178,25 +181,7 @@ function isNationality(stem: string): boolean {
 
 /** Prepare every sentence of an article. */
 export function prepareArticle(a: ArticleAnalysis, weights: Weights): PreparedSentence[] {
-  const out: PreparedSentence[] = [];
-  for (let i = 0; i < a.sentences.length; i++) {
-    const s = prepareSentence(a, i, weights);
-    // A line that repeats an earlier one of the same article (a "share this" line quoting the
-    // headline, a caption repeating it) is not a second statement of the article.
-    if (s.linkable && out.some((p) => p.linkable && repeats(s, p))) s.linkable = false;
-    out.push(s);
-  }
-  return out;
-}
-
-/** Share of s's content that an earlier sentence p holds, above which s only repeats p. */
-const REPEAT = 0.85;
-
-function repeats(s: PreparedSentence, p: PreparedSentence): boolean {
-  if (s.mass <= 0) return false;
-  let got = 0;
-  for (const t of s.terms) if (!t.speaker && p.primary.has(t.keys[0])) got += t.weight;
-  return got / s.mass >= REPEAT;
+  return a.sentences.map((_, i) => prepareSentence(a, i, weights));
 }
 
 function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): PreparedSentence {
@@ -205,7 +190,9 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   const all = tokensOf(a.tokens, s.start, s.end);
   const words = all.filter((t) => t.kind !== 'punct');
   const breakBefore = punctuationBefore(all, words);
-  const frame = readFrame(words, breakBefore, quote);
+  const entitiesHere = inSpans(a.entities, s.start, s.end);
+  const who = words.map((w) => entitiesHere.some((e) => overlaps(e, w)) || isTitle(w) || isIn(REPORTING_WORDS, w) || isIn(SOURCE_NOUNS, w));
+  const frame = readFrame(words, breakBefore, quote, who);
   // Clauses for comparing parts of long sentences: stretches between punctuation, and relative
   // clauses ("… الاعتداء الانتحاري | الذي استهدف الاثنين بلدة سروج …"), which add a second fact.
   // ("مَن الذي مثل طهران" is a question, not a relative clause.)
@@ -350,6 +337,10 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   for (let c = 0; c <= clause; c++) {
     if (clauseItems[c] < MIN_CLAUSE_ITEMS || clauseMass[c] < MIN_CLAUSE_MASS || clause === 0) clauseMass[c] = 0;
   }
+  const clauseEventMass = new Array<number>(clause + 1).fill(0);
+  for (const t of content) if (t.role === 'event') clauseEventMass[t.clause] += t.weight;
+  for (const c of [...dateClauses, ...countClauses]) clauseEventMass[c] += factWeight;
+  const eventMass = clauseEventMass.reduce((x, y) => x + y, 0);
   const keySet = new Map<string, Term>();
   const primary = new Map<string, Term>();
   const variants = new Map<string, Term>();
@@ -370,7 +361,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   ]);
   return {
     path: a.path, sig, index, id: s.id, start: s.start, end: s.end, kind: s.kind, quote, mood: frame.mood, reported: a.referenceDate?.date ?? null,
-    terms, mass, clauseMass, dateClauses, countClauses, counts, factWeight, keySet, primary, variants, speakerKeys,
+    terms, mass, clauseMass, eventMass, clauseEventMass, dateClauses, countClauses, counts, factWeight, keySet, primary, variants, speakerKeys,
     linkable: s.kind !== 'credit' && arabicTerms >= MIN_CONTENT_TERMS &&
       (arabicTerms >= MIN_PLAIN_TERMS || entities.length > 0 || dates.length > 0 || quantitiesAll.length > 0),
     dates, quantities: counts.map((c) => c.q), negations, denial, decline, assertion,

@@ -30,7 +30,11 @@ function foldChar(ch: string): string {
   if (cp === 0x00a0 || (cp >= 0x2000 && cp <= 0x200a) || cp === 0x202f || cp === 0x205f || cp === 0x3000 || cp === 0x1680) return ' ';
   // Presentation forms and other compatibility characters: let ICU decompose them.
   if ((cp >= 0xfb50 && cp <= 0xfdff) || (cp >= 0xfe70 && cp <= 0xfefc) || (cp >= 0xff01 && cp <= 0xff5e)) {
-    return Array.from(ch.normalize('NFKC')).map((c) => (DROP.test(c) ? '' : foldChar(c))).join('');
+    // Characters of these blocks that NFKC leaves as they are (the ornate parentheses ﴾ ﴿ around
+    // Quran quotations) are kept: folding them again would never end.
+    const nfkc = ch.normalize('NFKC');
+    if (nfkc === ch) return ch;
+    return Array.from(nfkc).map((c) => (DROP.test(c) ? '' : foldChar(c))).join('');
   }
   return ch.toLowerCase();
 }
