@@ -127,3 +127,15 @@ export interface Match {
   j: number;
   sem: Sem;
 }
+
+/** Meanings that name one day, which a clock time or a part of the day can be on. */
+export function isDay(sem: Sem): sem is DaySem {
+  switch (sem.t) {
+    case 'date': return sem.d !== undefined;
+    case 'weekday': return true;
+    case 'rel': return sem.unit === 'D' && sem.anchor !== 'window';
+    case 'nth': return sem.what !== 'week';
+    case 'holiday': return sem.greg !== undefined || sem.hijri?.d !== undefined || !!sem.easter;
+    default: return false;
+  }
+}
