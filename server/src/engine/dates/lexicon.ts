@@ -86,9 +86,10 @@ export const WEEKDAYS: NameEntry[] = buildWeekdays();
 
 /**
  * Month names that are also common words (مارس "he practised", آب/أب "father", ماي, نيسان the car
- * maker, تموز the deity): accepted alone only with a calendar cue around them.
+ * maker, تموز the deity, صفر "zero" — a score "2-صفر"): accepted alone only with a calendar cue
+ * around them.
  */
-export const AMBIGUOUS_MONTHS = new Set(['مارس', 'اب', 'ماي', 'نيسان', 'تموز', 'جوان'].map(norm));
+export const AMBIGUOUS_MONTHS = new Set(['مارس', 'اب', 'ماي', 'نيسان', 'تموز', 'جوان', 'صفر'].map(norm));
 
 
 // Calendar units, normalised, with their TIMEX letter; singular, dual and plural forms.

@@ -1,4 +1,5 @@
-// Days named relative to the reference: أمس، البارحة، أول أمس، أمس الأول، غدا، بعد غد، اليوم.
+// Days named relative to the reference: أمس، البارحة، أول أمس، أمس الأول، قبل يوم أمس، غدا، بعد غد،
+// اليوم.
 import type { Match } from '../sem';
 import { ORDINALS } from '../../quantities/numberWords';
 import { dirOf, type Reader } from './reader';
@@ -16,11 +17,13 @@ export function dayWords(g: Reader, i: number): Match | undefined {
   // "أول أمس" takes no preposition: "باول أمس" is the name Powell before "أمس".
   if (pre && pre.w === 'اول' && !/^[وف]*$/.test(g.toks[k].n.slice(0, g.toks[k].n.length - 3))) pre = undefined;
   if (pre) {
-    const nx = g.form(k + 1, (w) => w === 'غد' || w === 'الغد' || w === 'بكره' || w === 'بكرا' || w === 'امس' || w === 'البارحه' || w === 'امبارح');
+    // "قبل يوم أمس" (the day before yesterday), "بعد يوم غد".
+    const y2 = !lead && g.isWord(k + 1, 'يوم') ? 1 : 0;
+    const nx = g.form(k + 1 + y2, (w) => w === 'غد' || w === 'الغد' || w === 'بكره' || w === 'بكرا' || w === 'امس' || w === 'البارحه' || w === 'امبارح');
     if (nx) {
       const future = nx.w === 'غد' || nx.w === 'الغد' || nx.w === 'بكره' || nx.w === 'بكرا';
-      if (pre.w === 'بعد' && future) return mk(k + 2 - i, lead ? skip : pre.skip, 2);
-      if (pre.w !== 'بعد' && !future) return mk(k + 2 - i, lead ? skip : pre.skip, -2);
+      if (pre.w === 'بعد' && future) return mk(k + 2 + y2 - i, lead ? skip : pre.skip, 2);
+      if (pre.w !== 'بعد' && !future) return mk(k + 2 + y2 - i, lead ? skip : pre.skip, -2);
     }
     if (lead) return undefined;
   }
@@ -46,6 +49,8 @@ export function dayWords(g: Reader, i: number): Match | undefined {
     // noun phrase is just the next words of the sentence ("يلتقي اليوم الرئيس").
     if (nx && nx.startsWith('ال') && (/(ي|يه)$/.test(nx) || ORDINALS[nx.slice(2)] !== undefined) && !g.weekday(i + 1, false)) return undefined;
     if (g.isWord(i + 1, 'نفسه', 'ذاته')) return undefined;
+    // "في اليوم 14 من الإضراب": a day counted in a story, not today.
+    if (g.num(i + 1) !== undefined && (g.isForm(i - 1, 'في') || g.isWord(i + 2, 'من', 'علي'))) return undefined;
     return mk(1, f.skip, 0);
   }
   if (f.w === 'الغد') return f.skip > 0 || g.isForm(i - 1, 'يوم') ? mk(1, f.skip, 1) : undefined;

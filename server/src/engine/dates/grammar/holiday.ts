@@ -1,4 +1,4 @@
-// Holidays: عيد الفطر، عيد الأضحى، عيد الميلاد، عيد الفصح، رأس السنة الهجرية/الميلادية، يوم عرفة،
+// Holidays: عيد الفطر، عيد الأضحى، عيد الميلاد (الكريسماس)، عيد الفصح، رأس السنة الهجرية/الميلادية، يوم عرفة،
 // المولد النبوي، شهر رمضان — with an optional year.
 import type { Match, Sem } from '../sem';
 import type { Reader } from './reader';
@@ -14,7 +14,11 @@ export function holiday(g: Reader, i: number): Match | undefined {
     else if (nx === 'الاضحي') sem = { t: 'holiday', name: 'عيد الأضحى', hijri: { m: 12, d: 10 } };
     else if (nx === 'الميلاد' && !g.isWord(k + 1, 'ال')) sem = { t: 'holiday', name: 'عيد الميلاد', greg: { m: 12, d: 25 } };
     else if (nx === 'الفصح' || nx === 'القيامه') sem = { t: 'holiday', name: 'عيد الفصح', easter: true };
+    else if (nx === 'الكريسماس' || nx === 'كريسماس') sem = { t: 'holiday', name: 'عيد الميلاد', greg: { m: 12, d: 25 } };
     if (sem) { k++; if (g.isWord(k, 'المجيد', 'المبارك', 'السعيد')) k++; }
+  } else if (g.isForm(i, 'كريسماس', 'الكريسماس')) {
+    // Christmas by its borrowed name.
+    sem = { t: 'holiday', name: 'عيد الميلاد', greg: { m: 12, d: 25 } }; k = i + 1;
   } else if (g.isForm(i, 'راس') && g.isWord(i + 1, 'السنه') && g.isWord(i + 2, 'الهجريه')) {
     sem = { t: 'holiday', name: 'رأس السنة الهجرية', hijri: { m: 1, d: 1 } }; k = i + 3;
   } else if (g.isForm(i, 'راس') && g.isWord(i + 1, 'السنه') && g.isWord(i + 2, 'الميلاديه')) {
@@ -36,5 +40,5 @@ export function holiday(g: Reader, i: number): Match | undefined {
   if (!sem || sem.t !== 'holiday') return undefined;
   const y = trailingYear(g, k);
   if (y && y.y !== undefined) { sem.y = y.y; sem.yearIsHijri = y.hijri || y.y < 1600; k += y.len; }
-  return { i, skip: g.toks[i].forms.find((f) => f.w === 'عيد' || f.w === 'راس' || f.w === 'يوم' || f.w === 'المولد' || f.w === 'رمضان' || f.w === 'شهر')?.skip ?? 0, j: k, sem };
+  return { i, skip: g.toks[i].forms.find((f) => ['عيد', 'راس', 'يوم', 'المولد', 'رمضان', 'شهر', 'كريسماس', 'الكريسماس'].includes(f.w))?.skip ?? 0, j: k, sem };
 }

@@ -6,18 +6,20 @@
 import type { Tok } from '../scan';
 import type { Match } from '../sem';
 import { PART_WORDS, UNIT_WORDS } from '../lexicon';
-import { ORDINALS } from '../../quantities/numberWords';
+import { ORDINALS, TENS, UNITS } from '../../quantities/numberWords';
 import { GREG, HIJ, longest, Reader, WDS } from './reader';
 import { absDate, dayFirst } from './calendarDate';
+import { bareDay } from './bareDay';
 import { dayPart } from './dayPart';
 import { dayWords } from './dayWords';
 import { holiday } from './holiday';
 import { nth } from './nth';
 import { DECADE_WORDS, decade, part, quarter } from './periodPart';
 import { range } from './range';
-import { agoRel, earlierLater, periodRel } from './relative';
+import { agoRel, earlierLater, lastUnit, periodRel } from './relative';
 import { withClock } from './timed';
 import { weekdayExpr } from './weekday';
+import { weekThenDay } from './weekRelative';
 
 /** Words that can begin an expression: positions starting with anything else are skipped
  *  without trying the parsers (most of a text), which keeps recognition fast. */
@@ -29,18 +31,24 @@ const STARTERS = new Set<string>([
   ...Object.keys(PART_WORDS),
   'هذا', 'هذه', 'قبل', 'منذ', 'بعد', 'القبل', 'امس', 'البارحه', 'امبارح', 'غدا', 'بكره', 'بكرا', 'الغد',
   'الساعه', ...['صباح', 'فجر', 'ضحي', 'ظهر', 'ظهيره', 'عصر', 'مساء', 'ليل', 'ليله', 'الليله'],
-  'في', 'عيد', 'راس', 'المولد', 'رمضان', 'الاخير', 'الاخيره', 'عامي', 'الربع', 'النصف', 'ربع', 'نصف', 'غره',
+  'في', 'عيد', 'راس', 'المولد', 'رمضان', 'كريسماس', 'الكريسماس', 'الاخير', 'الاخيره', 'عامي', 'الربع', 'النصف', 'ربع', 'نصف', 'غره',
   ...DECADE_WORDS,
 ]);
 
-const STARTER_STEMS = new Set([...STARTERS].map((w) => (w.startsWith('ال') ? w.slice(2) : w)));
+/** Number words, which begin only a date with its day or year in words ("ثلاثة وعشرين أبريل",
+ *  "ألفين وعشرين"): the other families are not tried there. */
+const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), 'الف', 'الفين', 'الفان', 'الفا']);
 
-/** Cheap superset test of "some clitic reading of w is a starter", without building the readings. */
-function mayStart(w: string): boolean {
+const stems = (set: Set<string>) => new Set([...set].map((w) => (w.startsWith('ال') ? w.slice(2) : w)));
+const STARTER_STEMS = stems(STARTERS);
+const NUMBER_STEMS = stems(NUMBER_WORDS);
+
+/** Cheap superset test of "some clitic reading of w is in the set", without building the readings. */
+function mayStart(w: string, set = STARTERS, stemSet = STARTER_STEMS): boolean {
   for (let k = 0; k <= 4 && k < w.length - 1; k++) {
     if (k > 0 && !'وفبكلا'.includes(w[k - 1])) break;
     const rest = w.slice(k);
-    if (STARTERS.has(rest) || STARTER_STEMS.has(rest)) return true;
+    if (set.has(rest) || stemSet.has(rest)) return true;
   }
   return false;
 }
@@ -56,10 +64,17 @@ export class Grammar {
   at(i: number): Match | undefined {
     const g = this.g;
     const t = g.toks[i];
-    if (t.kind === 'p' || (t.kind === 'w' && !mayStart(t.n))) return undefined;
+    if (t.kind === 'p') return undefined;
+    if (t.kind === 'w' && !mayStart(t.n)) {
+      // Colloquial "من أسبوع" (a week ago); a day or a year in words.
+      if (t.n === 'من') return agoRel(g, i);
+      return mayStart(t.n, NUMBER_WORDS, NUMBER_STEMS) ? absDate(g, i) : undefined;
+    }
+    // A number begins only a date in digits, a range or a clock time.
+    if (t.kind === 'n') return withClock(g, i, longest([range(g, i), absDate(g, i), bareDay(g, i)]));
     const best = longest([
-      part(g, i), range(g, i), nth(g, i), weekdayExpr(g, i), absDate(g, i),
-      periodRel(g, i), agoRel(g, i), dayWords(g, i), earlierLater(g, i), holiday(g, i), quarter(g, i), decade(g, i),
+      part(g, i), range(g, i), nth(g, i), weekdayExpr(g, i), weekThenDay(g, i), absDate(g, i), bareDay(g, i),
+      periodRel(g, i), agoRel(g, i), lastUnit(g, i), dayWords(g, i), earlierLater(g, i), holiday(g, i), quarter(g, i), decade(g, i),
       dayPart(g, i),
     ]);
     // "أمس الاثنين", "غدا الثلاثاء", "اليوم الأربعاء": one expression, the weekday confirms the day.

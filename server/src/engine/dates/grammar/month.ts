@@ -8,14 +8,14 @@ export interface MonthHit extends Hit { m?: number; monthRel?: number; hijri: bo
 
 /** A Gregorian month name, with its other-tradition double ("أيار/ مايو", "8 أيار (مايو)"). */
 export function gregMonth(g: Reader, i: number): NameHit | undefined {
-  const m = g.name(i, GREG);
+  const m = g.name(i, GREG, true, false);
   if (!m) return undefined;
   let j = i + m.len;
   // Double forms: "/", "-", "(" … ")" or "أو" followed by the same month in another tradition.
   const opener = g.isPunct(j, '/', '-', '(', '\\', '|');
   // Written side by side with no mark too ("11 سبتمبر أيلول 2001").
   const k0 = opener ? j + 1 : g.isWord(j, 'او') ? j + 1 : j;
-  const m2 = g.name(k0, GREG, false);
+  const m2 = g.name(k0, GREG, false, false);
   if (m2 && m2.value === m.value && m2.first !== m.first) {
     j = k0 + m2.len;
     if (g.isPunct(i + m.len, '(') && g.isPunct(j, ')')) j++;
@@ -34,7 +34,8 @@ export function monthByNumber(g: Reader, i: number): (Hit & { m: number }) | und
   if (!nx) return undefined;
   if (kw.w === 'شهر') {
     const c = parseCardinalWords(g.words(i + 1, 3), 0);
-    if (c && c.value >= 1 && c.value <= 12 && c.low === c.high) return { len: 1 + c.length, skip: kw.skip, m: c.value };
+    // "شهر واحد" is one month, not January.
+    if (c && c.value >= 2 && c.value <= 12 && c.low === c.high) return { len: 1 + c.length, skip: kw.skip, m: c.value };
   } else {
     const o = parseOrdinalWords(g.words(i + 1, 3), 0);
     if (o && o.value >= 1 && o.value <= 12 && nx.startsWith('ال')) return { len: 1 + o.length, skip: kw.skip, m: o.value };

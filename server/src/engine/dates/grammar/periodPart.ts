@@ -38,6 +38,8 @@ export function part(g: Reader, i: number): Match | undefined {
   const sem = inner.sem;
   if (sem.t === 'date') {
     if (sem.d !== undefined) return undefined; // "بداية 5 مايو" is not a part of a day
+    // "أول مارس" is the first of March (a day: calendarDate.ts), "أوائل مارس" its beginning.
+    if (f.w === 'اول' && sem.m !== undefined) return undefined;
     return { i, skip: f.skip, j: inner.j, sem: { ...sem, mod } };
   }
   if (sem.t === 'rel' && sem.anchor === 'period' && sem.unit !== 'D') return { i, skip: f.skip, j: inner.j, sem: { ...sem, mod } };

@@ -107,11 +107,14 @@ export class Reader {
 
   // ---- calendar names ------------------------------------------------------------------------
 
-  name(i: number, index: Map<string, NameEntry[]>, allowClitics = true): NameHit | undefined {
+  /** A calendar name at i; `article` allows reading it with the article removed (weekdays: "الاثنين"
+   *  and "اثنين" name the same day; month names never take it: "الأب" is not "آب"). */
+  name(i: number, index: Map<string, NameEntry[]>, allowClitics = true, article = true): NameHit | undefined {
     const t = this.toks[i];
     if (!t || t.kind !== 'w') return undefined;
     const forms = allowClitics ? t.forms : t.forms.slice(0, 1);
     for (const f of forms) {
+      if (!article && /(ال|لل)$/.test(t.n.slice(0, f.skip))) continue;
       const entries = index.get(f.w);
       if (!entries) continue;
       for (const e of entries) {
@@ -124,21 +127,26 @@ export class Reader {
   }
 
   hijriMonth(i: number): NameHit | undefined {
-    return this.name(i, HIJ);
+    return this.name(i, HIJ, true, false);
   }
 
   weekday(i: number, allowBare: boolean): NameHit | undefined {
     const h = this.name(i, WDS);
     if (!h) return undefined;
+    // "واحد" (one) is not "و" + "احد" (Sunday).
+    if (h.skip > 0 && this.toks[i].n === 'واحد') return undefined;
     // Names without the article (اثنين، أحد) are ordinary words unless the context asks for a day.
     if (!allowBare && !h.first.startsWith('ال')) return undefined;
     return h;
   }
 
-  /** True when the word before i makes a bare month or year a date ("في", "منذ", "أوائل"…). */
+  /** True when the word before i makes a bare month or year a date ("في", "منذ", "أوائل"…, or a
+   *  weekday: "الخميس، مارس الثالث والعشرين"). */
   cueBefore(i: number): boolean {
     const t = this.toks[i - 1];
+    if (t && t.kind === 'p' && t.n === ',' && this.weekday(i - 2, false)) return true;
     if (!t || t.kind !== 'w') return false;
+    if (this.weekday(i - 1, false)) return true;
     return t.forms.some((f) => CUE_BEFORE.has(f.w) || PART_WORDS[f.w] !== undefined);
   }
 }

@@ -1,12 +1,15 @@
-// Weekdays: "الثلاثاء", "يوم الاثنين", "هذا الاثنين", "الثلاثاء الماضي", "الأحد من الأسبوع
-// الماضي", "ثلاثاء الأسبوع الفائت"; and a weekday written with its date ("الخميس 15 آب", "الخميس
-// الموافق 14 شهر شباط", "السبت السادس عشر"), where the date is the value and the weekday checks it.
+// Weekdays: "الثلاثاء", "يوم الاثنين", "هذا الاثنين", "الثلاثاء الماضي", "الخميس بعد القادم", "الأحد
+// من الأسبوع الماضي"; and a weekday written with its date ("الخميس 15 آب", "الخميس، مارس الثالث
+// والعشرين، 2017", "الخميس 12-3", "يوم الأربعاء 12", "السبت السادس عشر"), where the date is the
+// value and the weekday checks it (or, for a day without its month, chooses the month).
 import type { DateSem, Dir, Match } from '../sem';
 import { dirOf, type Reader } from './reader';
 import { absDate, dayFirst, monthFirst } from './calendarDate';
 import { day } from './dayNumber';
 import { relMonth } from './month';
-import { numeric } from './numericDate';
+import { numeric, numericDayMonth } from './numericDate';
+import { digitDay } from './bareDay';
+import { weekAfterDay } from './weekRelative';
 
 export function weekdayExpr(g: Reader, i: number): Match | undefined {
   let k = i, skip = 0;
@@ -46,35 +49,30 @@ export function weekdayExpr(g: Reader, i: number): Match | undefined {
     const j = paren && g.isPunct(date.match.j, ')') ? date.match.j + 1 : date.match.j;
     return { i, skip, j, sem: { ...date.sem, wd: wd.value } };
   }
-  const num = numeric(g, q);
+  const num = numeric(g, q) ?? numericDayMonth(g, q, true);
   if (num && num.sem.t === 'date' && num.sem.d !== undefined) return { i, skip, j: num.j, sem: { ...num.sem, wd: wd.value } };
-  // "يوم السبت 21/09": day/month without a year after a weekday.
-  const dd = g.num(q), mm = g.num(q + 2);
-  if (dd !== undefined && mm !== undefined && g.isPunct(q + 1, '/') && g.adjacent(q) && g.adjacent(q + 1) && dd <= 31 && mm >= 1 && mm <= 12) {
-    return { i, skip, j: q + 3, sem: { t: 'date', d: dd, m: mm, wd: wd.value } };
-  }
-  // Ordinal day: "السبت السادس عشر", "الثلاثاء التاسع عشر من هذا الشهر".
+  // "يوم الأربعاء 12": a day number without its month; the weekday chooses the month.
+  const dd = digitDay(g, q, true);
+  if (dd && dd.sem.t === 'date') return { i, skip, j: dd.j, sem: { ...dd.sem, wd: wd.value } };
+  // Ordinal day: "السبت السادس عشر", "الثلاثاء التاسع عشر من هذا الشهر". Up to the fifth it is the
+  // n-th such weekday of the month instead ("الجمعة الثالثة", nth.ts).
   const od = day(g, k);
-  if (od && od.words && !g.isForm(k + od.len, 'من', 'في') || (od && od.words && relMonth(g, k + od.len + 1))) {
-    let j = k + od!.len;
-    const sem: DateSem = { t: 'date', d: od!.d, wd: wd.value };
+  if (od && od.words && od.d > 5 && (!g.isForm(k + od.len, 'من', 'في') || relMonth(g, k + od.len + 1))) {
+    let j = k + od.len;
+    const sem: DateSem = { t: 'date', d: od.d, wd: wd.value };
     if (g.isWord(j, 'من')) {
       const rm = relMonth(g, j + 1);
       if (rm) { sem.monthRel = rm.monthRel; j += 1 + rm.len; }
     }
     return { i, skip, j, sem };
   }
-  // Relative marker or week: "الثلاثاء الماضي", "الأحد من الأسبوع الماضي", "اثنين الأسبوع الحالي".
+  // Relative marker: "الثلاثاء الماضي", "الخميس القادم", "الخميس بعد القادم", "الجمعة قبل الماضية".
   const d = dirOf(g.w(k));
   if (d !== undefined && !g.isWord(k, 'الاخير', 'الاخيره')) return { i, skip, j: k + 1, sem: { t: 'weekday', wd: wd.value, dir: d } };
-  let r = k;
-  if (g.isWord(r, 'من')) r++;
-  let thisWeek = false;
-  if (g.isWord(r, 'هذا')) { r++; thisWeek = true; }
-  if (g.isWord(r, 'الاسبوع')) {
-    const wdir = dirOf(g.w(r + 1));
-    if (wdir !== undefined) return { i, skip, j: r + 2, sem: { t: 'weekday', wd: wd.value, weekOff: wdir } };
-    if (thisWeek) return { i, skip, j: r + 1, sem: { t: 'weekday', wd: wd.value, weekOff: 0 } };
-  }
+  const d2 = g.isWord(k + 1, 'الاخير', 'الاخيره') ? undefined : dirOf(g.w(k + 1));
+  if ((g.isWord(k, 'بعد') && d2 === 1) || (g.isWord(k, 'قبل') && d2 === -1)) return { i, skip, j: k + 2, sem: { t: 'weekday', wd: wd.value, dir: d2, steps: 2 } };
+  // The week: "الأحد من الأسبوع الماضي", "اثنين الأسبوع الحالي".
+  const week = weekAfterDay(g, k);
+  if (week) return { i, skip, j: week.j, sem: { t: 'weekday', wd: wd.value, weekOff: week.weekOff } };
   return base;
 }

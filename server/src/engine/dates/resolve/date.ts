@@ -1,8 +1,8 @@
 // Gregorian calendar dates, partial or complete, with the year (or month) a partial date lacks
 // inferred from the reference date, and quarters, halves and decades.
-import { addMonths, daysInMonth, fromDays, isValid, iso, isoWeekday, pad2, toDays } from '../calendar';
+import { addMonths, daysInMonth, isValid, iso, isoWeekday, pad2, parseIso, toDays } from '../calendar';
 import type { DateSem } from '../sem';
-import { FUTURE_SLACK_DAYS, MONTHS_EN, WEEKDAYS_EN, withMod, type Ctx, type Resolution } from './context';
+import { FUTURE_SLACK_DAYS, MONTHS_EN, WEEKDAYS_EN, weekdayCheck, withMod, type Ctx, type Resolution } from './context';
 import { resolveHijriDate } from './hijri';
 
 function dateValue(y: number | undefined, m: number | undefined, d: number | undefined): string {
@@ -59,6 +59,46 @@ function inferYear(m: number, d: number | undefined, dir: -1 | 0 | 1 | undefined
   return y;
 }
 
+/** The century of a year written with two digits: the one that puts the year at most ten years
+ *  after the reference date (or, without one, 2000–2049 and 1950–1999). */
+function fullYear(yy: number, ctx: Ctx, lines: string[]): number {
+  let y: number;
+  if (ctx.ref) {
+    y = Math.floor(ctx.ref.y / 100) * 100 + yy;
+    if (y > ctx.ref.y + 10) y -= 100;
+    lines.push(`two-digit year ${pad2(yy)} read as ${y} (within ten years after the reference date ${ctx.refText})`);
+  } else {
+    y = yy < 50 ? 2000 + yy : 1900 + yy;
+    lines.push(`two-digit year ${pad2(yy)} read as ${y}`);
+  }
+  return y;
+}
+
+/**
+ * The month of a day written without one ("في 14", "يوم الأربعاء 12", "السبت السادس عشر"): the
+ * same day of the reference's month or of a month next to it, whichever is nearest the reference
+ * (the next one in the future-oriented reading). A weekday written with the day picks, among
+ * those, the ones that fall on it: the date is the value, the weekday only chooses and checks.
+ */
+function nearestDay(d: number, wd: number | undefined, ctx: Ctx, lines: string[]): { y: number; m: number } | null {
+  const ref = ctx.ref!;
+  const r = toDays(ref);
+  let cands: { y: number; m: number; diff: number }[] = [];
+  for (const off of [-1, 0, 1]) {
+    const mm = addMonths({ y: ref.y, m: ref.m, d: 1 }, off);
+    if (isValid(mm.y, mm.m, d)) cands.push({ y: mm.y, m: mm.m, diff: toDays({ y: mm.y, m: mm.m, d }) - r });
+  }
+  const onWeekday = wd === undefined ? [] : cands.filter((c) => isoWeekday({ y: c.y, m: c.m, d }) === wd);
+  if (onWeekday.length) cands = onWeekday;
+  if (ctx.prefer === 'future' && cands.some((c) => c.diff >= 0)) cands = cands.filter((c) => c.diff >= 0);
+  const best = cands.sort((a, b) => Math.abs(a.diff) - Math.abs(b.diff) || a.diff - b.diff)[0];
+  if (!best) return null;
+  const when = best.diff === 0 ? 'the reference date itself' : `${Math.abs(best.diff)} day(s) ${best.diff < 0 ? 'before' : 'after'} the reference date ${ctx.refText}`;
+  const why = onWeekday.length ? `the day ${d} nearest the reference that falls on a ${WEEKDAYS_EN[wd! - 1]}` : `the day ${d} nearest the reference${ctx.prefer === 'future' ? ' (on or after it, future-oriented reading)' : ''}`;
+  lines.push(`month ${MONTHS_EN[best.m - 1]} ${best.y}: ${why}, ${when}`);
+  return best;
+}
+
 export function resolveDate(sem: DateSem, ctx: Ctx): Resolution {
   if (sem.hijri) return resolveHijriDate(sem, ctx);
   if (sem.decade !== undefined) {
@@ -77,8 +117,9 @@ export function resolveDate(sem: DateSem, ctx: Ctx): Resolution {
     return withMod({ value, kind: 'absolute', resolved: y !== null ? `${y}-${sem.part}` : null, explanation: lines }, sem.mod);
   }
   const lines: string[] = [];
-  const value = dateValue(sem.y, sem.m, sem.d);
-  let y = sem.y ?? null;
+  const fy = sem.y2 && sem.y !== undefined ? fullYear(sem.y, ctx, lines) : sem.y;
+  const value = dateValue(fy, sem.m, sem.d);
+  let y = fy ?? null;
   let m = sem.m ?? null;
   const d = sem.d;
   const ref = ctx.ref;
@@ -90,11 +131,8 @@ export function resolveDate(sem: DateSem, ctx: Ctx): Resolution {
       lines.push(`month ${MONTHS_EN[m - 1]} ${mm.y} from the reference date ${ctx.refText} (${sem.monthRel === 0 ? 'this month' : sem.monthRel < 0 ? 'last month' : 'next month'})`);
     }
   } else if (m === null && d !== undefined && ref) {
-    // A day of month alone ("السبت السادس عشر"): the nearest month that has it.
-    let mm = { y: ref.y, m: ref.m, d: 1 };
-    if (ctx.prefer === 'future' ? d < ref.d : d > ref.d) mm = addMonths(mm, ctx.prefer === 'future' ? 1 : -1);
-    m = mm.m; y = y ?? mm.y;
-    lines.push(`month ${MONTHS_EN[m - 1]} ${mm.y} inferred from the reference date ${ctx.refText} (nearest ${ctx.prefer} day ${d})`);
+    const near = nearestDay(d, sem.wd, ctx, lines);
+    if (near) { m = near.m; y = y ?? near.y; }
   }
   if (y === null && sem.yearRel !== undefined && ref) {
     y = ref.y + sem.yearRel;
@@ -109,13 +147,11 @@ export function resolveDate(sem: DateSem, ctx: Ctx): Resolution {
     else lines.push(`${y}-${pad2(m)}-${pad2(d)} does not exist`);
   }
   if (sem.y !== undefined) lines.unshift(`explicit date ${value}`);
+  else if (sem.m === undefined && sem.monthRel === undefined && d !== undefined) lines.unshift(`day ${d} of a month not written`);
   else if (sem.m !== undefined) lines.unshift(`partial date ${value} (${describe(sem.m, sem.d)}, no year written)`);
-  if (sem.wd !== undefined && resolved && resolved.length === 10) {
-    const w = isoWeekday(fromDays(toDays({ y: +resolved.slice(0, 4), m: +resolved.slice(5, 7), d: +resolved.slice(8, 10) })));
-    lines.push(w === sem.wd ? `weekday ${WEEKDAYS_EN[sem.wd - 1]} agrees with ${resolved}` : `note: ${resolved} is a ${WEEKDAYS_EN[w - 1]}, the text says ${WEEKDAYS_EN[sem.wd - 1]}`);
-  }
+  if (sem.wd !== undefined && resolved && resolved.length === 10) lines.push(weekdayCheck(sem.wd, parseIso(resolved)!, resolved));
   let v = value;
   if (sem.m === undefined && sem.monthRel !== undefined) v = dateValue(undefined, undefined, sem.d).replace(/^XXXX$/, 'XXXX-XX') ;
-  if (sem.m === undefined && sem.d !== undefined) v = `${sem.y ?? 'XXXX'}-XX-${pad2(sem.d)}`;
+  if (sem.m === undefined && sem.d !== undefined) v = `${fy ?? 'XXXX'}-XX-${pad2(sem.d)}`;
   return withMod({ value: v, kind: 'absolute', resolved, explanation: lines }, sem.mod);
 }

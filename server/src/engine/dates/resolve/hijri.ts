@@ -2,7 +2,7 @@
 // the reference date; "رمضان 2019" (a Hijri month with a Gregorian year) is the one in that year.
 import { addDays, gregorianToHijri, hijriToGregorian, iso, pad2, toDays } from '../calendar';
 import type { DateSem } from '../sem';
-import { FUTURE_SLACK_DAYS, HIJRI_EN, withMod, type Ctx, type Resolution } from './context';
+import { FUTURE_SLACK_DAYS, HIJRI_EN, weekdayCheck, withMod, type Ctx, type Resolution } from './context';
 
 export function resolveHijriDate(sem: DateSem, ctx: Ctx): Resolution {
   const lines: string[] = [];
@@ -45,6 +45,7 @@ export function resolveHijriDate(sem: DateSem, ctx: Ctx): Resolution {
       if (hd !== undefined) {
         resolved = iso(start);
         lines.push(`converted with the Umm al-Qura calendar (ICU): ${resolved}`);
+        if (sem.wd !== undefined) lines.push(weekdayCheck(sem.wd, start, resolved));
       } else {
         const next = hijriToGregorian({ y: hm === 12 ? hy + 1 : hy, m: hm === 12 ? 1 : hm + 1, d: 1 });
         resolved = next ? `${iso(start)}/${iso(addDays(next, -1))}` : iso(start);

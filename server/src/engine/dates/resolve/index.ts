@@ -35,7 +35,7 @@ function resolveIn(sem: Sem, ctx: Ctx): Resolution {
     case 'rel': return resolveRel(sem, ctx);
     case 'range': return resolveRange(sem, ctx);
     case 'holiday': return resolveHoliday(sem, ctx);
-    case 'nth': return resolveNth(sem, ctx);
+    case 'nth': return resolveNth(sem, ctx, sem.after && resolveIn(sem.after, ctx));
     case 'time': return resolveTime(sem, ctx, sem.day && resolveIn(sem.day, ctx));
     case 'daypart': return resolveDayPart(sem, resolveIn(sem.day, ctx));
   }

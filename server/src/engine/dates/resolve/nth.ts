@@ -1,13 +1,15 @@
-// The n-th (or last) weekday, week or day of a month.
+// The n-th (or last) weekday, week or day of a month, or the n-th weekday after a day (the day is
+// resolved by the caller, resolve/index.ts, and passed in).
 import { addDays, daysInMonth, iso, isoWeek, isoWeekday, type YMD } from '../calendar';
 import type { NthSem } from '../sem';
 import { WEEKDAYS_EN, type Ctx, type Resolution } from './context';
 import { resolveDate } from './date';
 
-export function resolveNth(sem: NthSem, ctx: Ctx): Resolution {
-  const month = resolveDate(sem.month, ctx);
+export function resolveNth(sem: NthSem, ctx: Ctx, after?: Resolution): Resolution {
   const ord = sem.n === -1 ? 'last' : ['first', 'second', 'third', 'fourth', 'fifth'][sem.n - 1];
   const thing = sem.what === 'weekday' ? WEEKDAYS_EN[(sem.wd ?? 1) - 1] : sem.what;
+  if (after && sem.wd !== undefined) return nthAfter(sem.n, sem.wd, `${ord} ${thing}`, after);
+  const month = resolveDate(sem.month, ctx);
   const lines = [`${ord} ${thing} of the month`, ...month.explanation];
   let resolved: string | null = null;
   const r = month.resolved;
@@ -32,5 +34,21 @@ export function resolveNth(sem: NthSem, ctx: Ctx): Resolution {
     }
   }
   const value = sem.month.y !== undefined && resolved ? resolved : month.value;
+  return { value, kind: 'absolute', resolved, explanation: lines };
+}
+
+/** The n-th given weekday after a day ("ثالث ثلاثاء بعد كريسماس 2014"), counted from the day
+ *  after it. */
+function nthAfter(n: number, wd: number, what: string, after: Resolution): Resolution {
+  const lines = [`${what} after the day: ${after.value}`, ...after.explanation];
+  const r = after.resolved && /^\d{4}-\d{2}-\d{2}$/.test(after.resolved) ? after.resolved : null;
+  let resolved: string | null = null;
+  if (r) {
+    const day = { y: +r.slice(0, 4), m: +r.slice(5, 7), d: +r.slice(8, 10) };
+    const first = addDays(day, ((wd - isoWeekday(day) + 7) % 7) || 7);
+    resolved = iso(addDays(first, 7 * (n - 1)));
+    lines.push(`resolved: ${resolved}`);
+  }
+  const value = resolved && /^\d{4}-\d{2}-\d{2}$/.test(after.value) ? resolved : `XXXX-WXX-${wd}`;
   return { value, kind: 'absolute', resolved, explanation: lines };
 }

@@ -1,7 +1,7 @@
 // Relative periods and offsets: REF±P{n}{unit}, resolved by calendar arithmetic on the reference.
-import { addDays, addMonths, iso, isoWeek, isoWeekday, mondayOf, pad2, type YMD } from '../calendar';
+import { addDays, addMonths, iso, isoWeek, mondayOf, pad2, type YMD } from '../calendar';
 import type { RelSem } from '../sem';
-import { UNIT_EN, WEEKDAYS_EN, withMod, type Ctx, type Resolution } from './context';
+import { UNIT_EN, weekdayCheck, withMod, type Ctx, type Resolution } from './context';
 
 function shift(ref: YMD, unit: string, n: number): YMD {
   switch (unit) {
@@ -30,6 +30,21 @@ function startOfPeriod(x: YMD, unit: string): YMD {
   }
 }
 
+/** "بضعة", "عدة", a bare plural ("قبل أيام"): a few, taken as three for an approximate date. */
+const VAGUE_COUNT = 3;
+
+/** An ISO 8601 duration body from the largest unit down: P2M10D; weeks become days beside
+ *  other units (P1M7D), since ISO 8601 writes weeks alone. */
+function durationText(parts: { unit: string; n: number }[]): string {
+  const mixed = parts.length > 1;
+  const total: Record<string, number> = {};
+  for (const p of parts) {
+    const [u, k] = mixed && p.unit === 'W' ? ['D', 7] : [p.unit, 1];
+    total[u] = (total[u] ?? 0) + p.n * k;
+  }
+  return ['Y', 'M', 'W', 'D'].filter((u) => total[u]).map((u) => `${total[u]}${u}`).join('');
+}
+
 export function resolveRel(sem: RelSem, ctx: Ctx): Resolution {
   const n = sem.n;
   const sign = sem.sign < 0 ? '-' : '+';
@@ -38,7 +53,7 @@ export function resolveRel(sem: RelSem, ctx: Ctx): Resolution {
     const what = sem.anchor === 'window' ? `the ${n ?? 'last few'} hours ${sem.sign < 0 ? 'before' : 'after'} the reference` : `${n ?? 'some'} hour(s) ${sem.sign < 0 ? 'before' : 'after'} the reference`;
     return withMod({ value: `REF${sign}PT${n === null ? 'X' : n}H`, kind: 'relative', resolved: null, explanation: [what, 'not placed on a date: the reference has no time of day'] }, sem.mod);
   }
-  const value = `REF${sign}P${n === null ? 'X' : n}${sem.unit}`;
+  let value = `REF${sign}P${n === null ? 'X' : n}${sem.unit}`;
   const lines: string[] = [];
   const unitEn = UNIT_EN[sem.unit];
   let resolved: string | null = null;
@@ -50,16 +65,21 @@ export function resolveRel(sem: RelSem, ctx: Ctx): Resolution {
       resolved = periodLabel(target, sem.unit);
       lines.push(`resolved from the reference date ${ctx.refText}: ${resolved}`);
       if (sem.wd !== undefined && sem.unit === 'D') {
-        const w = isoWeekday(target);
-        lines.push(w === sem.wd ? `weekday ${WEEKDAYS_EN[sem.wd - 1]} agrees with ${resolved}` : `note: ${resolved} is a ${WEEKDAYS_EN[w - 1]}, the text says ${WEEKDAYS_EN[sem.wd - 1]} (check the reference date)`);
+        lines.push(weekdayCheck(sem.wd, target, resolved, ' (check the reference date)'));
       }
     }
   } else if (sem.anchor === 'ago') {
-    lines.push(n === null ? `some ${unitEn}s ${sem.sign < 0 ? 'ago' : 'later'} (count not given)` : `${n} ${unitEn}(s) ${sem.sign < 0 ? 'before' : 'after'} the reference date`);
-    if (ref && n !== null) {
-      resolved = iso(shift(ref, sem.unit, sem.sign * n));
-      lines.push(`resolved from the reference date ${ctx.refText}: ${resolved}`);
-    } else if (ref) lines.push('no single date: the count is not given');
+    const parts = [{ unit: sem.unit, n: n ?? VAGUE_COUNT }, ...(sem.more ?? [])];
+    const said = parts.map((p) => `${p.n} ${UNIT_EN[p.unit]}(s)`).join(' and ');
+    if (n === null) lines.push(`some ${unitEn}s ${sem.sign < 0 ? 'ago' : 'later'}: the count is not given, read as about ${VAGUE_COUNT} (approximate)`);
+    else lines.push(`${said} ${sem.sign < 0 ? 'before' : 'after'} the reference date${sem.approx ? ` — approximate ("${sem.approx}")` : ''}`);
+    if (ref) {
+      let x = ref;
+      for (const p of parts) x = shift(x, p.unit, sem.sign * p.n);
+      resolved = iso(x);
+      lines.push(`resolved from the reference date ${ctx.refText}: ${n === null || sem.approx ? 'about ' : ''}${resolved}`);
+    }
+    if (sem.more) value = `REF${sign}P${durationText(parts)}`;
   } else {
     lines.push(`the ${n === null ? 'last few' : n} ${unitEn}s ${sem.sign < 0 ? 'before' : 'after'} the reference date`);
     if (ref && n !== null) {
