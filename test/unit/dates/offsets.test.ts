@@ -37,6 +37,8 @@ describe('compound and vague offsets', () => {
       { text: 'تراجعت الأسعار آخر أسبوع', ref: REF, span: 'آخر أسبوع', value: 'REF-P1W', resolved: '2024-W20' },
       { text: 'وصلت من أسبوع.', ref: REF, span: 'من أسبوع', value: 'REF-P1W', resolved: '2024-05-13' },
       { text: 'اشتريتها من يومين', ref: REF, span: 'من يومين', value: 'REF-P2D', resolved: '2024-05-18' },
+      // Not "من عام" (a year ago) after a month: "of the year".
+      { text: 'الدراسة المنشورة في يوليو من عام.', ref: REF, span: 'يوليو', value: 'XXXX-07' },
     ]);
   });
 
@@ -49,6 +51,7 @@ describe('compound and vague offsets', () => {
       'في آخر يوم من المهرجان',
       'كان آخر يوم عمل له',
       'عانى من أسبوع حافل بالأحداث',
+      'بقي في منصبه قريبا من سنة',
     ], REF);
   });
 });

@@ -56,7 +56,8 @@ function buildHijriMonths(): NameEntry[] {
   // جمادى الثانية for جمادى الآخرة, ربيع الثاني for ربيع الآخر.
   for (const e of [...list]) {
     const s = e.words.join(' ');
-    const variants = [s.replace(/^ذو /, 'ذي '), s.replace(/^ذو /, 'ذا '), s.replace(/الاخره$/, 'الثانيه'), s.replace(/الاخر$/, 'الثاني'), s.replace(/الثاني$/, 'الاخر'), s.replace(/الثانيه$/, 'الاخره'), s.replace(/الاولي$/, 'الاول')];
+    // "المحرم": Muharram is the one month news also names with the article.
+    const variants = [s.replace(/^محرم$/, 'المحرم'), s.replace(/^ذو /, 'ذي '), s.replace(/^ذو /, 'ذا '), s.replace(/الاخره$/, 'الثانيه'), s.replace(/الاخر$/, 'الثاني'), s.replace(/الثاني$/, 'الاخر'), s.replace(/الثانيه$/, 'الاخره'), s.replace(/الاولي$/, 'الاول')];
     for (const v of variants) if (v !== s) addName(list, v, e.value);
   }
   return list;

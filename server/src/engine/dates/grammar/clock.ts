@@ -167,7 +167,7 @@ export function clockAt(g: Reader, i: number): ClockHit | undefined {
     // "15:15", "3:18", "15:23:24": minutes always two digits, so scores ("2:1") stay out.
     // Gulf news also writes "4.30 عصراً", "الساعة 1.30 ظهراً": a dot, after "الساعة" or before a
     // part of the day (otherwise a decimal).
-    const dotted = g.isPunct(k + 1, '.') && (explicitClock || !!periodAt(g, k + 3));
+    const dotted = g.isPunct(k + 1, '.') && (explicitClock || (n <= 12 && !!periodAt(g, k + 3)));
     if ((g.isPunct(k + 1, ':') || dotted) && g.adjacent(k) && g.adjacent(k + 1) && /^\d\d$/.test(text(k + 2))) {
       const mm = g.num(k + 2)!;
       if (n > 24 || mm > 59) return undefined;

@@ -35,6 +35,7 @@ function ofMonth(g: Reader, i: number): { len: number; sem: DateSem } | undefine
   const sem: DateSem = { t: 'date' };
   if (m.m !== undefined) sem.m = m.m;
   if (m.monthRel !== undefined) sem.monthRel = m.monthRel;
+  if ('hijri' in m && m.hijri) sem.hijri = true;
   const y = trailingYear(g, k) ?? (() => {
     // "بعام 2014", "السنة القادمة"
     const r = relYear(g, k);

@@ -7,6 +7,7 @@ import { parseCardinalWords, VAGUE } from '../../quantities/numberWords';
 import { dirOf, type Reader } from './reader';
 import { endsDate, wordBefore } from './context';
 import { dayWords } from './dayWords';
+import { month } from './month';
 import { yearWords } from './year';
 
 /** A count before a unit: digits, number words, "عدة"/"بضعة" (unknown). A conjunction may be
@@ -145,7 +146,7 @@ export function agoRel(g: Reader, i: number): Match | undefined {
 
 /** Words before "من" + a count that make it a comparison, an approximation or a share, not "ago"
  *  ("أكثر من أسبوع", "لأقل من عامين", "ما يقارب من 15 عاما", "أقل من 55 عاما"). */
-const NOT_AGO_BEFORE = new Set(['اكثر', 'اقل', 'ازيد', 'اكتر', 'بدلا', 'بدل', 'اقرب', 'اطول', 'اقصر', 'ابعد', 'اكبر', 'اصغر', 'مده', 'فتره', 'خلال', 'طوال', 'طيله', 'واحد', 'واحده', 'جزء', 'نوع', 'اي', 'كل', 'مزيد', 'اعتبارا', 'ابتداء', 'بين', 'يقارب', 'يناهز', 'يزيد', 'يقل', 'قرابه', 'نحو', 'حوالي', 'زهاء', 'ما', 'اعمار', 'عمر', 'عمره', 'بعمر']);
+const NOT_AGO_BEFORE = new Set(['اكثر', 'اقل', 'ازيد', 'اكتر', 'بدلا', 'بدل', 'اقرب', 'اطول', 'اقصر', 'ابعد', 'اكبر', 'اصغر', 'مده', 'فتره', 'خلال', 'طوال', 'طيله', 'واحد', 'واحده', 'جزء', 'نوع', 'اي', 'كل', 'مزيد', 'اعتبارا', 'ابتداء', 'بين', 'يقارب', 'يناهز', 'يزيد', 'يقل', 'قرابه', 'قريبا', 'نحو', 'حوالي', 'زهاء', 'ما', 'اعمار', 'عمر', 'عمره', 'بعمر']);
 
 /**
  * Colloquial "من أسبوع", "من يومين" (a week ago, two days ago; Egyptian and Levantine), only where
@@ -155,7 +156,8 @@ const NOT_AGO_BEFORE = new Set(['اكثر', 'اقل', 'ازيد', 'اكتر', '�
 function colloquialAgo(g: Reader, i: number): Match | undefined {
   const f = g.form(i, (w) => w === 'من');
   if (!f || f.skip > 0) return undefined;
-  if (wordBefore(g, i, NOT_AGO_BEFORE)) return undefined;
+  // Nor after a month name or a number ("يوليو من عام 2014").
+  if (wordBefore(g, i, NOT_AGO_BEFORE) || g.num(i - 1) !== undefined || month(g, i - 1)) return undefined;
   const cu = countedUnit(g, i + 1);
   if (!cu || cu.n === null || cu.unit === 'H') return undefined;
   const j = i + 1 + cu.len;
