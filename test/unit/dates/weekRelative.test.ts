@@ -1,6 +1,6 @@
 // Family: weekdays placed by their week or by "next"/"last". Reference 2024-05-15 is a Wednesday
 // of ISO week 20 (Monday 13 – Sunday 19 May).
-import { itCases } from './cases';
+import { itCases, itNone } from './cases';
 
 const REF = '2024-05-15';
 
@@ -36,5 +36,13 @@ describe('week-relative days', () => {
       { text: 'العام قبل الماضي', ref: REF, span: 'العام قبل الماضي', value: 'REF-P2Y', resolved: '2022' },
       { text: 'الشهر قبل الماضي', ref: REF, span: 'الشهر قبل الماضي', value: 'REF-P2M', resolved: '2024-03' },
     ]);
+  });
+
+  describe('weekday names that are not days', () => {
+    itCases([
+      { text: 'شارك الأسبوع الماضي الأحد عشر لاعبا', ref: REF, span: 'الأسبوع الماضي', value: 'REF-P1W' },
+      { text: 'قال الخميس إن الاثنين سيلتقيان', ref: REF, span: 'الخميس', value: 'XXXX-WXX-4' },
+    ]);
+    itNone(['وقع خلاف بين الاثنين', 'جاء الأحد عشر لاعبا', 'كلا الاثنين غاب'], REF);
   });
 });

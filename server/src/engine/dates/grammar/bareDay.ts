@@ -17,7 +17,7 @@ function currentMonthAfter(g: Reader, k: number): boolean {
 }
 
 /** Words for parts of the day: a number before them is a clock hour ("حتى 3 مساء"). */
-const DAY_PERIODS = new Set(['صباحا', 'صباح', 'مساء', 'مساءا', 'مساءً', 'ظهرا', 'عصرا', 'ليلا', 'فجرا', 'ص', 'م', 'الظهر', 'العصر', 'المساء', 'الصباح', 'صباحاً']);
+const DAY_PERIODS = new Set(['صباحا', 'صباح', 'مساء', 'مساءا', 'ظهرا', 'عصرا', 'ليلا', 'فجرا', 'ص', 'م', 'الظهر', 'العصر', 'المساء', 'الصباح']);
 
 /** Nothing counted after the day: a boundary, a function word or a date continuation — but not
  *  "من" (of what? "14 من أصل 20"; "14 من الشهر" is calendarDate.ts), a list, a range, or a part
