@@ -4,6 +4,9 @@ import type { Match } from '../sem';
 import { ORDINALS } from '../../quantities/numberWords';
 import { dirOf, type Reader } from './reader';
 
+const DAY_WORDS = new Set(['امس', 'البارحه', 'امبارح', 'غدا', 'بكره', 'بكرا', 'اليوم', 'الغد']);
+const NEAR_DAYS = new Set(['غد', 'الغد', 'بكره', 'بكرا', 'امس', 'البارحه', 'امبارح']);
+
 export function dayWords(g: Reader, i: number): Match | undefined {
   const mk = (len: number, skip: number, n: number): Match => ({ i, skip, j: i + len, sem: { t: 'rel', unit: 'D', n: Math.abs(n), sign: (Math.sign(n) as -1 | 0 | 1), anchor: 'period' } });
   // "يوم/اليوم" + (قبل|بعد) …: "يوم بعد غد", "اليوم الذي بعد الغد", "اليوم القبل البارحة"
@@ -19,7 +22,7 @@ export function dayWords(g: Reader, i: number): Match | undefined {
   if (pre) {
     // "قبل يوم أمس" (the day before yesterday), "بعد يوم غد".
     const y2 = !lead && g.isWord(k + 1, 'يوم') ? 1 : 0;
-    const nx = g.form(k + 1 + y2, (w) => w === 'غد' || w === 'الغد' || w === 'بكره' || w === 'بكرا' || w === 'امس' || w === 'البارحه' || w === 'امبارح');
+    const nx = g.form(k + 1 + y2, (w) => NEAR_DAYS.has(w));
     if (nx) {
       const future = nx.w === 'غد' || nx.w === 'الغد' || nx.w === 'بكره' || nx.w === 'بكرا';
       if (pre.w === 'بعد' && future) return mk(k + 2 + y2 - i, lead ? skip : pre.skip, 2);
@@ -32,7 +35,7 @@ export function dayWords(g: Reader, i: number): Match | undefined {
     if (nx) return mk(k + 1 - i, skip, nx.w === 'غد' ? 1 : -1);
     return undefined;
   }
-  const f = g.form(i, (w) => ['امس', 'البارحه', 'امبارح', 'غدا', 'بكره', 'بكرا', 'اليوم', 'الغد'].includes(w));
+  const f = g.form(i, (w) => DAY_WORDS.has(w));
   if (!f) return undefined;
   // "أمس الأول" = the day before yesterday.
   if (f.w === 'امس' && g.isWord(i + 1, 'الاول')) return mk(2, f.skip, -2);

@@ -39,18 +39,23 @@ const STARTERS = new Set<string>([
  *  "ألفين وعشرين"): the other families are not tried there. */
 const NUMBER_WORDS = new Set([...Object.keys(UNITS), ...Object.keys(TENS), 'الف', 'الفين', 'الفان', 'الفا']);
 
-const stems = (set: Set<string>) => new Set([...set].map((w) => (w.startsWith('ال') ? w.slice(2) : w)));
-const STARTER_STEMS = stems(STARTERS);
-const NUMBER_STEMS = stems(NUMBER_WORDS);
+/** Each starter and its form without the article → 1 (any family) or 2 (number words only). */
+const START_KIND = new Map<string, 1 | 2>();
+for (const [set, kind] of [[NUMBER_WORDS, 2], [STARTERS, 1]] as const) {
+  for (const w of set) for (const v of [w, w.startsWith('ال') ? w.slice(2) : w]) START_KIND.set(v, kind);
+}
 
-/** Cheap superset test of "some clitic reading of w is in the set", without building the readings. */
-function mayStart(w: string, set = STARTERS, stemSet = STARTER_STEMS): boolean {
+/** Cheap superset test of "some clitic reading of w is a starter", without building the readings:
+ *  0 when none is, 1 for a starter of any family, 2 for a number word only. */
+function startKind(w: string): 0 | 1 | 2 {
+  let kind: 0 | 1 | 2 = 0;
   for (let k = 0; k <= 4 && k < w.length - 1; k++) {
     if (k > 0 && !'وفبكلا'.includes(w[k - 1])) break;
-    const rest = w.slice(k);
-    if (set.has(rest) || stemSet.has(rest)) return true;
+    const c = START_KIND.get(k === 0 ? w : w.slice(k));
+    if (c === 1) return 1;
+    if (c === 2) kind = 2;
   }
-  return false;
+  return kind;
 }
 
 export class Grammar {
@@ -65,10 +70,11 @@ export class Grammar {
     const g = this.g;
     const t = g.toks[i];
     if (t.kind === 'p') return undefined;
-    if (t.kind === 'w' && !mayStart(t.n)) {
+    const kind = t.kind === 'w' ? startKind(t.n) : 1;
+    if (kind !== 1) {
       // Colloquial "من أسبوع" (a week ago); a day or a year in words.
       if (t.n === 'من') return agoRel(g, i);
-      return mayStart(t.n, NUMBER_WORDS, NUMBER_STEMS) ? absDate(g, i) : undefined;
+      return kind === 2 ? absDate(g, i) : undefined;
     }
     // A number begins only a date in digits, a range or a clock time.
     if (t.kind === 'n') return withClock(g, i, longest([range(g, i), absDate(g, i), bareDay(g, i)]));
