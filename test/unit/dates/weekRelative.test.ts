@@ -42,6 +42,7 @@ describe('week-relative days', () => {
     itCases([
       { text: 'شارك الأسبوع الماضي الأحد عشر لاعبا', ref: REF, span: 'الأسبوع الماضي', value: 'REF-P1W' },
       { text: 'قال الخميس إن الاثنين سيلتقيان', ref: REF, span: 'الخميس', value: 'XXXX-WXX-4' },
+      { text: 'أعلن مسؤول الاثنين أن العمليات ستستمر', ref: REF, span: 'الاثنين', value: 'XXXX-WXX-1' },
     ]);
     itNone(['وقع خلاف بين الاثنين', 'جاء الأحد عشر لاعبا', 'كلا الاثنين غاب'], REF);
   });

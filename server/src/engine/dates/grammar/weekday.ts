@@ -26,8 +26,8 @@ export function weekdayExpr(g: Reader, i: number): Match | undefined {
   if (!lead) skip = wd.skip;
   k += wd.len;
   // The weekday names اثنين/الاثنين also mean "two/both": "بين الاثنين", "كلا الاثنين".
-  // So does a dual verb after it: "إن الاثنين سيلتقيان" (the two will meet).
-  if (!hasYawm && !lead && wd.value === 1 && (g.isForm(i - 1, 'بين', 'كلا') || (/ان$/.test(g.w(k) ?? '') && dirOf(g.w(k)) === undefined))) return undefined;
+  // So does a dual verb after it: "إن الاثنين سيلتقيان", "الاثنين يتفقان" (the two …).
+  if (!hasYawm && !lead && wd.value === 1 && (g.isForm(i - 1, 'بين', 'كلا') || (/^[يتس].{2,}ان$/.test(g.w(k) ?? '') && dirOf(g.w(k)) === undefined))) return undefined;
   // "الأحد" is also "one of" ("أحد المسؤولين" / "الأحد عشر"): accept only as a whole word.
   // "الأحد عشر" (eleven) is not Sunday; nor, mostly, "الأحد" before a definite noun ("the one
   // …") unless a date follows.
