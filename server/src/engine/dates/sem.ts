@@ -1,5 +1,5 @@
 // What a recognised temporal expression means, before it is written as a TIMEX-like value and
-// resolved against a reference date (resolve.ts).
+// resolved against a reference date (resolve/).
 
 export type Mod = 'START' | 'MID' | 'END';
 /** Calendar units, and hours ('H': "منذ ساعات", "خلال الساعات الـ24 الماضية"). */
