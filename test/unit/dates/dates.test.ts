@@ -141,6 +141,9 @@ describe('clock times', () => {
     assert.equal(only('الساعة 12 إلا ربعاً قبل الظهر').value, 'XXXX-XX-XXT11:45');
     assert.equal(only('الثامنة هذه الليلة').value, 'XXXX-XX-XXT20:00');
     assert.equal(only('الساعة الرابعة وأربعون دقيقة بعد العصر').value, 'XXXX-XX-XXT16:40');
+    // Gulf news writes minutes after a dot too, once "الساعة" or a part of the day says it is a time.
+    assert.equal(only('الساعة 1.30 ظهراً').value, 'XXXX-XX-XXT13:30');
+    assert.equal(only('من 4.30 عصرا').value, 'XXXX-XX-XXT16:30');
   });
 
   it('attaches the time to the day written before or after it and resolves both', () => {

@@ -1,5 +1,6 @@
-// Arabic temporal expressions: recognition (grammar.ts over scan.ts tokens), TIMEX-like values and
-// resolution against a reference date (resolve.ts), and the article's own dateline.
+// Arabic temporal expressions: recognition (grammar/, one file per family of expressions, over the
+// scan.ts tokens), TIMEX-like values and resolution against a reference date (resolve/), and the
+// article's own dateline.
 import type { DateMention, Token } from '../model';
 import { Grammar } from './grammar';
 import { scan } from './scan';

@@ -56,7 +56,8 @@ function buildHijriMonths(): NameEntry[] {
   // جمادى الثانية for جمادى الآخرة, ربيع الثاني for ربيع الآخر.
   for (const e of [...list]) {
     const s = e.words.join(' ');
-    const variants = [s.replace(/^ذو /, 'ذي '), s.replace(/^ذو /, 'ذا '), s.replace(/الاخره$/, 'الثانيه'), s.replace(/الاخر$/, 'الثاني'), s.replace(/الثاني$/, 'الاخر'), s.replace(/الثانيه$/, 'الاخره'), s.replace(/الاولي$/, 'الاول')];
+    // "المحرم": Muharram is the one month news also names with the article.
+    const variants = [s.replace(/^محرم$/, 'المحرم'), s.replace(/^ذو /, 'ذي '), s.replace(/^ذو /, 'ذا '), s.replace(/الاخره$/, 'الثانيه'), s.replace(/الاخر$/, 'الثاني'), s.replace(/الثاني$/, 'الاخر'), s.replace(/الثانيه$/, 'الاخره'), s.replace(/الاولي$/, 'الاول')];
     for (const v of variants) if (v !== s) addName(list, v, e.value);
   }
   return list;
@@ -86,9 +87,10 @@ export const WEEKDAYS: NameEntry[] = buildWeekdays();
 
 /**
  * Month names that are also common words (مارس "he practised", آب/أب "father", ماي, نيسان the car
- * maker, تموز the deity): accepted alone only with a calendar cue around them.
+ * maker, تموز the deity, صفر "zero" — a score "2-صفر"): accepted alone only with a calendar cue
+ * around them.
  */
-export const AMBIGUOUS_MONTHS = new Set(['مارس', 'اب', 'ماي', 'نيسان', 'تموز', 'جوان'].map(norm));
+export const AMBIGUOUS_MONTHS = new Set(['مارس', 'اب', 'ماي', 'نيسان', 'تموز', 'جوان', 'صفر'].map(norm));
 
 
 // Calendar units, normalised, with their TIMEX letter; singular, dual and plural forms.

@@ -13,6 +13,8 @@ export class Tok {
     /** Normalised offsets. */
     readonly ns: number,
     readonly ne: number,
+    /** The token begins a line (nothing but spaces before it on its line). */
+    readonly lineStart = false,
   ) {}
 
   /** Forms with proclitics removed (skip = normalised letters removed); the first is the word
@@ -45,10 +47,13 @@ export function scan(text: string): Scan {
 function scanText(text: string): Scan {
   const N = normalize(text);
   const toks: Tok[] = [];
+  let prevEnd = 0;
   for (const m of N.text.matchAll(TOKEN)) {
     const n = m[0];
     const kind: Tok['kind'] = /^[0-9]/.test(n) ? 'n' : /^[\u0621-\u064Aa-z]/.test(n) ? 'w' : 'p';
-    toks.push(new Tok(n, kind, m.index!, m.index! + n.length));
+    const lineStart = toks.length === 0 || N.text.slice(prevEnd, m.index!).includes('\n');
+    toks.push(new Tok(n, kind, m.index!, m.index! + n.length, lineStart));
+    prevEnd = m.index! + n.length;
   }
   return {
     text,

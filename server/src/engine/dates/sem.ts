@@ -1,5 +1,5 @@
 // What a recognised temporal expression means, before it is written as a TIMEX-like value and
-// resolved against a reference date (resolve.ts).
+// resolved against a reference date (resolve/).
 
 export type Mod = 'START' | 'MID' | 'END';
 /** Calendar units, and hours ('H': "منذ ساعات", "خلال الساعات الـ24 الماضية"). */
@@ -13,6 +13,8 @@ export interface DateSem {
   y?: number;
   m?: number;
   d?: number;
+  /** The year was written with two digits (19/05/22): `y` holds them, the century is inferred. */
+  y2?: boolean;
   /** Hijri calendar fields (y/m/d are then Hijri). */
   hijri?: boolean;
   /** The year given relative to the reference ("من العام الماضي" → -1). */
@@ -36,6 +38,8 @@ export interface WeekdaySem {
   dir?: Dir;
   /** Week relative to the reference's week ("الاثنين من الأسبوع الماضي" → -1). */
   weekOff?: number;
+  /** How many such weekdays away with `dir` ("الخميس بعد القادم" → 2); 1 when absent. */
+  steps?: number;
   mod?: Mod;
 }
 
@@ -49,6 +53,10 @@ export interface RelSem {
   /** period: the calendar unit itself (الشهر الماضي); ago: a point n units away (قبل أسبوع);
    *  window: the last/next n units (الأسابيع الأخيرة). */
   anchor: 'period' | 'ago' | 'window';
+  /** Further parts of a compound offset ("منذ شهرين و10 أيام" → [{ D, 10 }]). */
+  more?: { unit: Unit; n: number }[];
+  /** The words that make the offset approximate ("بضعة", "نحو", a bare plural "أيام"). */
+  approx?: string;
   mod?: Mod;
   /** The weekday written with it ("أمس الاثنين"), to check and explain. */
   wd?: number;
@@ -72,13 +80,15 @@ export interface HolidaySem {
   mod?: Mod;
 }
 
-/** n-th (or last, n = -1) weekday / week / day of a month. */
+/** n-th (or last, n = -1) weekday / week / day of a month, or n-th weekday after a day. */
 export interface NthSem {
   t: 'nth';
   n: number;
   what: 'weekday' | 'week' | 'day';
   wd?: number;
   month: DateSem;
+  /** "ثالث ثلاثاء بعد الكريسماس": counted from this day instead of from the month's start. */
+  after?: DaySem;
 }
 
 /** A time of day as the text gives it. */
@@ -126,4 +136,16 @@ export interface Match {
   skip: number;
   j: number;
   sem: Sem;
+}
+
+/** Meanings that name one day, which a clock time or a part of the day can be on. */
+export function isDay(sem: Sem): sem is DaySem {
+  switch (sem.t) {
+    case 'date': return sem.d !== undefined;
+    case 'weekday': return true;
+    case 'rel': return sem.unit === 'D' && sem.anchor !== 'window';
+    case 'nth': return sem.what !== 'week';
+    case 'holiday': return sem.greg !== undefined || sem.hijri?.d !== undefined || !!sem.easter;
+    default: return false;
+  }
 }

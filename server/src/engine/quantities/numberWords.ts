@@ -8,12 +8,21 @@ export const UNITS: Record<string, number> = {
   'اثنان': 2, 'اثنين': 2, 'اثنتان': 2, 'اثنتين': 2, 'اثنا': 2, 'اثني': 2, 'اثنتا': 2, 'اثنتي': 2,
   'ثلاث': 3, 'ثلاثه': 3, 'اربع': 4, 'اربعه': 4, 'خمس': 5, 'خمسه': 5, 'ست': 6, 'سته': 6,
   'سبع': 7, 'سبعه': 7, 'ثمان': 8, 'ثماني': 8, 'ثمانيه': 8, 'تسع': 9, 'تسعه': 9, 'عشر': 10, 'عشره': 10,
+  // Colloquial (Egyptian, Levantine) spellings, with ث said and written ت: "ألفين واتنين وعشرين".
+  'اتنين': 2, 'تلات': 3, 'تلاته': 3, 'تمانيه': 8, 'تمنيه': 8,
+};
+
+/** Colloquial one-word teens ("ألفين وتسعتاشر" = 2019), read like a unit word. */
+export const COLLOQUIAL_TEENS: Record<string, number> = {
+  'حداشر': 11, 'اتناشر': 12, 'تلتاشر': 13, 'اربعتاشر': 14, 'اربعطاشر': 14, 'خمستاشر': 15, 'خمسطاشر': 15,
+  'ستاشر': 16, 'سطاشر': 16, 'سبعتاشر': 17, 'سبعطاشر': 17, 'تمنتاشر': 18, 'تمنطاشر': 18, 'تسعتاشر': 19, 'تسعطاشر': 19,
 };
 
 export const TENS: Record<string, number> = {
   'عشرون': 20, 'عشرين': 20, 'ثلاثون': 30, 'ثلاثين': 30, 'اربعون': 40, 'اربعين': 40,
   'خمسون': 50, 'خمسين': 50, 'ستون': 60, 'ستين': 60, 'سبعون': 70, 'سبعين': 70,
   'ثمانون': 80, 'ثمانين': 80, 'تسعون': 90, 'تسعين': 90,
+  'تلاتين': 30, 'تمانين': 80,
 };
 
 /** Hundreds written as one word (مئة/مائة, مئتان, ثلاثمئة …). */
@@ -89,7 +98,7 @@ export function bareForms(w: string): { skip: number; w: string }[] {
 }
 
 /** Words that can begin a cardinal number (to skip all others cheaply). */
-export const NUMBER_STARTERS = new Set<string>([...Object.keys(UNITS), ...Object.keys(TENS), ...Object.keys(HUNDREDS), ...Object.keys(SCALES), ...Object.keys(VAGUE)]);
+export const NUMBER_STARTERS = new Set<string>([...Object.keys(UNITS), ...Object.keys(COLLOQUIAL_TEENS), ...Object.keys(TENS), ...Object.keys(HUNDREDS), ...Object.keys(SCALES), ...Object.keys(VAGUE)]);
 
 export interface NumberWordMatch {
   value: number;
@@ -105,7 +114,7 @@ function stripAl(w: string): string {
 }
 
 function unitValue(w: string): number | undefined {
-  return UNITS[w];
+  return UNITS[w] ?? COLLOQUIAL_TEENS[w];
 }
 
 /**
@@ -135,7 +144,7 @@ export function parseCardinalWords(words: string[], i: number): NumberWordMatch 
     // Conjunction "و" joins parts: "خمسة وعشرون", "مئة وعشرة".
     const w = any && raw.startsWith('و') && raw.length > 2 ? raw.slice(1) : raw;
     if (any && w === raw && !SCALES[w] && !(w === 'عشر' || w === 'عشره')) break;
-    if (UNITS[w] !== undefined && !(w === 'عشر' || w === 'عشره') ) {
+    if (unitValue(w) !== undefined && !(w === 'عشر' || w === 'عشره') ) {
       // Teens: "ثلاثة عشر", "احدى عشرة", "اثنا عشر".
       const nx = words[k + 1];
       if (nx === 'عشر' || nx === 'عشره') { current += unitValue(w)! + 10; k += 2; any = true; continue; }

@@ -2,11 +2,11 @@
 // The hour as written is on a 12-hour dial in most news text; the part of the day after it
 // ("فجراً", "بعد الظهر", "مساءً") tells which half. Those words come from ICU's day periods for
 // the Arabic locales (Intl.DateTimeFormat dayPeriod), each with the hours ICU gives it.
-import type { Grammar } from './grammar';
-import type { ClockTime } from './sem';
-import { arabicLocales } from './lexicon';
-import { norm } from '../text/normalize';
-import { parseCardinalWords, parseOrdinalWords } from '../quantities/numberWords';
+import type { ClockTime } from '../sem';
+import { arabicLocales } from '../lexicon';
+import { norm } from '../../text/normalize';
+import { parseCardinalWords, parseOrdinalWords } from '../../quantities/numberWords';
+import type { Reader } from './reader';
 
 export interface ClockHit extends ClockTime {
   /** Tokens read from the start position, and normalised letters skipped in the first. */
@@ -67,7 +67,7 @@ function dayPeriods(): Periods {
 }
 
 /** The longest day-period phrase at token i (up to three words, "هذا/هذه" in front allowed). */
-function periodAt(g: Grammar, i: number): { len: number; hours: Set<number>; words: string } | undefined {
+function periodAt(g: Reader, i: number): { len: number; hours: Set<number>; words: string } | undefined {
   const P = dayPeriods();
   let k = i;
   // "التاسعة من مساء أمس", "الثامنة هذا المساء".
@@ -92,7 +92,7 @@ export function placeInPeriod(h: number, period: Set<number>): number {
 }
 
 /** Hour words: "ثلاثة", "الثالثة", "الحادية عشرة", "الواحدة". */
-function hourWords(g: Grammar, i: number): { len: number; skip: number; h: number } | undefined {
+function hourWords(g: Reader, i: number): { len: number; skip: number; h: number } | undefined {
   const t = g.form(i, (w) => /^(ال)?واحده?$/.test(w));
   if (t) return { len: 1, skip: t.skip, h: 1 };
   for (const f of [{ skip: 0, w: g.w(i) }, g.form(i, (w) => w.startsWith('ال'))]) {
@@ -112,7 +112,7 @@ const MINUTE_WORDS = ['دقيقه', 'دقايق', 'دقائق'];
 const FRACTIONS: Record<string, number> = { 'ربع': 15, 'ربعا': 15, 'نصف': 30, 'النصف': 30, 'ثلث': 20, 'ثلثا': 20 };
 
 /** Minutes after the hour: "و18 دقيقة", "وثمانية عشر دقيقة", "وربع", "ونصف", "إلا ربعاً", "إلا خمس دقائق". */
-function minutesAt(g: Grammar, i: number): { len: number; min: number } | undefined {
+function minutesAt(g: Reader, i: number): { len: number; min: number } | undefined {
   let sign = 1, k = i;
   if (g.isWord(k, 'الا')) { sign = -1; k++; }
   else if (g.isWord(k, 'و')) k++;
@@ -138,7 +138,7 @@ function minutesAt(g: Grammar, i: number): { len: number; min: number } | undefi
 }
 
 /** "بتوقيت غرينتش", "بالتوقيت المحلي", "بتوقيت مكة المكرمة", "GMT". */
-function zoneAt(g: Grammar, i: number): { len: number; zone: string } | undefined {
+function zoneAt(g: Reader, i: number): { len: number; zone: string } | undefined {
   if (g.isWord(i, 'gmt', 'utc')) return { len: 1, zone: g.w(i)!.toUpperCase() };
   const t = g.form(i, (w) => w === 'توقيت' || w === 'التوقيت');
   if (!t) return undefined;
@@ -155,7 +155,7 @@ function zoneAt(g: Grammar, i: number): { len: number; zone: string } | undefine
  * [+ part of day]; "H:MM[:SS]" [+ part of day]; an ordinal hour word with a part of day
  * ("الثالثة فجراً") — an ordinal alone is just an ordinal.
  */
-export function clockAt(g: Grammar, i: number): ClockHit | undefined {
+export function clockAt(g: Reader, i: number): ClockHit | undefined {
   let k = i, skip = 0, h: number, min = 0, sec: number | undefined;
   let twentyFour = false, explicitClock = false, digitMinutes = false;
   const text = (t: number) => g.text(t) ?? '';
@@ -165,7 +165,10 @@ export function clockAt(g: Grammar, i: number): ClockHit | undefined {
   const n = g.num(k);
   if (n !== undefined) {
     // "15:15", "3:18", "15:23:24": minutes always two digits, so scores ("2:1") stay out.
-    if (g.isPunct(k + 1, ':') && g.adjacent(k) && g.adjacent(k + 1) && /^\d\d$/.test(text(k + 2))) {
+    // Gulf news also writes "4.30 عصراً", "الساعة 1.30 ظهراً": a dot, after "الساعة" or before a
+    // part of the day (otherwise a decimal).
+    const dotted = g.isPunct(k + 1, '.') && (explicitClock || (n <= 12 && !!periodAt(g, k + 3)));
+    if ((g.isPunct(k + 1, ':') || dotted) && g.adjacent(k) && g.adjacent(k + 1) && /^\d\d$/.test(text(k + 2))) {
       const mm = g.num(k + 2)!;
       if (n > 24 || mm > 59) return undefined;
       // Past 12 it is a 24-hour reading; up to 12 a part of the day may follow ("3:20 عصراً").
