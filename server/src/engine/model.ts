@@ -124,7 +124,10 @@ export interface SentenceLink {
   from: SentenceRef;
   relation: Relation;
   target: SentenceRef & { quote: string };
-  /** In [0,1]; higher = more confident. */
+  /** In [0,1]: the estimated probability that the relation is right. */
   score: number;
   reasons: Reason[];
+  /** Other articles that print the target passage word for word (wire copy): the same claim,
+   *  more sources. */
+  alsoIn?: SentenceRef[];
 }

@@ -128,6 +128,9 @@ function clashingConcepts(e: Evidence): string[] {
   });
 }
 
+/** The event content a sentence needs to state a fact (idf units: about one informative word). */
+const MIN_EVENT_MASS = 5;
+
 /** At most this many content words on either side, besides the clashing ones, are not found on the
  *  other side: the two sentences are one statement rewritten, not two reports. */
 const REWRITE_DIFFERENCES = 2;
@@ -208,9 +211,11 @@ function agreementReasons(e: Evidence): Reason[] {
 }
 
 /** Counts of one casualty frame or one counted thing that agree, for the same event: the same
- *  toll reported twice. */
+ *  toll reported twice. Agreeing figures are themselves evidence of one event, so the names they
+ *  share may be countries ("300 صاروخ باتجاه إسرائيل" / "350 صاروخًا باتجاه إسرائيل"); differing
+ *  figures need a name below the country to be called a contradiction (clashes()). */
 function sameCount(e: Evidence, ct: ClaimThresholds): boolean {
-  return e.counts.some((c) => (c.verdict === 'same' || c.verdict === 'compatible') && c.a.q.shape !== 'vague' && c.context >= ct.countContext);
+  return e.counts.some((c) => (c.verdict === 'same' || c.verdict === 'compatible') && c.a.q.shape !== 'vague' && c.contextWithCountries >= ct.countContext);
 }
 
 
@@ -287,6 +292,8 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   }
   // The same toll, or the same count of the same thing, for the same event.
   const toll = sameCount(e, ct);
+  // A sentence that only names someone with their titles (a photo caption) tells no event.
+  if (!toll && Math.min(e.a.eventMass, e.b.eventMass) < MIN_EVENT_MASS) return null;
   if (!toll) {
     // A long report tells the same event among other things when it is anchored to it: the same
     // day (month and day stated on both sides) and the same person ("McGurk travelled to Muscat

@@ -38,6 +38,7 @@ export function confidenceFeatures(e: Evidence, sim: number): Record<string, num
   const names = e.matches.filter((m) => m.a.entity && m.b.entity).length;
   return {
     sameness: sim,
+    eventCov: e.eventCov,
     coverageMin: Math.min(e.covA, e.covB),
     coverageMax: Math.max(e.covA, e.covB),
     sameCount: e.counts.some((c) => (c.verdict === 'same' || c.verdict === 'compatible') && c.a.q.shape !== 'vague') ? 1 : 0,

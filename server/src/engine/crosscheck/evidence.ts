@@ -40,9 +40,10 @@ export interface Evidence {
    *  shared name is not a statement restated, however short the sentences. */
   shared: number;
   dates: { a: DateMention; b: DateMention; verdict: DateVerdict }[];
-  /** Counts of the same concept on both sides, compared at face value, with how much of the event
-   *  each is a count of the two share (idf units, the smaller side; country names left out). */
-  counts: { a: Count; b: Count; verdict: CountVerdict; context: number }[];
+  /** Counts of the same thing on both sides, compared at face value, with how much of the event
+   *  each is a count of the two share (the names of their clauses, idf units, the smaller side):
+   *  `context` without countries, `contextWithCountries` with them. */
+  counts: { a: Count; b: Count; verdict: CountVerdict; context: number; contextWithCountries: number }[];
   /** Both sentences attribute their claim to the same named speaker. */
   sameSpeaker: boolean;
   /** A shared word negated on one side only. */
@@ -190,29 +191,30 @@ function unitBound(from: PreparedSentence, to: PreparedSentence): number {
 }
 
 /**
- * How strongly two counts are counts of one event: what their clauses (Count.context) share, found
- * anywhere in the other sentence. A shared name (a town, a group, a person) places the event; words
- * alone must weigh twice as much; countries do not place it (every report of a story names them),
- * and two different places in the two clauses make two events.
+ * How strongly two counts are counts of one event: the names (a town, a group, a person) of their
+ * clauses (Count.context) found anywhere in the other sentence — `names` without countries, which
+ * every report of a story names, `withCountries` with them. Words alone do not place an event
+ * (every report of an attack says "attack" and "border"); two different places in the two clauses
+ * make two events.
  */
-function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSentence): number {
+function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSentence): { names: number; withCountries: number } {
   const side = (c: Count, own: PreparedSentence, other: PreparedSentence) => {
-    let names = 0, words = 0, places = 0, placesMatched = 0;
+    let names = 0, countries = 0, places = 0, placesMatched = 0;
     for (const k of c.context) {
       const t = own.primary.get(k);
-      if (!t || (t.entity && t.entity.type === 'LOC' && countryOfTerm(t))) continue;
-      const hit = t.keys.some((key) => other.keySet.has(key)) || !!variantOf(t, other) ||
-        (!!t.entity && [...other.primary.values()].some((u) => u.entity && u.entity.type === t.entity!.type && mayBeSameName(t.text, u.text)));
-      if (t.entity?.type === 'LOC') { places++; if (hit) placesMatched++; }
-      if (hit) { if (t.entity) names += t.weight; else words += t.weight; }
+      if (!t?.entity) continue;
+      const hit = t.keys.some((key) => other.keySet.has(key)) ||
+        [...other.primary.values()].some((u) => u.entity && u.entity.type === t.entity!.type && mayBeSameName(t.text, u.text));
+      if (t.entity.type === 'LOC' && countryOfTerm(t)) { if (hit) countries += t.weight; continue; }
+      if (t.entity.type === 'LOC') { places++; if (hit) placesMatched++; }
+      if (hit) names += t.weight;
     }
-    return { names, words, places, placesMatched };
+    return { names, countries, places, placesMatched };
   };
   const x = side(ca, a, b), y = side(cb, b, a);
   // Two places named around the two counts, and none of them shared: two events.
-  if (x.places && y.places && !x.placesMatched && !y.placesMatched) return 0;
-  const strength = (z: typeof x) => z.names + z.words / 2;
-  return Math.min(strength(x), strength(y));
+  if (x.places && y.places && !x.placesMatched && !y.placesMatched) return { names: 0, withCountries: 0 };
+  return { names: Math.min(x.names, y.names), withCountries: Math.min(x.names + x.countries, y.names + y.countries) };
 }
 
 /** What a speech act is about: the words after it, or the whole sentence when they are too few
@@ -297,8 +299,8 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   for (const ca of a.counts) {
     for (const cb of b.counts) {
       if (!sameThing(ca, cb)) continue;
-      const context = sharedContext(ca, a, cb, b);
-      counts.push({ a: ca, b: cb, verdict: compareCounts(ca.q, cb.q), context });
+      const c = sharedContext(ca, a, cb, b);
+      counts.push({ a: ca, b: cb, verdict: compareCounts(ca.q, cb.q), context: c.names, contextWithCountries: c.withCountries });
     }
   }
   let sameSpeaker = false;

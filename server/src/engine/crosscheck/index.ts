@@ -1,11 +1,21 @@
-// Cross-checking between articles: for every sentence, the sentences of OTHER articles that
-// corroborate or contradict it (or look alike but belong to a different event), with a score and
-// the reasons. Incremental: update(article) re-prepares that article, re-indexes its sentences
-// and recomputes only the pairs it takes part in. A pair's verdict depends on its two sentences
-// only (static term weights, symmetric candidate test), so the result after any sequence of
-// updates equals a full recompute. Verdicts are cached per pair of sentences (by article and
-// content signature), so an edit re-judges only the sentences it changed.
+// Cross-checking between articles: for every sentence, the passages of OTHER articles that state
+// the same fact (corroborate), state it otherwise (contradict) or look alike but belong to a
+// different event, each with a confidence and the reasons — only the confident ones, best first,
+// a few per sentence, and a passage that several articles print word for word (wire copy) as one
+// claim with several sources.
+//
+// Links are pairs, shown from both of their sentences: a corroboration when either sentence counts
+// it among its best (chooseLinks), so that "B corroborates A" is also read at B; a contradiction
+// when both do.
+//
+// Incremental: update(article) re-prepares that article, re-indexes its sentences and judges only
+// the pairs it takes part in; the choice of a sentence depends on its judged pairs alone, so it is
+// made again only for the sentences whose pairs changed. A pair's verdict depends on its two
+// sentences only (static term weights, symmetric candidate test), so the result after any
+// sequence of updates equals a full recompute. Verdicts are cached per pair of sentences (by
+// article and content signature), so an edit re-judges only the sentences it changed.
 import type { ArticleAnalysis, SentenceLink, SentenceRef } from '../model';
+import { norm } from '../text/normalize';
 import { classify, type Verdict } from './classify';
 import { defaultComparators, type Comparators } from './compare';
 import { confidenceModel } from './confidence';
@@ -15,78 +25,156 @@ import { SentenceIndex } from './retrieval';
 import { stanceModel, type StanceModel } from './stanceModel';
 import { weightsFrom, type Weights } from './weights';
 
+/** How many links one sentence shows at most, per relation: a few confident ones, best first. */
+export interface LinkLimits {
+  corroborates: number;
+  contradicts: number;
+  'different-event': number;
+  /** Passages of one other article. */
+  perArticle: number;
+}
+
+/** The best 12 corroborating passages of a sentence and its 6 most alike contradicting ones, no
+ *  more than 3 passages of any one other article: enough to see who else reports a fact, few
+ *  enough to read. */
+export const DEFAULT_LIMITS: LinkLimits = { corroborates: 12, contradicts: 6, 'different-event': 1, perArticle: 3 };
+
 export interface CrossCheckerOptions {
   model?: StanceModel;
   comparators?: Comparators;
-  /** At most this many links from one sentence to one other article (best first). */
-  maxLinksPerArticle?: number;
+  limits?: LinkLimits;
 }
 
 export { renderReason } from './reasons';
 export type { Verdict } from './classify';
 
+interface Pair { other: PreparedSentence; v: Verdict }
+
 export class CrossChecker {
   private readonly model: StanceModel;
   private readonly weights: Weights;
   private readonly cmp: Comparators;
-  private readonly maxPerArticle: number;
+  private readonly limits: LinkLimits;
   private readonly prepared = new Map<string, PreparedSentence[]>();
   private readonly index = new SentenceIndex();
   /** Verdicts already computed, by sentence key (keyOf) on both sides; a verdict depends only on
    *  its two sentences, so it is reused until one of them changes. */
   private readonly verdicts = new Map<string, Map<string, Verdict | null>>();
-  /** links.get(from).get(to): the links from sentences of `from` to sentences of `to`. */
-  private readonly links = new Map<string, Map<string, SentenceLink[]>>();
+  /** The judged pairs of every current sentence with the sentences of other articles (a verdict
+   *  that is not null), seen from that sentence. */
+  private readonly pairs = new Map<PreparedSentence, Map<PreparedSentence, Verdict>>();
+  /** The partners each sentence chose among its judged pairs (chooseLinks), with the word-for-word
+   *  copies each stands for. */
+  private readonly chosen = new Map<PreparedSentence, Map<PreparedSentence, PreparedSentence[]>>();
+  /** The links from each article's sentences: its sentences' chosen pairs and the pairs their
+   *  partners chose. */
+  private readonly links = new Map<string, SentenceLink[]>();
 
   constructor(opts: CrossCheckerOptions = {}) {
     this.model = opts.model ?? stanceModel;
     this.weights = weightsFrom(this.model);
     this.cmp = opts.comparators ?? defaultComparators;
-    this.maxPerArticle = opts.maxLinksPerArticle ?? 3;
+    this.limits = opts.limits ?? DEFAULT_LIMITS;
   }
 
   update(article: ArticleAnalysis): void {
     const sentences = prepareArticle(article, this.weights);
     // Verdicts of the sentences that did not change stay valid; those of the others are dropped.
     this.forget(article.path, new Set(sentences.map(keyOf)));
-    this.removeLinks(article.path);
+    const dirty = this.detach(article.path);
     this.prepared.set(article.path, sentences);
+    dirty.add(article.path);
     for (const s of sentences) this.index.add(s);
-    // Pairs are always judged and ranked in one orientation (the article whose path sorts first
-    // is side a), so the outcome does not depend on which article was updated last.
-    const found = new Map<string, { a: PreparedSentence; b: PreparedSentence; v: Verdict }[]>();
     for (const s of sentences) {
       for (const t of this.index.candidates(s)) {
+        // Pairs are always judged in one orientation (the article whose path sorts first is side
+        // a), so the outcome does not depend on which article was updated last.
         const [a, b] = s.path < t.path ? [s, t] : [t, s];
         const v = this.cachedJudge(a, b);
         if (!v) continue;
-        let list = found.get(t.path);
-        if (!list) found.set(t.path, (list = []));
-        list.push({ a, b, v });
+        this.pair(a, b, v);
+        this.pair(b, a, mirror(v));
+        dirty.add(t.path);
       }
     }
-    for (const pairs of found.values()) {
-      const kept = keepBest(pairs, this.maxPerArticle);
-      const { path: pa } = kept[0].a, { path: pb } = kept[0].b;
-      this.put(pa, pb, kept.map(({ a, b, v }) => toLink(a, b, v)));
-      this.put(pb, pa, kept.map(({ a, b, v }) => toLink(b, a, mirror(v))));
-    }
+    this.settle(dirty);
   }
 
   remove(path: string): void {
     this.forget(path, new Set());
-    this.removeLinks(path);
+    const dirty = this.detach(path);
+    this.links.delete(path);
+    this.settle(dirty);
   }
 
-  /** Drops the links and indexed sentences of an article, keeping the verdict cache. */
-  private removeLinks(path: string): void {
-    const old = this.prepared.get(path);
-    if (!old) return;
-    for (const s of old) this.index.delete(s);
+  /** Chooses again for the sentences of the articles whose pairs changed, then rebuilds the links of
+   *  those articles and of every article a changed choice points to (before or after). */
+  private settle(dirty: Set<string>): void {
+    const rebuild = new Set(dirty);
+    for (const path of dirty) {
+      for (const s of this.prepared.get(path) ?? []) {
+        for (const o of this.chosen.get(s)?.keys() ?? []) rebuild.add(o.path);
+        const pairs = [...(this.pairs.get(s) ?? new Map<PreparedSentence, Verdict>())].map(([other, v]) => ({ other, v }));
+        const choice = chooseLinks(pairs, this.limits);
+        if (choice.size) this.chosen.set(s, choice);
+        else this.chosen.delete(s);
+        for (const o of choice.keys()) rebuild.add(o.path);
+      }
+    }
+    for (const path of rebuild) this.build(path);
+  }
+
+  /** Drops the indexed sentences, judged pairs and choices of an article (keeping the verdict
+   *  cache); returns the other articles whose sentences lost pairs or were chosen by it. */
+  private detach(path: string): Set<string> {
+    const dirty = new Set<string>();
+    for (const s of this.prepared.get(path) ?? []) {
+      this.index.delete(s);
+      for (const other of this.pairs.get(s)?.keys() ?? []) {
+        this.pairs.get(other)?.delete(s);
+        dirty.add(other.path);
+      }
+      for (const other of this.chosen.get(s)?.keys() ?? []) dirty.add(other.path);
+      this.pairs.delete(s);
+      this.chosen.delete(s);
+    }
     this.prepared.delete(path);
-    const mine = this.links.get(path);
-    if (mine) for (const other of mine.keys()) this.links.get(other)?.delete(path);
-    this.links.delete(path);
+    dirty.delete(path);
+    return dirty;
+  }
+
+  private pair(a: PreparedSentence, b: PreparedSentence, v: Verdict): void {
+    let m = this.pairs.get(a);
+    if (!m) this.pairs.set(a, (m = new Map()));
+    m.set(b, v);
+  }
+
+  /** The links of an article's sentences: every pair one of its two sentences chose. */
+  private build(path: string): void {
+    const sentences = this.prepared.get(path);
+    if (!sentences) { this.links.delete(path); return; }
+    const out: SentenceLink[] = [];
+    for (const s of sentences) {
+      const mine = this.chosen.get(s);
+      const seen = new Set<PreparedSentence>();
+      // In rank order, so that the result does not depend on the order articles came in.
+      const pairs = [...(this.pairs.get(s) ?? [])].sort(([x, vx], [y, vy]) => rankOf(vy) - rankOf(vx) || x.path.localeCompare(y.path) || x.index - y.index);
+      for (const [o, v] of pairs) {
+        // A contradiction is shown when it is among the most alike of both its sentences; a
+        // corroboration when one of them counts it among its best.
+        const a = !!mine?.has(o), b = !!this.chosen.get(o)?.has(s);
+        if (v.relation === 'contradicts' ? !(a && b) : !(a || b)) continue;
+        if (seen.has(o)) continue;
+        seen.add(o);
+        const link = toLink(s, o, v);
+        const copies = (mine?.get(o) ?? []).filter((c) => !seen.has(c));
+        for (const c of copies) seen.add(c);
+        if (copies.length) link.alsoIn = copies.map(ref);
+        out.push(link);
+      }
+    }
+    if (out.length) this.links.set(path, sortLinks(out));
+    else this.links.delete(path);
   }
 
   /** Forgets the cached verdicts of the sentences of `path` whose keys are not in `keep`. */
@@ -117,20 +205,18 @@ export class CrossChecker {
 
   /** Links whose from.path is path. */
   linksFrom(path: string): SentenceLink[] {
-    const m = this.links.get(path);
-    if (!m) return [];
-    return sortLinks([...m.values()].flat());
+    return this.links.get(path) ?? [];
   }
 
-  /** Links whose target.path is path. */
+  /** Links whose target is a sentence of path (from the articles that chose them). */
   linksTo(path: string): SentenceLink[] {
-    const m = this.links.get(path);
-    if (!m) return [];
-    return sortLinks([...m.keys()].flatMap((other) => this.links.get(other)?.get(path) ?? []));
+    const from = new Set<string>();
+    for (const s of this.prepared.get(path) ?? []) for (const o of this.pairs.get(s)?.keys() ?? []) from.add(o.path);
+    return sortLinks([...from].flatMap((p) => this.linksFrom(p).filter((l) => l.target.path === path || l.alsoIn?.some((x) => x.path === path))));
   }
 
   all(): SentenceLink[] {
-    return sortLinks([...this.links.values()].flatMap((m) => [...m.values()].flat()));
+    return sortLinks([...this.links.values()].flat());
   }
 
   /** The verdict on one pair of prepared sentences (exposed for evaluation and tests). */
@@ -147,37 +233,47 @@ export class CrossChecker {
   sentencesOf(path: string): PreparedSentence[] {
     return this.prepared.get(path) ?? [];
   }
-
-  private put(from: string, to: string, links: SentenceLink[]): void {
-    let m = this.links.get(from);
-    if (!m) this.links.set(from, (m = new Map()));
-    if (links.length) m.set(to, links);
-    else m.delete(to);
-  }
 }
 
 /**
- * Between two articles, keep for each sentence its best links on either side: a pair survives when
- * it is among the `max` best of its first sentence or of its second one. Depends on the two
- * articles only, so it is the same whichever of them was updated last.
+ * The partners one sentence chooses among its judged pairs: one claim per wording (passages of other
+ * articles that print the same words are one claim with several sources: the best one is chosen,
+ * the others are its copies); at most `limits.perArticle` passages of one other article;
+ * contradictions first, then by confidence; at most `limits` per relation. Depends on the
+ * sentence's pairs only.
  */
-function keepBest<T extends { a: PreparedSentence; b: PreparedSentence; v: Verdict }>(pairs: T[], max: number): T[] {
-  const rank = (x: T, y: T) => rankOf(y.v) - rankOf(x.v) || x.a.index - y.a.index || x.b.index - y.b.index;
-  const keep = new Set<T>();
-  for (const side of ['a', 'b'] as const) {
-    const groups = new Map<number, T[]>();
-    for (const p of pairs) {
-      const k = p[side].index;
-      let g = groups.get(k);
-      if (!g) groups.set(k, (g = []));
-      g.push(p);
-    }
-    for (const g of groups.values()) for (const p of g.sort(rank).slice(0, max)) keep.add(p);
+export function chooseLinks(pairs: Pair[], limits: LinkLimits): Map<PreparedSentence, PreparedSentence[]> {
+  const ranked = [...pairs].sort((x, y) => rankOf(y.v) - rankOf(x.v) || x.other.path.localeCompare(y.other.path) || x.other.index - y.other.index);
+  // Passages printed word for word in several articles: one claim, several sources.
+  const groups = new Map<string, Pair[]>();
+  for (const p of ranked) {
+    const k = `${p.v.relation}\u0000${wording(p.other)}`;
+    let g = groups.get(k);
+    if (!g) groups.set(k, (g = []));
+    g.push(p);
   }
-  return pairs.filter((p) => keep.has(p)).sort((x, y) => x.a.index - y.a.index || x.b.index - y.b.index);
+  const counts: Record<string, number> = {};
+  const perArticle = new Map<string, number>();
+  const out = new Map<PreparedSentence, PreparedSentence[]>();
+  for (const g of [...groups.values()].sort((x, y) => rankOf(y[0].v) - rankOf(x[0].v) || x[0].other.path.localeCompare(y[0].other.path) || x[0].other.index - y[0].other.index)) {
+    const [best, ...copies] = g;
+    const n = perArticle.get(best.other.path) ?? 0;
+    if (n >= limits.perArticle) continue;
+    const rel = best.v.relation;
+    if ((counts[rel] ?? 0) >= limits[rel]) continue;
+    counts[rel] = (counts[rel] ?? 0) + 1;
+    perArticle.set(best.other.path, n + 1);
+    out.set(best.other, copies.map((c) => c.other));
+  }
+  return out;
 }
 
-/** Contradictions first (they are few and matter most), then by score. */
+/** A passage's wording for recognising word-for-word copies: its normalised words. */
+function wording(s: PreparedSentence): string {
+  return norm(s.quote).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Contradictions first (they are few and matter most), then corroborations, then by confidence. */
 function rankOf(v: Verdict): number {
   return (v.relation === 'contradicts' ? 2 : v.relation === 'corroborates' ? 1 : 0) + v.score;
 }

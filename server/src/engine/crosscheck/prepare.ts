@@ -164,7 +164,10 @@ function punctuationBefore(all: Token[], words: Token[]): string[] {
 
 /** A title, an office or a nationality adjective ("التركي", "اليمنية"): words that describe who. */
 function isTitle(w: Token): boolean {
-  return isIn(TITLE_WORDS, w) || isNationality(lightStem(w.stem));
+  const stem = lightStem(w.stem);
+  // "مستشاري الرئيس", "مسؤولو الوزارة": the plural in construct.
+  const construct = /^(.{3,})[يو]$/.exec(stem)?.[1];
+  return isIn(TITLE_WORDS, w) || TITLE_WORDS.has(stem) || (!!construct && TITLE_WORDS.has(construct)) || isNationality(stem);
 }
 
 const nationalities = new Map<string, boolean>();
@@ -193,6 +196,13 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   const entitiesHere = inSpans(a.entities, s.start, s.end);
   const who = words.map((w) => entitiesHere.some((e) => overlaps(e, w)) || isTitle(w) || isIn(REPORTING_WORDS, w) || isIn(SOURCE_NOUNS, w));
   const frame = readFrame(words, breakBefore, quote, who);
+  // A parenthesis closing the sentence credits a photo or a source ("(أرشيف)", "(رويترز)"): it is
+  // not part of the claim.
+  const credit = /\(([^()]{1,40})\)[\s.،,]*$/.exec(quote);
+  if (credit) {
+    const from = s.start + credit.index;
+    words.forEach((w, i) => { if (w.start >= from) frame.speaker.add(i); });
+  }
   // Clauses for comparing parts of long sentences: stretches between punctuation, and relative
   // clauses ("… الاعتداء الانتحاري | الذي استهدف الاثنين بلدة سروج …"), which add a second fact.
   // ("مَن الذي مثل طهران" is a question, not a relative clause.)

@@ -36,6 +36,9 @@ export function foldPlace(keys: string[]): string[] {
   return keys.length === 1 ? [placeToken(keys[0])] : keys;
 }
 
+/** Country names common in Arabic news that ICU does not give (normalised, article-free). */
+const COMMON_NAMES: Record<string, string> = { 'امريكا': 'US', 'اميركا': 'US' };
+
 /** Article-free key (tokens joined by a space) → region code, for every Arabic name ICU knows. */
 function countryAliases(): Map<string, string> {
   if (aliases) return aliases;
@@ -78,6 +81,8 @@ function countryAliases(): Map<string, string> {
     }
   }
   aliases = new Map(full);
+  // Names of everyday news that ICU's region names lack (it says "الولايات المتحدة" only).
+  for (const [name, code] of Object.entries(COMMON_NAMES)) if (!aliases.has(name)) aliases.set(name, code);
   // A reduced style is only an alias when it names one country and is no other country's name.
   for (const [k, codes] of reduced) if (codes.size === 1 && !full.has(k)) aliases.set(k, [...codes][0]);
   return aliases;
