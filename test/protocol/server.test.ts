@@ -50,11 +50,11 @@ describe('language server over JSON-RPC (samples corpus)', function () {
     assert.match(md, /<div align="right">/);
   });
 
-  it('shows, on hover of a sentence, the corroborating passage of another article with score and reasons', async () => {
+  it('shows, on hover of a sentence, the corroborating passage of another article with its confidence and reasons', async () => {
     const hover = await client.request('textDocument/hover', { textDocument: { uri: uriOf(A) }, position: positionOf(textOf(A), 'عقد اثنان من كبار', 1) });
     const md: string = hover.contents.value;
     assert.match(md, new RegExp(B.replace(/[.]/g, '\\\\?.')));
-    assert.match(md, /score \d\.\d\d/);
+    assert.match(md, /confidence \d{1,3} %/);
     assert.match(md, /Corroborates/);
   });
 
