@@ -119,9 +119,10 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
   return out;
 }
 
-/** The concepts (killed, wounded, …) for which every pair of counts on the two sides differs. */
+/** The concepts (killed, wounded, …) for which every pair of counts on the two sides differs;
+ *  amounts of money and measures left out (see MEASURE_UNITS). */
 function clashingConcepts(e: Evidence): string[] {
-  const concepts = [...new Set(e.counts.map((c) => c.a.concept))];
+  const concepts = [...new Set(e.counts.filter((c) => !c.a.measure && !c.b.measure).map((c) => c.a.concept))];
   return concepts.filter((k) => {
     const v = e.counts.filter((c) => c.a.concept === k).map((c) => c.verdict);
     return v.includes('different') && !v.includes('same') && !v.includes('compatible');
@@ -233,9 +234,9 @@ function closeFigures(a: Quantity, b: Quantity): boolean {
  *  - eventShare: the share of one side's event words (not names, not titles) the other must hold,
  *    below clearRestatement — two sentences that share only whom they are about state no one fact;
  *  - minShared: the absolute content two sentences must share (idf units; one name is not enough);
- *  - sameClaimStrong / sameClaimNames / sameClaimContrast: how much of both sides must match, the
- *    clashing words set against each other, for a clash to make a contradiction (a negation or a
- *    close date / another name in the same slot / learned contrasting words);
+ *  - sameClaimStrong / sameClaimNegation / sameClaimNames / sameClaimContrast: how much of both sides
+ *    must match, the clashing words set against each other, for a clash to make a contradiction (a
+ *    close date / a negated shared word / another name in the same slot / learned contrasting words);
  *  - countContext: how much of their event two counts must share to be counts of one thing;
  *  - rewriteDisagreement: the ANS classifier's probability of disagreement above which one
  *    statement rewritten with a word or two changed is a contradiction.
@@ -262,7 +263,9 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   // exactly what differs and founds a contradiction by itself; a denial is gated by how much of
   // the denied content the other side states; figures by the event their counts share.
   const found = clashes(e, th, ct).filter((c) => {
-    if (c.reason.code === 'denial' || c.reason.code === 'declined') return true;
+    // A denial, or declining to comment, against a statement of the same matter: the two must be
+    // about one claim, not only share the denied words.
+    if (c.reason.code === 'denial' || c.reason.code === 'declined') return sim >= ct.link;
     if (c.reason.code === 'figures' || c.reason.code === 'reported') return true;
     const cov = Math.min(coverageWith(e.covA, e.a, c.termsA, c.factsA), coverageWith(e.covB, e.b, c.termsB, c.factsB));
     // Another name in the same slot is a clash only when everything else of the claim matches:
@@ -270,6 +273,7 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
     if (c.reason.code === 'names') return cov >= ct.sameClaimNames;
     // Learned contrasting words: only in a rewrite of one statement, where little but them differs.
     if (c.strength === 'medium') return cov >= ct.sameClaimContrast && p >= th.contradict && fewOtherDifferences(e, c);
+    if (c.reason.code === 'negation') return cov >= ct.sameClaimNegation;
     return cov >= ct.sameClaimStrong;
   });
   // One statement rewritten with a word or two changed, which the ANS-trained classifier reads as
@@ -292,8 +296,10 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   }
   // The same toll, or the same count of the same thing, for the same event.
   const toll = sameCount(e, ct);
-  // A sentence that only names someone with their titles (a photo caption) tells no event.
+  // A sentence that only names someone with their titles (a photo caption) tells no event; two
+  // sentences whose actors are all different tell of two events (two ministries' Eid parties).
   if (!toll && Math.min(e.a.eventMass, e.b.eventMass) < MIN_EVENT_MASS) return null;
+  if (e.differentActors && sim < ct.clearRestatement) return null;
   if (!toll) {
     // A long report tells the same event among other things when it is anchored to it: the same
     // day (month and day stated on both sides) and the same person ("McGurk travelled to Muscat

@@ -13,6 +13,7 @@ import type { StanceModel } from './stanceModel';
 import { countryOf } from '../entities/places';
 import { norm } from '../text/normalize';
 import { spellingVariant } from './stems';
+import { TITLE_WORDS } from './lexicon';
 
 export interface Match { a: Term; b: Term; exact: boolean }
 
@@ -52,6 +53,9 @@ export interface Evidence {
   negationMismatch: boolean;
   /** A denial (or declined comment) on one side against an assertion of the same content. */
   denial?: { side: 'a' | 'b'; act: SpeechAct; other: SpeechAct | undefined; overlap: number; kind: 'denial' | 'decline' };
+  /** Both sentences name people or organisations in what they state (not as speakers), and no name
+   *  of one is found in the other: they tell of different actors. */
+  differentActors: boolean;
   /** Names present on one side only, paired with a name of the same type in the same slot on the other. */
   substitutions: { a: Term; b: Term }[];
   /** Words on one side only, with their learned contrast (log-odds of disagreement). */
@@ -202,7 +206,8 @@ function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSen
     let names = 0, countries = 0, places = 0, placesMatched = 0;
     for (const k of c.context) {
       const t = own.primary.get(k);
-      if (!t?.entity) continue;
+      // Currencies, nationalities and other MISC names do not place an event.
+      if (!t?.entity || t.entity.type === 'MISC') continue;
       const hit = t.keys.some((key) => other.keySet.has(key)) ||
         [...other.primary.values()].some((u) => u.entity && u.entity.type === t.entity!.type && mayBeSameName(t.text, u.text));
       if (t.entity.type === 'LOC' && countryOfTerm(t)) { if (hit) countries += t.weight; continue; }
@@ -215,6 +220,20 @@ function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSen
   // Two places named around the two counts, and none of them shared: two events.
   if (x.places && y.places && !x.placesMatched && !y.placesMatched) return { names: 0, withCountries: 0 };
   return { names: Math.min(x.names, y.names), withCountries: Math.min(x.names + x.countries, y.names + y.countries) };
+}
+
+/** See Evidence.differentActors. */
+function differentActors(a: PreparedSentence, b: PreparedSentence, ma: Side): boolean {
+  const actors = (s: PreparedSentence) => s.terms.filter((t) => !t.speaker && (t.entity?.type === 'PER' || t.entity?.type === 'ORG') && !isTitleText(t.text));
+  const xa = actors(a), xb = actors(b);
+  if (!xa.length || !xb.length) return false;
+  if (ma.matches.some((m) => xa.includes(m.a))) return false;
+  return !xa.some((x) => xb.some((y) => mayBeSameName(x.text, y.text)));
+}
+
+/** A title or an honorific written where a name would be ("معاليه", "سمو"). */
+function isTitleText(text: string): boolean {
+  return norm(text).split(/\s+/).every((w) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.replace(/^ال/, '')));
 }
 
 /** What a speech act is about: the words after it, or the whole sentence when they are too few
@@ -312,7 +331,8 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   const totalA = found(ma.got, -1, -1), totalB = found(mb.got, -1, -1);
   const units = bestUnits(a, b, ma, mb);
 
-  const negatedShared = ma.matches.filter((m) => m.a.negated !== m.b.negated);
+  // A word negated by a particle of verbs on one side and not negated on the other.
+  const negatedShared = ma.matches.filter((m) => m.a.negated !== m.b.negated && (m.a.negatedVerbally || m.b.negatedVerbally));
   const negationMismatch = (a.negations.length > 0) !== (b.negations.length > 0);
 
   const da = speechClash(a, b, 'a');
@@ -324,8 +344,9 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   const entB = mb.unmatched.filter((t) => t.entity && !t.entity.attribution);
   for (const x of entA) {
     const y = entB.find((t) => t.entity!.type === x.entity!.type && sameSlot(t, x) && !mayContain(t, x));
-    // Two spellings of one name (سروج / سوروتش, برمنغام / بيرمنغهام) are no substitution.
-    if (y && !mayBeSameName(x.text, y.text)) substitutions.push({ a: x, b: y });
+    // Two spellings of one name (سروج / سوروتش, برمنغام / بيرمنغهام) are no substitution, nor is an
+    // honorific that the tagger took for a name ("معاليه").
+    if (y && !mayBeSameName(x.text, y.text) && !isTitleText(x.text) && !isTitleText(y.text)) substitutions.push({ a: x, b: y });
   }
 
   const contrastWords: Evidence['contrastWords'] = [];
@@ -346,6 +367,6 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
     a, b, matches: ma.matches, unmatchedA: ma.unmatched, unmatchedB: mb.unmatched,
     covA: a.mass > 0 ? Math.min(1, totalA / a.mass) : 0, covB: b.mass > 0 ? Math.min(1, totalB / b.mass) : 0,
     unitSim: units.sim, wholeSentences: units.whole, eventCov: units.event, unitPair: units.pair, shared: Math.min(totalA, totalB),
-    dates, counts, sameSpeaker, negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
+    dates, counts, sameSpeaker, differentActors: differentActors(a, b, ma), negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
   };
 }

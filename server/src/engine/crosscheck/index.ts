@@ -23,6 +23,7 @@ import { gatherEvidence, similarityBound } from './evidence';
 import { prepareArticle, type PreparedSentence } from './prepare';
 import { SentenceIndex } from './retrieval';
 import { stanceModel, type StanceModel } from './stanceModel';
+import { background } from './background';
 import { weightsFrom, type Weights } from './weights';
 
 /** How many links one sentence shows at most, per relation: a few confident ones, best first. */
@@ -72,7 +73,7 @@ export class CrossChecker {
 
   constructor(opts: CrossCheckerOptions = {}) {
     this.model = opts.model ?? stanceModel;
-    this.weights = weightsFrom(this.model);
+    this.weights = weightsFrom(background);
     this.cmp = opts.comparators ?? defaultComparators;
     this.limits = opts.limits ?? DEFAULT_LIMITS;
   }

@@ -10,7 +10,7 @@ import { countOf, isCountWord, type Count } from './counts';
 import { forms, isIn, readFrame, type Mood } from './frame';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, CONTRASTIVE_CONNECTIVES, DECLINE_VERBS, DENIAL_WORDS,
-  COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, WH_WORDS,
+  COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, VERBAL_NEGATION, WH_WORDS,
 } from './lexicon';
 import { countryOf } from '../entities/places';
 import { lightStem, skeleton, variantKeys, wordKeys } from './stems';
@@ -29,6 +29,8 @@ export interface Term {
   weight: number;
   /** Every occurrence of the term in the sentence is negated (لم يلتق, غير مباشرة). */
   negated: boolean;
+  /** Negated by a particle of verbs and sentences (VERBAL_NEGATION), not only by "غير" / "عدم". */
+  negatedVerbally?: boolean;
   /** The term names who speaks ("وقال مسؤول إسرائيلي إن …", "إردوغان: …", "… حسبما أعلن
    *  محافظ المنطقة"): it is the source of the claim, not part of it. */
   speaker?: boolean;
@@ -215,6 +217,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   const byKey = new Map<string, Term>();
   const negations: string[] = [];
   let negateNext = false;
+  let verbalNegation = false;
   let denial: SpeechAct | undefined;
   let decline: SpeechAct | undefined;
   let assertion: SpeechAct | undefined;
@@ -228,6 +231,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     const prev = byKey.get(t.keys[0]);
     if (prev) {
       prev.negated = prev.negated && t.negated;
+      if (!prev.negated) delete prev.negatedVerbally;
       // A name said both as the speaker and in the claim is part of the claim.
       if (!t.speaker) prev.speaker = false;
       return;
@@ -277,6 +281,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       if (next && isIn(CONTINUATION_VERBS, next)) { i++; continue; }
       if (!frame.speaker.has(i)) negations.push(w.text);
       negateNext = true;
+      verbalNegation = isIn(VERBAL_NEGATION, w);
       continue;
     }
     if (isIn(DENIAL_WORDS, w) && !denial) {
@@ -309,7 +314,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (!/[\u0621-\u064Aa-z]/.test(w.stem) || w.stem.length < 2) continue;
     const keys = wordKeys(w.stem);
     if (isCountWord(w)) countWords.add(keys[0]);
-    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext }, i);
+    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}) }, i);
     negateNext = false;
   }
 
