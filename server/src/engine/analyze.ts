@@ -48,6 +48,12 @@ function chooseReferenceDateFrom(input: ArticleInput, opts: AnalyzeOptions, date
   return null;
 }
 
+/** The per-article facts of an input under these options (pure: runs in worker threads too). */
+export function factsFor(input: ArticleInput, opts: AnalyzeOptions): ArticleFacts {
+  const dateline = datelineOf(input.text);
+  return analyzeFacts(input.path, input.text, factsReferenceDate(input, opts, dateline), dateline);
+}
+
 /** The date an article's relative dates resolve against, given its dateline. */
 export function factsReferenceDate(input: ArticleInput, opts: AnalyzeOptions, dateline: string | null): string | null {
   return chooseReferenceDateFrom(input, opts, dateline)?.date ?? null;
@@ -96,8 +102,7 @@ export class Corpus {
 
   /** The per-article facts of an input, computed here (see facts.ts). */
   computeFacts(input: ArticleInput): ArticleFacts {
-    const dateline = datelineOf(input.text);
-    return analyzeFacts(input.path, input.text, factsReferenceDate(input, this.options, dateline), dateline);
+    return factsFor(input, this.options);
   }
 
   /** Add or replace articles; returns the paths whose analysis changed (including link targets). */
