@@ -49,6 +49,8 @@ class Session {
   readonly progress: { at: number; value: any }[] = [];
   private diagWaiters: { uri: string; resolve: (t: number) => void }[] = [];
   exited = false;
+  /** The server's own account of an indexing run (time per step), when it logs one. */
+  readonly analysed: string[] = [];
   killedFor: string | null = null;
   private readonly guard: NodeJS.Timeout;
 
@@ -64,7 +66,9 @@ class Session {
       for (const w of ready) w.resolve(t);
     });
     this.conn.onNotification('$/progress', (p: { value: unknown }) => void this.progress.push({ at: now(), value: p.value }));
-    this.conn.onNotification('window/logMessage', () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => {
+      if (/^Analysed \d+ articles/.test(p.message)) this.analysed.push(p.message);
+    });
     this.conn.onRequest('window/workDoneProgress/create', () => null);
     this.conn.onRequest('client/registerCapability', () => null);
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
@@ -248,6 +252,7 @@ export async function measureServer(folder: string, expected: number, opts: Serv
   fig.hoverWhileTyping = lat(typingHoverMs);
   opts.log(`  typed word → diagnostics p50 ${fig.edit?.p50.toFixed(0)} p95 ${fig.edit?.p95.toFixed(0)} ms; hover while typing p95 ${fig.hoverWhileTyping?.p95.toFixed(1)} ms`);
   fig.peakRssMb = peakRssMb(s.proc.pid!);
+  fig.notes.push(...s.analysed.slice(0, 1).map((m) => `cold: ${m}`));
   await s.stop();
 
   // ---- reopen the unchanged folder: restart → first hover, and → fully indexed
@@ -266,6 +271,7 @@ export async function measureServer(folder: string, expected: number, opts: Serv
   if (again) fig.reopenIndexedMs = now() - s.started;
   else fig.notes.push(`reopen: ${s.killedFor ?? 'not indexed in time'}`);
   fig.reopenPeakRssMb = peakRssMb(s.proc.pid!);
+  fig.notes.push(...s.analysed.slice(0, 1).map((m) => `reopen: ${m}`));
   opts.log(`  reopen: first hover ${fig.reopenFirstHoverMs?.toFixed(0)} ms, indexed ${fig.reopenIndexedMs?.toFixed(0)} ms`);
   await s.stop();
   return fig;

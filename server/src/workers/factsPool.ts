@@ -42,6 +42,13 @@ export class FactsPool {
         this.running.delete(w);
         job?.reject(e);
       });
+      // A worker that died takes no more jobs; when none is left, the queued jobs fail.
+      w.on('exit', () => {
+        this.all.splice(this.all.indexOf(w), 1);
+        const i = this.idle.indexOf(w);
+        if (i >= 0) this.idle.splice(i, 1);
+        if (this.all.length === 0) for (const job of this.queue.splice(0)) job.reject(new Error('the analysis workers stopped'));
+      });
       this.all.push(w);
       this.idle.push(w);
     }
@@ -68,6 +75,6 @@ export class FactsPool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.all.map((w) => w.terminate()));
+    await Promise.all([...this.all].map((w) => w.terminate()));
   }
 }
