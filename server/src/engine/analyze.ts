@@ -29,6 +29,13 @@ export interface AnalyzeOptions {
   settingReferenceDate?: string | null;
 }
 
+/** The corpus-wide results, as exportState()/restoreState() carry them between sessions. */
+export interface CorpusState {
+  entities: [string, EntityMention[]][];
+  canonical: CanonicalEntity[];
+  links: SentenceLink[];
+}
+
 export interface CorpusAnalysis {
   articles: ArticleAnalysis[];
   canonical: CanonicalEntity[];
@@ -88,6 +95,8 @@ export class Corpus {
   private corpusDecisions: CorpusDecisions = noCorpusDecisions();
   // Tagger output per article, reused while the article's tokens are unchanged.
   private readonly tagged = new Map<string, TaggedDoc>();
+  /** Links restored from an earlier session (restoreState), served until the rebuild is done. */
+  private restored: { all: SentenceLink[]; from: Map<string, SentenceLink[]>; to: Map<string, SentenceLink[]> } | null = null;
 
   constructor(private options: AnalyzeOptions = {}) {}
 
@@ -139,9 +148,11 @@ export class Corpus {
     }
   }
 
-  /** Merges, splits and rejected spellings decided across the corpus. */
-  setCorpusDecisions(d: CorpusDecisions): string[] {
+  /** Merges, splits and rejected spellings decided across the corpus; `pass` false only records
+   *  them for the next refreshEntities() (before a folder is indexed). */
+  setCorpusDecisions(d: CorpusDecisions, pass = true): string[] {
     this.corpusDecisions = d;
+    if (!pass) return [];
     const touched = this.refreshEntities(new Set());
     for (const path of touched) this.crossCheck(path);
     return this.affected(touched, new Set());
@@ -195,15 +206,57 @@ export class Corpus {
   }
 
   linksFrom(path: string): SentenceLink[] {
-    return this.checker.linksFrom(path);
+    return this.restored ? this.restored.from.get(path) ?? [] : this.checker.linksFrom(path);
   }
 
   linksTo(path: string): SentenceLink[] {
-    return this.checker.linksTo(path);
+    return this.restored ? this.restored.to.get(path) ?? [] : this.checker.linksTo(path);
   }
 
   allLinks(): SentenceLink[] {
-    return this.checker.all();
+    return this.restored ? this.restored.all : this.checker.all();
+  }
+
+  /**
+   * The corpus-wide results (entities with their canonical ids, canonical entities, links) of
+   * every article, to be restored on an identical corpus (same articles, texts, decisions and
+   * engine) without redoing the corpus-wide passes.
+   */
+  exportState(): CorpusState {
+    return { entities: this.paths().map((p) => [p, this.entries.get(p)!.analysis.entities]), canonical: this.canonicalEntities, links: this.allLinks() };
+  }
+
+  /**
+   * Restores exported results over the staged articles. Links are served from the restored list
+   * until rebuildDone(): meanwhile crossCheck() rebuilds the cross-checker's own state (which
+   * later edits need), article by article.
+   */
+  restoreState(state: CorpusState): void {
+    for (const [path, entities] of state.entities) {
+      const e = this.entries.get(path);
+      if (e) e.analysis.entities = entities;
+    }
+    this.canonicalEntities = state.canonical;
+    this.canonicalIndex = new Map(state.canonical.map((c) => [c.id, c]));
+    const from = new Map<string, SentenceLink[]>(), to = new Map<string, SentenceLink[]>();
+    for (const l of state.links) {
+      let f = from.get(l.from.path);
+      if (!f) from.set(l.from.path, (f = []));
+      f.push(l);
+      let t = to.get(l.target.path);
+      if (!t) to.set(l.target.path, (t = []));
+      t.push(l);
+    }
+    this.restored = { all: state.links, from, to };
+  }
+
+  /** The cross-checker has seen every article again: links come from it from now on. */
+  rebuildDone(): void {
+    this.restored = null;
+  }
+
+  get restoring(): boolean {
+    return this.restored !== null;
   }
 
   snapshot(): CorpusAnalysis {
@@ -240,7 +293,7 @@ export class Corpus {
   /** The cross-checked articles and those linked to or from them, whose links changed with them. */
   affected(touched: Iterable<string>, changed: Set<string>): string[] {
     const affected = new Set(touched);
-    for (const path of touched) for (const l of this.checker.linksFrom(path)) affected.add(l.target.path);
+    for (const path of touched) for (const l of this.linksFrom(path)) affected.add(l.target.path);
     return [...affected].filter((p) => this.entries.has(p) || changed.has(p)).sort();
   }
 }

@@ -6,6 +6,7 @@
 // parts: at once the edited article alone (its facts, its links, its diagnostics), and once the
 // typing pauses the corpus-wide passes that may move entities in other articles.
 import type { ArticleInput } from '../engine/analyze';
+import type { CorpusDecisions } from '../engine/decisions';
 import type { ArticleFacts } from '../engine/facts';
 import { AnalysisCache } from '../storage/analysisCache';
 import type { FactsPool } from '../workers/factsPool';
@@ -46,7 +47,7 @@ export class Indexer {
   }
 
   /** Analyse many articles (a folder being indexed); returns the URIs whose results changed. */
-  index(items: ArticleText[], report: Report): Promise<string[]> {
+  index(items: ArticleText[], report: Report, workspace: string | null = null, corpusDecisions: (() => CorpusDecisions) | null = null): Promise<string[]> {
     return this.exclusive(async () => {
       this.ws.setTexts(items);
       const inputs = items.map(inputOf);
@@ -89,17 +90,55 @@ export class Indexer {
         }
       }
       const tFacts = Date.now();
+      const changed = new Set(inputs.map((i) => i.path));
+      // The corpus-wide decisions of the sidecars (merges, splits, rejected spellings), known once
+      // the articles are in the corpus, go into the one entity pass below.
+      const decisions = corpusDecisions?.() ?? null;
+      if (decisions) this.ws.corpus.setCorpusDecisions(decisions, false);
+      // An unchanged folder: the corpus-wide results of the last session, while the cross-checker
+      // rebuilds its state in the background (links are served from the restored ones meanwhile).
+      const stateKey = this.cache && workspace !== null && inputs.length === this.ws.corpus.size
+        ? AnalysisCache.corpusKey(inputs, [this.ws.corpus.analyzeOptions, decisions]) : null;
+      const state = stateKey ? await this.cache!.getState(workspace!, stateKey) : null;
+      if (state) {
+        this.ws.corpus.restoreState(state);
+        this.log(`Analysed ${total} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s: facts ${((tFacts - t0) / 1000).toFixed(1)} s (${this.cache!.hits} from the cache), corpus-wide results restored; cross-checking state rebuilt in the background.`);
+        void this.rebuild();
+        return this.ws.corpus.paths();
+      }
       // 2. The corpus-wide entity passes (one synchronous step).
       report(`Linking entities across ${total} articles`, 45);
       await yieldToEventLoop();
-      const changed = new Set(inputs.map((i) => i.path));
       const touched = this.ws.corpus.refreshEntities(changed);
       const tEntities = Date.now();
       // 3. Cross-checking, article by article.
       await this.crossCheck(touched, (k) => report(`Cross-checking ${k}/${touched.length} articles`, 50 + Math.round((k / Math.max(1, touched.length)) * 50)));
       const t1 = Date.now();
+      if (stateKey) void this.cache!.putState(workspace!, stateKey, this.ws.corpus.exportState());
       this.log(`Analysed ${total} articles in ${((t1 - t0) / 1000).toFixed(1)} s: facts ${((tFacts - t0) / 1000).toFixed(1)} s (${this.cache ? `${this.cache.hits} from the cache` : 'cache off'}), entities ${((tEntities - tFacts) / 1000).toFixed(1)} s, cross-checking ${((t1 - tEntities) / 1000).toFixed(1)} s.`);
       return this.ws.corpus.affected(touched, changed);
+    });
+  }
+
+  /** After restoreState(): the cross-checker sees every article again, a slice at a time, with
+   *  edits free to run between slices; then links come from it. */
+  private async rebuild(): Promise<void> {
+    const paths = this.ws.corpus.paths();
+    const t0 = Date.now();
+    for (let k = 0; k < paths.length;) {
+      k = await this.exclusive(() => {
+        const slice = Date.now();
+        let i = k;
+        while (i < paths.length && Date.now() - slice < SLICE_MS) this.ws.corpus.crossCheck(paths[i++]);
+        return i;
+      });
+      await yieldToEventLoop();
+    }
+    await this.exclusive(async () => {
+      this.ws.corpus.rebuildDone();
+      this.log(`Cross-checking state rebuilt for ${paths.length} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+      // Articles edited meanwhile were shown with restored links: show the rebuilt ones.
+      if (this.dirty.size) await this.changed(this.ws.corpus.affected([...this.dirty], new Set()));
     });
   }
 

@@ -16,6 +16,7 @@ import * as os from 'os';
 import * as path from 'path';
 import * as v8 from 'v8';
 import { packFacts, unpackFacts, type ArticleFacts, type PackedFacts } from '../engine/facts';
+import type { CorpusState } from '../engine/analyze';
 
 declare const __QARINA_ENGINE__: string | undefined;
 
@@ -84,6 +85,46 @@ export class AnalysisCache {
       this.pruned = true;
       void this.prune();
     }
+  }
+
+  /**
+   * The corpus-wide results of a workspace (one entry per workspace, replaced on every save),
+   * valid only for the exact corpus `key` describes (see corpusKey).
+   */
+  async getState(workspace: string, key: string): Promise<CorpusState | null> {
+    try {
+      const entry = v8.deserialize(await fs.readFile(this.stateFile(workspace))) as { key: string; state: CorpusState };
+      return entry?.key === key ? entry.state : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async putState(workspace: string, key: string, state: CorpusState): Promise<void> {
+    const file = this.stateFile(workspace);
+    const tmp = `${file}.${process.pid}.tmp`;
+    try {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(tmp, v8.serialize({ key, state }));
+      await fs.rename(tmp, file);
+    } catch {
+      await fs.rm(tmp, { force: true }).catch(() => undefined);
+    }
+  }
+
+  private stateFile(workspace: string): string {
+    return path.join(this.dir, 'corpus', `${createHash('sha256').update(workspace).digest('hex').slice(0, 24)}.bin`);
+  }
+
+  /** What the corpus-wide results depend on: every article's path, text and decisions, the
+   *  options and the corpus decisions (the engine build is in the folder name). */
+  static corpusKey(articles: { path: string; text: string; decisions?: unknown; userReferenceDate?: string | null }[], rest: unknown): string {
+    const h = createHash('sha256');
+    for (const a of [...articles].sort((x, y) => (x.path < y.path ? -1 : 1))) {
+      h.update(a.path).update('\u0000').update(createHash('sha256').update(a.text, 'utf8').digest('hex'));
+      h.update(JSON.stringify([a.decisions ?? null, a.userReferenceDate ?? null])).update('\u0000');
+    }
+    return h.update(JSON.stringify(rest)).digest('hex');
   }
 
   /** Entries of other engine builds are never read again: remove them. */
