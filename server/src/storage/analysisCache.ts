@@ -122,7 +122,9 @@ export class AnalysisCache {
     const h = createHash('sha256');
     for (const a of [...articles].sort((x, y) => (x.path < y.path ? -1 : 1))) {
       h.update(a.path).update('\u0000').update(createHash('sha256').update(a.text, 'utf8').digest('hex'));
-      h.update(JSON.stringify([a.decisions ?? null, a.userReferenceDate ?? null])).update('\u0000');
+      // A sidecar with no decision in it (written for an opened article) decides nothing.
+      const decisions = a.decisions && Object.values(a.decisions).some((v) => Array.isArray(v) && v.length > 0) ? a.decisions : null;
+      h.update(JSON.stringify([decisions, a.userReferenceDate ?? null])).update('\u0000');
     }
     return h.update(JSON.stringify(rest)).digest('hex');
   }
