@@ -11,12 +11,16 @@ import type { Sidecar } from '../storage/format';
 import { readSidecarFile, sha256Hex, SidecarProtectedError, sidecarPathFor, writeSidecarFile } from '../storage/sidecarFile';
 import type { SentenceLink } from '../engine/model';
 import { countLinkPairs, describeLinks, plural } from '../linkCounts';
-import type { Io } from './io';
+import { noProgress, type Io, type Progress } from './io';
 
 export interface AnnotateOptions {
   paths: string[];
   referenceDate: string | null;
   out: string | null;
+  /** Worker threads for the per-article analysis (null: cores - 1, at most 4). */
+  jobs?: number | null;
+  /** Read and write the persistent analysis cache (default true). */
+  cache?: boolean;
 }
 
 interface Article {
@@ -53,7 +57,7 @@ function commonFolder(folders: string[]): string {
   return base;
 }
 
-export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd()): Promise<number> {
+export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(), progress: Progress = noProgress): Promise<number> {
   // Paths inside the working folder are shown relative to it, others in full.
   const shown = (p: string) => {
     const rel = path.relative(cwd, p);
@@ -148,9 +152,10 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     };
     try {
       corpus = make();
-      corpus.setMany(inputs);
+      await analyseAll(corpus, inputs, opts, progress, analysisFailed);
     } catch {
       // Find the article(s) the engine fails on by adding them one at a time.
+      progress.done();
       corpus = make();
       for (const input of inputs) {
         try {
@@ -161,6 +166,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
         }
       }
     }
+    progress.done();
   }
 
   // ---- build and write
@@ -246,4 +252,74 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     return 1;
   }
   return 0;
+}
+
+/**
+ * The corpus analysis with progress: per-article facts (from the persistent cache, in worker
+ * threads, or here), then the corpus-wide entity pass, then cross-checking article by article.
+ * An article whose own analysis fails is recorded in `failed` and left out.
+ */
+async function analyseAll(
+  corpus: import('../engine/analyze').Corpus,
+  inputs: import('../engine/analyze').ArticleInput[],
+  opts: AnnotateOptions,
+  progress: Progress,
+  failed: Map<string, string>,
+): Promise<void> {
+  const { AnalysisCache } = await import('../storage/analysisCache');
+  const { FactsPool } = await import('../workers/factsPool');
+  const os = await import('node:os');
+  const cache = opts.cache === false ? null : AnalysisCache.open();
+  const refInputs = (i: { userReferenceDate?: string | null }) => `${i.userReferenceDate || opts.referenceDate || ''}|`;
+  const jobs = opts.jobs ?? Math.min(4, Math.max(0, os.availableParallelism() - 1));
+  const total = inputs.length;
+  let done = 0;
+  const tick = () => progress.update(`Analysing ${++done}/${total} articles`);
+  const missing: typeof inputs = [];
+  for (const input of inputs) {
+    const key = cache ? AnalysisCache.key(input.text, refInputs(input)) : '';
+    const facts = cache ? await cache.get(key, input.path, input.text) : null;
+    if (facts) { corpus.stage([{ input, facts }]); tick(); } else missing.push(input);
+  }
+  const pool = jobs > 0 && missing.length > 1 ? FactsPool.create(Math.min(jobs, missing.length)) : null;
+  const writes: Promise<void>[] = [];
+  const stage = (input: (typeof inputs)[number], facts: import('../engine/facts').ArticleFacts) => {
+    corpus.stage([{ input, facts }]);
+    if (cache) writes.push(cache.put(AnalysisCache.key(input.text, refInputs(input)), facts));
+    tick();
+  };
+  try {
+    if (pool) {
+      await Promise.all(missing.map((input) => pool.analyze(input, corpus.analyzeOptions).then(
+        (facts) => stage(input, facts),
+        (e: Error) => { failed.set(input.path, `analysis failed: ${e.message}`); tick(); },
+      )));
+    } else {
+      for (const input of missing) {
+        let facts;
+        try {
+          facts = corpus.computeFacts(input);
+        } catch (e) {
+          failed.set(input.path, `analysis failed: ${(e as Error).message}`);
+          tick();
+          continue;
+        }
+        stage(input, facts);
+        // Let the progress line reach the terminal.
+        if (done % 16 === 0) await new Promise((r) => setImmediate(r));
+      }
+    }
+  } finally {
+    await pool?.close();
+  }
+  progress.update(`Linking entities across ${total} articles`);
+  const touched = corpus.refreshEntities(new Set(inputs.map((i) => i.path).filter((p) => !failed.has(p))));
+  for (let k = 0; k < touched.length; k++) {
+    corpus.crossCheck(touched[k]);
+    if (k % 8 === 0) {
+      progress.update(`Cross-checking ${k + 1}/${touched.length} articles`);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  await Promise.all(writes);
 }

@@ -34,6 +34,10 @@ interface Entry {
   lastWritten: string | null;
   /** Links by key, for statuses. */
   linkIndex: Map<string, Status>;
+  /** The analysis changed since `sidecar` was built, and nothing needed the sidecar yet: it is
+   *  built when a feature or a write asks for it (a folder of thousands of articles the user
+   *  never opens needs no sidecars in memory). */
+  stale: boolean;
   /** The sidecar on disk has been read (or is being read). Until then nothing may be written:
    *  a sidecar built without the one on disk would drop the user's decisions. */
   loading: Promise<void> | null;
@@ -55,7 +59,7 @@ export class Annotations implements Decisions {
   private entry(uri: string): Entry {
     let e = this.entries.get(uri);
     if (!e) {
-      e = { sidecar: null, problem: null, anchoredTo: null, opened: false, annotated: false, lastWritten: null, linkIndex: new Map(), loading: null };
+      e = { sidecar: null, problem: null, anchoredTo: null, opened: false, annotated: false, lastWritten: null, linkIndex: new Map(), stale: false, loading: null };
       this.entries.set(uri, e);
     }
     return e;
@@ -140,31 +144,48 @@ export class Annotations implements Decisions {
     for (const uri of uris) {
       // Never build (and write) a sidecar before the one on disk has been read.
       await this.ensureLoaded(uri);
-      const a = this.ws.analysis(uri);
-      const doc = this.ws.document(uri);
-      if (!a || !doc) continue;
       const e = this.entry(uri);
-      const text = doc.getText();
-      const sha = sha256Hex(text);
-      if (e.sidecar && e.anchoredTo !== sha) this.inputFor(uri, text);
-      const from = Annotations.file(uri);
-      e.sidecar = buildSidecar({
-        path: path.basename(from),
-        text,
-        sha256: sha,
-        analysis: a,
-        links: this.ws.corpus.linksFrom(uri),
-        previous: e.sidecar,
-        relativePath: (target: string) => relative(from, target),
-      });
-      e.anchoredTo = sha;
-      this.reindexLinks(e);
-      if (e.problem) { protectedFiles++; continue; }
       const policy = this.policy();
-      const wanted = force || policy === 'all' || (policy === 'opened' && (e.opened || e.annotated)) || (policy === 'never' && e.annotated && hasDecisions(e.sidecar!));
-      if (wanted && (await this.write(uri, e))) written++;
+      const wanted = force || policy === 'all' || (policy === 'opened' && (e.opened || e.annotated)) || (policy === 'never' && e.annotated);
+      // Nothing to write and nothing on disk: build the sidecar later, when something asks for it.
+      if (!wanted && !e.sidecar && !e.opened) { e.stale = true; continue; }
+      if (!this.build(uri, e)) continue;
+      if (e.problem) { protectedFiles++; continue; }
+      const write = wanted && (policy !== 'never' || force || hasDecisions(e.sidecar!));
+      if (write && (await this.write(uri, e))) written++;
     }
     return { written, protectedFiles };
+  }
+
+  /** Rebuild an article's in-memory sidecar from its current analysis (user decisions win). */
+  private build(uri: string, e: Entry): boolean {
+    const a = this.ws.analysis(uri);
+    const doc = this.ws.document(uri);
+    if (!a || !doc) return false;
+    const text = doc.getText();
+    const sha = sha256Hex(text);
+    if (e.sidecar && e.anchoredTo !== sha) this.inputFor(uri, text);
+    const from = Annotations.file(uri);
+    e.sidecar = buildSidecar({
+      path: path.basename(from),
+      text,
+      sha256: sha,
+      analysis: a,
+      links: this.ws.corpus.linksFrom(uri),
+      previous: e.sidecar,
+      relativePath: (target: string) => relative(from, target),
+    });
+    e.anchoredTo = sha;
+    e.stale = false;
+    this.reindexLinks(e);
+    return true;
+  }
+
+  /** The entry with its sidecar built if the analysis moved on since (see Entry.stale). */
+  private current(uri: string): Entry | undefined {
+    const e = this.entries.get(uri);
+    if (e?.stale) this.build(uri, e);
+    return e;
   }
 
   private async write(uri: string, e: Entry): Promise<boolean> {
@@ -238,7 +259,7 @@ export class Annotations implements Decisions {
 
   /** The in-memory sidecar of an article, for a user action (built by the last refresh). */
   sidecar(uri: string): Sidecar | null {
-    return this.entries.get(uri)?.sidecar ?? null;
+    return this.current(uri)?.sidecar ?? null;
   }
 
   problem(uri: string): string | null {
@@ -254,6 +275,7 @@ export class Annotations implements Decisions {
     const current = new Map<string, Sidecar>();
     for (const uri of new Set(uris)) {
       const e = this.entry(uri);
+      if (e.stale) this.build(uri, e);
       if (!e.sidecar) throw new Error(`${path.basename(Annotations.file(uri))} has not been analysed yet.`);
       before.set(uri, structuredClone(e.sidecar));
       current.set(uri, e.sidecar);
