@@ -15,6 +15,7 @@ import { dayGap } from './compare';
 import { dateClash, featureVector, logistic, quantityAgree } from './features';
 import type { StanceModel, StanceThresholds } from './stanceModel';
 import { confidence, confidenceModel, type ClaimThresholds } from './confidence';
+import { PEOPLE_CONCEPTS } from './lexicon';
 
 export interface Verdict {
   relation: Relation;
@@ -71,10 +72,10 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
   const differentPlace = e.substitutions.some((x) => x.a.entity?.type === 'LOC');
   for (const concept of differentPlace ? [] : clashingConcepts(e).slice(0, 2)) {
     const c = e.counts.filter((x) => x.a.concept === concept).sort((x, y) => y.context - x.context)[0];
-    // Another count of the same event that agrees ("نحو مئة جريح" / "حوالى مائة جريح") places the
-    // two counts in one event as well as a shared name does.
-    const confirmed = e.counts.some((x) => x.a.concept !== concept && (x.verdict === 'same' || x.verdict === 'compatible') && x.a.q.shape !== 'vague');
-    if ((c.context < ct.countContext && !confirmed) || !closeFigures(c.a.q, c.b.q)) continue;
+    // Counts of people (the killed, the wounded, the arrested) of one event placed by a shared name;
+    // counts of anything else need two shared names.
+    const people = PEOPLE_CONCEPTS.has(concept.split(':')[0]);
+    if (c.context < (people ? 1 : 2) * ct.countContext || !closeFigures(c.a.q, c.b.q)) continue;
     out.push({ reason: { code: 'figures', a: countText(c.a, e.a), b: countText(c.b, e.b), verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
     if (e.a.reported && e.b.reported && e.a.reported !== e.b.reported) {
       out.push({ reason: { code: 'reported', a: e.a.reported, b: e.b.reported }, strength: 'strong', termsA: [], termsB: [] });

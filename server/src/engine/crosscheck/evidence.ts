@@ -255,9 +255,14 @@ function scopeOverlap(scope: Term[], other: PreparedSentence): number {
   return total > 0 ? got / total : 0;
 }
 
+/** The other side negates what is denied ("تنفي تلقيها طلبا" / "لم تتلق طلبا"): it says the same. */
+function negatesScope(scope: Term[], other: PreparedSentence): boolean {
+  return scope.some((t) => t.keys.some((k) => other.keySet.get(k)?.negatedVerbally));
+}
+
 function speechClash(x: PreparedSentence, y: PreparedSentence, side: 'a' | 'b'): Evidence['denial'] {
-  // A denial of content the other side states without denying it.
-  if (x.denial && !y.denial) {
+  // A denial of content the other side states without denying or negating it.
+  if (x.denial && !y.denial && !negatesScope(scopeOf(x.denial, x), y)) {
     return { side, act: x.denial, other: y.assertion, overlap: scopeOverlap(scopeOf(x.denial, x), y), kind: 'denial' };
   }
   // Declining to comment against an official statement on the same matter.

@@ -184,11 +184,17 @@ export const TITLE_WORDS = set(`
  */
 export const MEASURE_UNITS = set(`
   دولار دولارا دولارات يورو ريال ريالا ريالات جنيه جنيها جنيهات دينار دينارا دنانير درهم درهما دراهم
-  ليرة ليرات شيقل شيكل روبل ين يوان فرنك روبية
+  ليرة ليرات شيقل شيكل روبل ين يوان فرنك روبية سنت سنتا سنتات بنس
+  توقيت بتوقيت
   كيلومتر كيلومترا كيلومترات كلم كم متر مترا أمتار ميل أميال قدم طن أطنان كيلوغرام كيلوغراما كغ غرام
   برميل براميل لتر لترا ميغاواط كيلوواط هكتار فدان دونم درجة درجات نقطة نقاط
   ساعة ساعات دقيقة دقائق ثانية ثوان يوم أيام يوما أسبوع أسابيع شهر أشهر شهور سنة سنوات عام أعوام
 `);
 
 /** Words after which a number is an identifier, not a count ("بالرمز 159", "رقم 12"). */
+/** The casualty frames (COUNT_CONCEPTS) and counts of people: the counts a toll discrepancy is
+ *  about. Counts of other things (goals, deals, projects) in two reports of one day are most often
+ *  counts of different things. */
+export const PEOPLE_CONCEPTS = new Set([...Object.keys(COUNT_CONCEPTS), 'person']);
+
 export const IDENTIFIER_WORDS = set(`رقم الرقم برقم رمز الرمز بالرمز كود الكود`);
