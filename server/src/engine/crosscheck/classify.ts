@@ -10,7 +10,7 @@
 // Questions and conditions make no claim, and so are never linked.
 import type { Quantity, Reason, Relation } from '../model';
 import type { Evidence } from './evidence';
-import type { PreparedSentence, Term } from './prepare';
+import { DAY_VALUE, type PreparedSentence, type Term } from './prepare';
 import { dayGap } from './compare';
 import { dateClash, featureVector, logistic, quantityAgree } from './features';
 import type { StanceModel, StanceThresholds } from './stanceModel';
@@ -159,7 +159,7 @@ function countText(c: Evidence['counts'][number]['a'], s: PreparedSentence): str
 
 /** The same day on both sides (month and day stated) and the same person named on both sides. */
 function anchored(e: Evidence): boolean {
-  const day = (v: string) => /^(\d{4}|XXXX)-\d{2}-\d{2}$/.test(v);
+  const day = (v: string) => DAY_VALUE.test(v);
   const sameDay = e.dates.some((d) => d.verdict === 'same' && day(d.a.value) && day(d.b.value));
   return sameDay && e.matches.some((m) => m.a.entity?.type === 'PER' && m.b.entity?.type === 'PER');
 }
@@ -226,6 +226,23 @@ function sameCount(e: Evidence, ct: ClaimThresholds): boolean {
 function closeFigures(a: Quantity, b: Quantity): boolean {
   const x = a.value ?? a.low, y = b.value ?? b.low;
   return Math.max(x, y) <= 2 * Math.min(x, y);
+}
+
+/**
+ * Whether classify() can give a pair of sentences whose counts do not meet any verdict, from their
+ * similarity bound (evidence.similarityBound, an upper bound of the similarity and of each side's
+ * coverage) alone: most candidate pairs of a large folder are rejected here without gathering
+ * evidence. Exact — every path of classify() below the corroborate threshold needs one of these:
+ * a denial or declined comment (sim ≥ link), the same day on both sides (anchored), or a clash
+ * whose own words (at most two terms a side) bring the coverage to sameClaimContrast /
+ * sameClaimNames; every other clash needs a coverage above the corroborate threshold.
+ */
+export function mayGetVerdict(a: PreparedSentence, b: PreparedSentence, bound: number, ct: ClaimThresholds = confidenceModel.thresholds): boolean {
+  if (bound < ct.link) return false;
+  if (bound >= Math.min(ct.corroborate, ct.sameClaimStrong, ct.sameClaimNegation, REWRITE_COVERAGE)) return true;
+  if (a.denial || a.decline || b.denial || b.decline) return true;
+  if (a.dayDated && b.dayDated) return true;
+  return bound + Math.max(a.topTwoShare, b.topTwoShare) >= Math.min(ct.sameClaimNames, ct.sameClaimContrast);
 }
 
 /**

@@ -303,17 +303,29 @@ function sameSlot(x: Term, y: Term): boolean {
   return (!!a.left && a.left === b.left) || (!!a.right && a.right === b.right);
 }
 
-const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
-
-/** Skeletons that take part in at least one learned pair, per pair table (computed once). */
-const pairVocabulary = new WeakMap<Record<string, number>, Set<string>>();
-function vocabularyOf(pairs: Record<string, number>): Set<string> {
-  let v = pairVocabulary.get(pairs);
-  if (!v) {
-    v = new Set(Object.keys(pairs).flatMap((k) => k.split('|')));
-    pairVocabulary.set(pairs, v);
+/** The learned tables as maps, built once per model: looking words up in the JSON objects themselves
+ *  (hundreds of thousands of "a|b" keys) was the main cost of gathering evidence on a large
+ *  folder, and an object would also answer for words such as "constructor". */
+interface Tables { contrast: Map<string, number>; pairs: Map<string, Map<string, number>> }
+const tables = new WeakMap<object, Tables>();
+function tablesOf(model: Pick<StanceModel, 'contrast' | 'pairs'>): Tables {
+  let t = tables.get(model.pairs);
+  if (!t) {
+    const pairs = new Map<string, Map<string, number>>();
+    const put = (x: string, y: string, w: number) => {
+      let m = pairs.get(x);
+      if (!m) pairs.set(x, (m = new Map()));
+      m.set(y, w);
+    };
+    for (const [k, w] of Object.entries(model.pairs)) {
+      const [x, y] = k.split('|');
+      put(x, y, w);
+      put(y, x, w);
+    }
+    t = { contrast: new Map(Object.entries(model.contrast)), pairs };
+    tables.set(model.pairs, t);
   }
-  return v;
+  return t;
 }
 
 export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Comparators, model: Pick<StanceModel, 'contrast' | 'pairs'>): Evidence {
@@ -354,16 +366,16 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
     if (y && !mayBeSameName(x.text, y.text) && !isTitleText(x.text) && !isTitleText(y.text)) substitutions.push({ a: x, b: y });
   }
 
+  const { contrast, pairs } = tablesOf(model);
   const contrastWords: Evidence['contrastWords'] = [];
-  for (const t of ma.unmatched) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'a', w }); }
-  for (const t of mb.unmatched) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'b', w }); }
+  for (const t of ma.unmatched) { const w = contrast.get(t.skel); if (w !== undefined) contrastWords.push({ term: t, side: 'a', w }); }
+  for (const t of mb.unmatched) { const w = contrast.get(t.skel); if (w !== undefined) contrastWords.push({ term: t, side: 'b', w }); }
   const contrastPairs: Evidence['contrastPairs'] = [];
-  const vocabulary = vocabularyOf(model.pairs);
-  const pa = ma.unmatched.filter((t) => vocabulary.has(t.skel));
-  const pb = mb.unmatched.filter((t) => vocabulary.has(t.skel));
-  for (const x of pa) {
-    for (const y of pb) {
-      const w = model.pairs[pairKey(x.skel, y.skel)];
+  for (const x of ma.unmatched) {
+    const row = pairs.get(x.skel);
+    if (!row) continue;
+    for (const y of mb.unmatched) {
+      const w = row.get(y.skel);
       if (w !== undefined) contrastPairs.push({ a: x, b: y, w });
     }
   }
