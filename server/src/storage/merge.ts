@@ -8,6 +8,7 @@ import type { Anchored, Origin, Sidecar, Status } from './format';
 import { isUserDecision } from './format';
 import { reanchorSidecar } from './anchor';
 import { sha256Hex } from './sidecarFile';
+import { linkKey } from './decisions';
 
 type Item = { id: string };
 
@@ -44,9 +45,14 @@ function merge3<T extends Item>(base: T[], ours: T[], theirs: T[]): T[] {
  *  merged decisions, plus our automatic items that no decision now stands for. */
 function mergeAnchored<T extends Anchored & { origin: Origin; status: Status }>(base: T[], ours: T[], theirs: T[]): T[] {
   const decided = merge3(base.filter(isUserDecision), ours.filter(isUserDecision), theirs.filter(isUserDecision));
+  // What a decision stands for: an annotation's span, or a link's sentence and target passage.
+  const place = (x: T) => {
+    const t = (x as { target?: { path: string; quote: string } }).target;
+    return t ? linkKey(x, t.path, t.quote) : `${x.start}:${x.end}`;
+  };
   const ids = new Set(decided.map((x) => x.id));
-  const spans = new Set(decided.filter((x) => !x.orphaned).map((x) => `${x.start}:${x.end}`));
-  const auto = ours.filter((x) => !isUserDecision(x) && !ids.has(x.id) && !spans.has(`${x.start}:${x.end}`));
+  const places = new Set(decided.filter((x) => !x.orphaned).map(place));
+  const auto = ours.filter((x) => !isUserDecision(x) && !ids.has(x.id) && !places.has(place(x)));
   return [...decided, ...auto];
 }
 

@@ -13,10 +13,12 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-/** A lock whose owner cannot be checked (another host) is taken over after this long. */
-export const STALE_MS = 60_000;
-/** How long a writer waits for a lock before giving up with an error. */
-export const WAIT_MS = 20_000;
+/** A lock is held for the milliseconds of a read and a rename: one this old is stale, whoever
+ *  holds its pid now (pids are reused) or whatever host wrote it. */
+export const STALE_MS = 30_000;
+/** How long a writer waits for a lock before giving up with an error (longer than STALE_MS, so a
+ *  stale lock is taken over first). */
+export const WAIT_MS = 45_000;
 
 export class SidecarLockedError extends Error {
   constructor(readonly file: string, readonly owner: string) {
@@ -50,8 +52,8 @@ function alive(pid: number): boolean {
 
 /** True when the owner can no longer be holding the lock. */
 function gone(o: Owner | null, mtimeMs: number): boolean {
-  if (o && o.host === os.hostname() && o.pid !== process.pid) return !alive(o.pid);
-  return Date.now() - (o?.time ?? mtimeMs) > STALE_MS;
+  if (Date.now() - Math.min(o?.time ?? mtimeMs, mtimeMs) > STALE_MS) return true;
+  return !!o && o.host === os.hostname() && o.pid !== process.pid && !alive(o.pid);
 }
 
 async function readOwner(lock: string): Promise<{ owner: Owner | null; mtimeMs: number } | null> {

@@ -70,6 +70,16 @@ describe('merging two writers’ decisions', () => {
     assert.equal(mergeSidecars(base, ours, theirs, articleText).document.referenceDate, '2024-05-12');
   });
 
+  it('keeps the other links of a sentence when one of its links is decided', () => {
+    const withTwo = clone(base);
+    const l = withTwo.links[0];
+    withTwo.links.push({ ...l, id: 'l-other', target: { ...l.target, path: 'c.txt', quote: 'نص آخر' } });
+    const theirs = clone(withTwo);
+    theirs.links[0].status = 'accepted';
+    const m = mergeSidecars(withTwo, clone(withTwo), theirs, articleText);
+    assert.deepEqual(m.links.map((x) => `${x.target.path} ${x.status}`).sort(), ['b.txt accepted', 'c.txt suggested']);
+  });
+
   it('without a common base, keeps every decision of both sides', () => {
     const ours = clone(base);
     ours.notes.push(note(articleText, 'ours', 'n-ours'));

@@ -4,7 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { promises as fs, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { lockPathFor, sweepFolder, tempPathFor } from '../../../server/src/storage/sidecarLock';
+import { lockPathFor, STALE_MS, sweepFolder, tempPathFor } from '../../../server/src/storage/sidecarLock';
 import { updateSidecarFile, writeSidecarFile, parseSidecar } from '../../../server/src/storage/sidecarFile';
 import { makeAnchor } from '../../../server/src/storage/anchor';
 import { articleText, handSidecar } from './helpers';
@@ -72,6 +72,14 @@ describe('sidecar lock', function () {
     const t0 = Date.now();
     await writeSidecarFile(file, handSidecar());
     assert.ok(Date.now() - t0 < 5_000, 'waited for a dead process');
+    assert.deepEqual(readdirSync(dir), ['a.txt.annotations.json']);
+  });
+
+  it('takes over a lock too old to be held, even when its pid now belongs to a running process', async () => {
+    writeFileSync(lockPathFor(file), JSON.stringify({ pid: process.ppid, host: os.hostname(), time: Date.now() - STALE_MS - 1000 }));
+    const t0 = Date.now();
+    await writeSidecarFile(file, handSidecar());
+    assert.ok(Date.now() - t0 < 5_000);
     assert.deepEqual(readdirSync(dir), ['a.txt.annotations.json']);
   });
 
