@@ -34,6 +34,8 @@ import { Indexer } from './lsp/indexer';
 import { AnalysisCache } from './storage/analysisCache';
 import { FactsPool } from './workers/factsPool';
 import * as os from 'os';
+import { PendingAnalyses } from './lsp/pendingAnalyses';
+import { FramingFilter } from './lsp/framing';
 
 interface Settings {
   contradictionSeverity: SeverityName;
@@ -43,7 +45,9 @@ interface Settings {
 
 const DEFAULT_SETTINGS: Settings = { contradictionSeverity: 'information', referenceDate: null, sidecars: 'opened' };
 
-export function startServer(connection: Connection): void {
+/** `pending`: the connection's message strategy (see lsp/pendingAnalyses.ts); edits are analysed
+ *  through it. */
+export function startServer(connection: Connection, pending = new PendingAnalyses()): void {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let lang: Lang = 'en';
   let folders: string[] = [];
@@ -76,7 +80,9 @@ export function startServer(connection: Connection): void {
   /** After any change: repaint, re-publish diagnostics and save sidecars of the changed articles. */
   const changed = async (uris: string[]) => {
     if (uris.length === 0) return;
-    await annotations.refresh(uris);
+    const { merged } = await annotations.refresh(uris);
+    // Another writer's decisions were merged into these sidecars: analyse with them.
+    if (merged.length) void reanalyse(merged);
     publishDiagnostics(connection, ws, uris, lang, settings.contradictionSeverity, annotations);
     editor.notify(AnnotationsChangedNotification, { uris });
     editor.refreshSemanticTokens();
@@ -201,14 +207,19 @@ export function startServer(connection: Connection): void {
       indexer.edit(withDecisions(textDocument.uri, text, doc.version));
       return;
     }
-    await analyseText(textDocument.uri, text, doc.version);
+    // Not an article of the corpus: once for a burst of edits, before the next request at the latest.
+    pending.schedule(textDocument.uri, async () => {
+      if (openDocs.get(textDocument.uri) === doc) await analyseText(textDocument.uri, doc.getText(), doc.version);
+    });
   });
 
   connection.onDidCloseTextDocument(async ({ textDocument }) => {
     openDocs.delete(textDocument.uri);
     ws.open.delete(textDocument.uri);
-    // Fall back to the file on disk (the editor may have discarded unsaved changes).
-    await reloadFromDisk(textDocument.uri);
+    // Fall back to the file on disk (the editor may have discarded unsaved changes); a document
+    // that is not a file (untitled, remote) has no other copy and leaves the corpus.
+    if (URI.parse(textDocument.uri).scheme !== 'file') await changed(ws.remove(textDocument.uri).concat(textDocument.uri));
+    else await reloadFromDisk(textDocument.uri);
   });
 
   async function analyseText(uri: string, text: string, version: number | null) {
@@ -297,5 +308,15 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 if (require.main === module) {
   // A promise nobody awaited must not end the session (and lose unsaved decisions): logged instead.
   surviveUnhandledRejections();
-  startServer(createConnection(ProposedFeatures.all));
+  const pending = new PendingAnalyses((msg) => process.stderr.write(msg + '\n'));
+  const options = { messageStrategy: pending };
+  if (process.argv.includes('--stdio')) {
+    // stdin through the framing filter (lsp/framing.ts); stdout carries the protocol, so anything
+    // written to the console goes to the editor's log instead.
+    const connection = createConnection(ProposedFeatures.all, process.stdin.pipe(new FramingFilter((msg) => connection.console.warn(msg))), process.stdout, options);
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+    startServer(connection, pending);
+  } else {
+    startServer(createConnection(ProposedFeatures.all, options), pending);
+  }
 }

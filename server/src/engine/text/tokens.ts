@@ -57,6 +57,12 @@ function originalPrefixLength(word: string, normCount: number): number {
 // which is a word boundary in every script we meet.
 const CHUNK = 2000;
 
+// A text with no whitespace for this long (a run of NULs or of letters, in a damaged or hostile
+// file) is cut anyway, where no letter loses its marks and no surrogate pair is split: no real word
+// is that long, and in one piece the segmenter would take minutes on a 1 MB line.
+const MAX_CHUNK = 4 * CHUNK;
+const ATTACHED = /[\p{M}\u200C\u200D\uDC00-\uDFFF]/u;
+
 function* chunks(text: string): Generator<[number, string]> {
   let from = 0;
   while (from < text.length) {
@@ -65,6 +71,10 @@ function* chunks(text: string): Generator<[number, string]> {
       const ws = /\s/g;
       ws.lastIndex = to;
       to = ws.exec(text)?.index ?? text.length;
+      if (to - from > MAX_CHUNK) {
+        to = from + MAX_CHUNK;
+        while (to < text.length && ATTACHED.test(text[to])) to++;
+      }
     }
     yield [from, text.slice(from, to)];
     from = to;
