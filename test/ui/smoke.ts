@@ -32,6 +32,8 @@ export interface SmokeResult { passed: number; failed: number; lines: string[] }
  *  text in its sentences (test/support/samples.ts). */
 export const PARAGRAPH_ARTICLE = '005_paragraph.txt';
 export const CLASH_ARTICLE = '006_clash.txt';
+/** A two-article story of real headlines (test/fixtures/stories/ahvaz): one toll as 29 and as 53 killed. */
+export const STORY_ARTICLES = ['ahvaz-1.txt', 'ahvaz-2.txt'];
 
 const EDITOR = '.editor-instance .monaco-editor';
 const HOVER = `${EDITOR} .monaco-hover:not(.hidden) .monaco-hover-content`;
@@ -463,6 +465,41 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
     if (active.length) throw new Error(`article text rendered as elements: ${active.join(' ')}`);
     if (!hover.includes('<img src=x')) throw new Error(`the hostile passage is not shown as text: ${hover.slice(0, 400)}`);
     return `${order.pairs} word pairs of the message in right-to-left order; HTML and command links of the quoted article shown as text; «${m.slice(0, 160)}…»`;
+  });
+
+  await check('a story: the toll discrepancy read with F8 with both figures, and the second source listed first in a headline\'s hover', async () => {
+    const [first, second] = STORY_ARTICLES;
+    await openWithCtrlP(first);
+    await page.locator(`${EDITOR} .view-line`).first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8');
+    const marker = await poll('the problem widget', 10_000, async () => {
+      const t = clean((await page.locator(`${EDITOR} .marker-widget`).first().textContent().catch(() => null)) ?? '');
+      return /Contradicted by/.test(t) ? t : undefined;
+    });
+    await page.screenshot({ path: path.join(o.outDir, 'story-toll.png') });
+    if (!marker.includes(second) || !/\b29\b/.test(marker) || !/\b53\b/.test(marker)) throw new Error(`F8 does not show the toll discrepancy with ${second}: ${marker.slice(0, 300)}`);
+    await page.keyboard.press('Escape');
+    // Line 5: «Iran arrests 22 people suspected of the Ahvaz attack», restated by the other outlet.
+    await page.keyboard.press('Control+G');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('5');
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('End');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('Show or Focus Hover');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show or Focus Hover' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const hover = await poll('the hover of the headline', 15_000, async () => {
+      const t = clean((await page.locator(HOVER).allTextContents()).join('\n'));
+      return /In the other articles/.test(t) ? t : undefined;
+    });
+    await page.screenshot({ path: path.join(o.outDir, 'story-hover.png') });
+    const listed = /(Corroborates|Contradicts|Different event\?) · (\S+\.txt)/.exec(hover);
+    if (!listed || listed[1] !== 'Corroborates' || listed[2] !== second) throw new Error(`the headline's hover does not list ${second} first as corroborating: ${hover.slice(0, 400)}`);
+    await page.keyboard.press('Escape');
+    return `F8: «${marker.slice(0, 120)}…»; hover of line 5 lists first: ${listed[1]} · ${listed[2]}`;
   });
 
   return { passed, failed, lines };
