@@ -23,7 +23,7 @@ import { registerSymbols } from './features/symbols';
 import { registerHighlights, semanticLegend } from './features/highlights';
 import { publishDiagnostics, type SeverityName } from './features/diagnostics';
 import { AnnotationsChangedNotification, ServerCommands, StatusRequest } from './protocol';
-import { classifyArticle, listArticles } from './storage/articleFiles';
+import { classifyArticle, isArticlePath, isSidecarPath, listArticles } from './storage/articleFiles';
 import { Annotations } from './lsp/annotations';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
@@ -36,6 +36,8 @@ import { FactsPool } from './workers/factsPool';
 import * as os from 'os';
 import { PendingAnalyses } from './lsp/pendingAnalyses';
 import { FramingFilter } from './lsp/framing';
+import { FolderWatcher } from './lsp/folderWatcher';
+import * as path from 'path';
 
 interface Settings {
   contradictionSeverity: SeverityName;
@@ -117,7 +119,12 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
   connection.onInitialized(async () => {
     editor.watchConfiguration('qarina');
     await pullSettings();
-    editor.watchFiles([{ globPattern: '**/*.{txt,md}' }, { globPattern: '**/*.annotations.json' }]);
+    // An editor that reports no file changes: the server watches the folders itself.
+    if (!editor.watchFiles([{ globPattern: '**/*.{txt,md}' }, { globPattern: '**/*.annotations.json' }])) {
+      const watcher = new FolderWatcher((f) => !path.basename(f).startsWith('.') && (isArticlePath(f) || isSidecarPath(f)), filesChanged, log);
+      watcher.start(folders);
+      connection.onExit(() => watcher.dispose());
+    }
     await indexFolders();
   });
 
@@ -252,11 +259,15 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
     await analyseText(uri, bytes.toString('utf8'), null);
   }
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  connection.onDidChangeWatchedFiles(({ changes }) => filesChanged(changes));
+
+  /** Files changed on disk (told by the editor, or seen by our own watcher). */
+  async function filesChanged(changes: { uri: string; type: FileChangeType }[]) {
+    let decisions = false;
     for (const c of changes) {
       if (c.uri.endsWith('.annotations.json')) {
         const article = c.uri.slice(0, -'.annotations.json'.length);
-        if (ws.corpus.has(article) && (await annotations.reloadExternal(article))) await reanalyse(ws.uris());
+        if (ws.corpus.has(article) && (await annotations.reloadExternal(article))) decisions = true;
         continue;
       }
       if (!isArticleUri(c.uri) || ws.open.has(c.uri)) continue;
@@ -264,7 +275,9 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
       if (c.type === FileChangeType.Deleted) await changed(ws.remove(c.uri).concat(c.uri));
       else await reloadFromDisk(c.uri);
     }
-  });
+    // New decisions on disk: one re-analysis for the whole batch.
+    if (decisions) await reanalyse(ws.uris());
+  }
 
   function isInFolders(file: string): boolean {
     return folders.some((f) => file === f || file.startsWith(f.endsWith('/') ? f : f + '/'));

@@ -154,6 +154,42 @@ describe('faults: sidecars when annotate is killed or runs beside other writers'
     console.log(`      ${written.length} decisions written during two concurrent runs, 0 lost`);
   });
 
+  for (const editor of ['reports no file changes', 'reports file changes'] as const) it(`a sidecar edited by hand while the server runs, with an editor that ${editor}: the server sees it and keeps it`, async () => {
+    const dir = copySamples();
+    made.push(dir);
+    const [a] = articlesOf(dir);
+    // An editor without workspace/didChangeWatchedFiles (kind 'none'): nobody tells the server;
+    // or one that tells it (VS Code).
+    const client = new LspClient({}, editor === 'reports file changes' ? 'full' : 'none');
+    try {
+      await client.initialize(dir);
+      await client.waitIndexed(articlesOf(dir).length);
+      const uri = await client.open(path.join(dir, a));
+      const lines = readFileSync(path.join(dir, a), 'utf8').split('\n');
+      const line = lines.findIndex((l) => /[\u0621-\u064A]{3}/.test(l));
+      const character = lines[line].search(/[\u0621-\u064A]/);
+      const range = { start: { line, character }, end: { line, character: character + 3 } };
+      const note = (text: string) => client.request('workspace/executeCommand', { command: 'qarina.server.addNote', arguments: [{ uri, range, text }] });
+      await note('made in the editor first');
+      await waitFor('the first note on disk', () => existsSync(sidecarPathFor(path.join(dir, a))) && notesIn(dir, a).includes('made in the editor first'), 30_000);
+      // By hand (or git): the file rewritten without the lock, a note added.
+      const file = sidecarPathFor(path.join(dir, a));
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      json.notes.push({ id: 'n-byhand000001', ...makeAnchor(readFileSync(path.join(dir, a), 'utf8'), 0, 10), body: 'made by hand', created: '2024-05-14T10:00:00Z' });
+      writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
+      if (editor === 'reports file changes') await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(file).toString(), type: 2 }] });
+      const walk = (items: any[]): any[] => items.flatMap((i) => [i, ...walk(i.children ?? [])]);
+      const inView = async () => walk(await client.request('qarina/annotationTree', { uri })).filter((i) => i.kind === 'note').map((i) => i.label);
+      await waitFor('the hand-made note in the editor\'s view', async () => (await inView()).includes('made by hand'), 20_000);
+      await note('made in the editor after');
+      await waitFor('the second note on disk', () => notesIn(dir, a).includes('made in the editor after'), 30_000);
+      assert.deepEqual(notesIn(dir, a).sort(), ['made by hand', 'made in the editor after', 'made in the editor first']);
+      assert.deepEqual((await inView()).sort(), ['made by hand', 'made in the editor after', 'made in the editor first']);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('the language server and annotate runs on one folder at once: no decision made in the editor is lost', async () => {
     const dir = copySamples();
     made.push(dir);

@@ -268,13 +268,15 @@ export class Annotations implements Decisions {
     }
     if (content === e.disk) return false;
     const read = parseSidecar(content);
-    e.disk = content;
     // Decisions made here and not yet written survive: merged with the file's, not replaced by it.
+    // The merge's base is what this server last saw on disk (e.disk), so it is updated after.
     if (read.status === 'ok' && this.mergeFrom(uri, e, read.sidecar)) {
+      e.disk = content;
       e.problem = null;
       e.annotated = true;
       return true;
     }
+    e.disk = content;
     this.accept(uri, e, read);
     return true;
   }
