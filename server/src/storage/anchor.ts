@@ -428,7 +428,9 @@ export function reanchorSidecar(s: Sidecar, newText: string): { sidecar: Sidecar
     entities: inOrder(s.entities),
     dates: inOrder(s.dates),
     quantities: inOrder(s.quantities),
-    links: inOrder(s.links),
+    // Automatic links stored without their text (sidecarFile.ts, isCompactLink) cannot be re-found;
+    // they are rebuilt from the analysis anyway.
+    links: inOrder(s.links.filter((l) => l.text !== '' || l.origin !== 'auto' || l.status !== 'suggested')),
     notes: inOrder(s.notes),
     checks: inOrder(s.checks),
     corpus: { ...s.corpus, splits: inOrder(s.corpus.splits) },

@@ -60,6 +60,33 @@ function keptFrom<T extends { origin: string; status: string; orphaned?: boolean
   return (list ?? []).filter((x) => x.origin === 'user' || x.status !== 'suggested');
 }
 
+/** Most automatic links a sidecar keeps for one sentence. A folder of near-copies of one story
+ *  links every sentence to every copy (200 copies: 199 links a sentence, a sidecar 30× its article);
+ *  the reader needs the few most relevant, and the editor still shows every link it finds. */
+export const MAX_LINKS_PER_SENTENCE = 10;
+
+const RELATION_RANK = { contradicts: 0, corroborates: 1, 'different-event': 2 } as const;
+
+/** The links of each sentence, at most MAX_LINKS_PER_SENTENCE: contradictions first (what a
+ *  reader must reconcile), then the most confident. */
+export function capPerSentence(links: SentenceLink[]): SentenceLink[] {
+  const bySentence = new Map<string, SentenceLink[]>();
+  for (const l of links) {
+    const k = `${l.from.start}:${l.from.end}`;
+    const list = bySentence.get(k);
+    if (list) list.push(l);
+    else bySentence.set(k, [l]);
+  }
+  const out: SentenceLink[] = [];
+  for (const list of bySentence.values()) {
+    if (list.length > MAX_LINKS_PER_SENTENCE) {
+      list.sort((x, y) => RELATION_RANK[x.relation] - RELATION_RANK[y.relation] || y.score - x.score || (x.target.path < y.target.path ? -1 : x.target.path > y.target.path ? 1 : x.target.start - y.target.start));
+    }
+    out.push(...list.slice(0, MAX_LINKS_PER_SENTENCE));
+  }
+  return out;
+}
+
 export function buildSidecar(b: BuildInput): Sidecar {
   const { text, analysis: a, previous: p } = b;
   const ids = new Ids();
@@ -130,7 +157,7 @@ export function buildSidecar(b: BuildInput): Sidecar {
 
   // ---- links
   const autoLinks = new Map<string, SidecarLink>();
-  const sortedLinks = [...b.links].sort((x, y) => x.from.start - y.from.start || x.from.end - y.from.end || (x.target.path < y.target.path ? -1 : x.target.path > y.target.path ? 1 : 0) || x.target.start - y.target.start);
+  const sortedLinks = capPerSentence(b.links).sort((x, y) => x.from.start - y.from.start || x.from.end - y.from.end || (x.target.path < y.target.path ? -1 : x.target.path > y.target.path ? 1 : 0) || x.target.start - y.target.start);
   for (const l of sortedLinks) {
     if (l.from.end <= l.from.start || l.from.end > text.length) continue;
     const targetPath = b.relativePath(l.target.path);

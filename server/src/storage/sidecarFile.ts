@@ -9,7 +9,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SIDECAR_SUFFIX } from './articleFiles';
-import { bySpan, byId, type Sidecar } from './format';
+import { bySpan, byId, type Sidecar, type SidecarLink } from './format';
 import { migrate } from './migrate';
 import { validateSidecar } from './schema';
 import { tempPathFor, withSidecarLock } from './sidecarLock';
@@ -132,8 +132,35 @@ export function sortSidecar(s: Sidecar): Sidecar {
   };
 }
 
+/** An automatic link nobody judged, as stored: it names its sentence and the target passage (path,
+ *  sentence id, offsets) with its score, and repeats no text: the quotes and context of links were
+ *  most of a sidecar (a sentence with 6 links held its own text 6 times, the other articles'
+ *  sentences once each: 16× the article on a 1.9 MB one). It is rebuilt from the analysis on every
+ *  run; the user's decisions on links keep their quotes, which identify them across re-analyses. */
+export function isCompactLink(l: SidecarLink): boolean {
+  return l.origin === 'auto' && l.status === 'suggested' && l.orphaned !== true;
+}
+
+function compactLink(l: SidecarLink): SidecarLink {
+  return isCompactLink(l) ? { ...l, text: '', prefix: '', suffix: '', target: { ...l.target, quote: '' } } : l;
+}
+
+/** JSON with one annotation per line: the top level and its objects indented, every item of a list
+ *  on a line of its own (so that git shows one changed line per changed annotation), and no
+ *  indentation inside an item (a third of the bytes of a fully indented sidecar). */
+function layout(x: unknown, depth: number): string {
+  const pad = '  '.repeat(depth + 1), end = '  '.repeat(depth);
+  if (Array.isArray(x)) return x.length ? `[\n${x.map((v) => pad + JSON.stringify(v)).join(',\n')}\n${end}]` : '[]';
+  if (x !== null && typeof x === 'object' && depth < 2) {
+    const entries = Object.entries(x as Record<string, unknown>);
+    return entries.length ? `{\n${entries.map(([k, v]) => `${pad}${JSON.stringify(k)}: ${layout(v, depth + 1)}`).join(',\n')}\n${end}}` : '{}';
+  }
+  return JSON.stringify(x);
+}
+
 export function serializeSidecar(s: Sidecar): string {
-  return JSON.stringify(orderKeys(sortSidecar(s)), null, 2) + '\n';
+  const sorted = sortSidecar(s);
+  return layout(orderKeys({ ...sorted, links: sorted.links.map(compactLink) }), 0) + '\n';
 }
 
 // ---- atomic writes ----
