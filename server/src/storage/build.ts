@@ -87,6 +87,22 @@ export function capPerSentence(links: SentenceLink[]): SentenceLink[] {
   return out;
 }
 
+/** Most articles listed as printing a link's target word for word. */
+export const MAX_COPIES = 10;
+
+/** The other articles that print a target passage: one passage per article (an article that
+ *  repeats a paragraph 90 times is one source, not 90), at most MAX_COPIES. */
+function copiesOf(alsoIn: NonNullable<SentenceLink['alsoIn']>, relativePath: (p: string) => string): NonNullable<SidecarLink['alsoIn']> {
+  const seen = new Set<string>();
+  const out: NonNullable<SidecarLink['alsoIn']> = [];
+  for (const c of alsoIn) {
+    if (seen.has(c.path) || out.length >= MAX_COPIES) continue;
+    seen.add(c.path);
+    out.push({ path: relativePath(c.path), sentence: c.sentence, start: c.start, end: c.end });
+  }
+  return out;
+}
+
 export function buildSidecar(b: BuildInput): Sidecar {
   const { text, analysis: a, previous: p } = b;
   const ids = new Ids();
@@ -170,7 +186,7 @@ export function buildSidecar(b: BuildInput): Sidecar {
       target: { path: targetPath, sentence: l.target.sentence, start: l.target.start, end: l.target.end, quote: l.target.quote },
       score: round(Math.min(1, Math.max(0, l.score))),
       reasons: l.reasons.map((r) => renderReason(r, 'en')),
-      ...(l.alsoIn?.length ? { alsoIn: l.alsoIn.map((c) => ({ path: b.relativePath(c.path), sentence: c.sentence, start: c.start, end: c.end })) } : {}),
+      ...(l.alsoIn?.length ? { alsoIn: copiesOf(l.alsoIn, b.relativePath) } : {}),
       origin: 'auto', status: 'suggested',
     });
   }

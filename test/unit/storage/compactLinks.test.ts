@@ -4,7 +4,7 @@
 import { strict as assert } from 'assert';
 import * as path from 'node:path';
 import type { SentenceLink } from '../../../server/src/engine/model';
-import { buildSidecar, MAX_LINKS_PER_SENTENCE } from '../../../server/src/storage/build';
+import { buildSidecar, MAX_COPIES, MAX_LINKS_PER_SENTENCE } from '../../../server/src/storage/build';
 import { reanchorSidecar } from '../../../server/src/storage/anchor';
 import { parseSidecar, serializeSidecar, sha256Hex } from '../../../server/src/storage/sidecarFile';
 import { validateSidecar } from '../../../server/src/storage/schema';
@@ -33,6 +33,20 @@ describe('compact sidecars: links capped and stored without repeated text', () =
     assert.ok(s.links.some((l) => l.relation === 'contradicts'), 'the contradiction was dropped');
     const scores = s.links.filter((l) => l.relation === 'corroborates').map((l) => l.score).sort();
     assert.ok(scores[0] >= 0.3 + (60 - MAX_LINKS_PER_SENTENCE) / 1000 - 1e-9, `a weaker link kept: ${scores[0]}`);
+  });
+
+  it(`lists one passage per article that prints the target word for word, at most ${MAX_COPIES} articles`, () => {
+    const [l] = handLinks(text);
+    // One article repeating the passage 90 times, and 30 other articles printing it once.
+    const alsoIn = [
+      ...Array.from({ length: 90 }, (_, i) => ({ path: '/corpus/big.txt', sentence: `s${i}`, start: i * 100, end: i * 100 + 30 })),
+      ...Array.from({ length: 30 }, (_, i) => ({ path: `/corpus/c${i}.txt`, sentence: 's1', start: 0, end: 30 })),
+    ];
+    const s = build([{ ...l, alsoIn }]);
+    const copies = s.links[0].alsoIn ?? [];
+    assert.equal(copies.length, MAX_COPIES);
+    assert.equal(new Set(copies.map((c) => c.path)).size, copies.length, 'one article listed twice');
+    assert.equal(copies[0].path, 'big.txt');
   });
 
   it('a link the user judged is kept whatever the cap', () => {
