@@ -23,7 +23,7 @@ import { registerSymbols } from './features/symbols';
 import { registerHighlights, semanticLegend } from './features/highlights';
 import { publishDiagnostics, type SeverityName } from './features/diagnostics';
 import { AnnotationsChangedNotification, ServerCommands, StatusRequest } from './protocol';
-import { classifyArticle, isArticlePath, isSidecarPath, listArticles } from './storage/articleFiles';
+import { classifyArticle, isArticlePath, isSidecarPath, listArticles, readArticle } from './storage/articleFiles';
 import { Annotations } from './lsp/annotations';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
@@ -164,18 +164,18 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
     };
     try {
       const files: string[] = [];
-      for (const folder of folders) files.push(...(await listArticles(folder)));
+      // One bad file or folder never stops the others: each is skipped with its reason.
+      const skip = (file: string, reason: string) => { ws.skip(URI.file(file).toString(), reason); log(`Skipped ${file}: ${reason}`); };
+      for (const folder of folders) files.push(...(await listArticles(folder, skip)));
       progress.begin('Qarina', 0, `Indexing 0/${files.length} articles`, false);
       const items: { uri: string; text: string }[] = [];
       const READ_BATCH = 64;
       for (let i = 0; i < files.length; i += READ_BATCH) {
         const batch = files.slice(i, i + READ_BATCH).map((file) => ({ file, uri: URI.file(file).toString() })).filter((f) => !ws.open.has(f.uri));
-        const read = await Promise.all(batch.map(async (f) => ({ ...f, bytes: await fs.readFile(f.file).catch(() => null) })));
-        for (const { file, uri, bytes } of read) {
-          if (!bytes) { log(`Skipped ${file}: cannot be read`); continue; }
-          const verdict = classifyArticle(file, bytes);
+        const read = await Promise.all(batch.map(async (f) => ({ ...f, verdict: await readArticle(f.file) })));
+        for (const { file, uri, verdict } of read) {
           if (verdict.ok) items.push({ uri, text: verdict.text });
-          else { ws.skip(uri, verdict.reason); log(`Skipped ${file}: ${verdict.reason}`); }
+          else skip(file, verdict.reason);
         }
         report(`Indexing ${Math.min(files.length, i + READ_BATCH)}/${files.length} articles`, 0);
       }
@@ -249,14 +249,18 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
 
   async function reloadFromDisk(uri: string) {
     const file = URI.parse(uri).fsPath;
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(file);
-    } catch {
+    // Deleted (or renamed): it leaves the corpus.
+    if (!(await fs.lstat(file).then(() => true, () => false))) {
       await changed(ws.remove(uri).concat(uri));
       return;
     }
-    await analyseText(uri, bytes.toString('utf8'), null);
+    const verdict = await readArticle(file);
+    if (!verdict.ok) {
+      log(`Skipped ${file}: ${verdict.reason}`);
+      await changed(ws.skip(uri, verdict.reason).concat(uri));
+      return;
+    }
+    await analyseText(uri, verdict.text, null);
   }
 
   connection.onDidChangeWatchedFiles(({ changes }) => filesChanged(changes));

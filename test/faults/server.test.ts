@@ -196,6 +196,47 @@ describe('faults: the language server keeps serving', function () {
     }
   });
 
+  it('bad files and folders in the workspace: each skipped with its reason, the rest indexed and served', async () => {
+    const f = copySamples();
+    const other = new LspClient();
+    try {
+      // Over 2 GiB (sparse: no disk space used), a link to nothing, a link loop, and, when the tests
+      // do not run as root (who reads everything), a file and a folder nobody may read.
+      const huge = fs.openSync(path.join(f, 'huge.txt'), 'w');
+      fs.ftruncateSync(huge, 2.5 * 2 ** 30);
+      fs.closeSync(huge);
+      fs.symlinkSync(path.join(f, 'nowhere.txt'), path.join(f, 'gone.txt'));
+      fs.symlinkSync(path.join(f, 'loop.txt'), path.join(f, 'loop.txt'));
+      const root = process.getuid?.() === 0;
+      if (!root) {
+        fs.writeFileSync(path.join(f, 'locked.txt'), text);
+        fs.chmodSync(path.join(f, 'locked.txt'), 0o000);
+        fs.mkdirSync(path.join(f, 'closed'));
+        fs.writeFileSync(path.join(f, 'closed', 'a.txt'), text);
+        fs.chmodSync(path.join(f, 'closed'), 0o000);
+      }
+      await other.initialize(f);
+      const status = await other.waitIndexed(5);
+      assert.equal(status.articles, 5, JSON.stringify(status));
+      const reason = (name: string) => status.skipped.find((x: { path: string }) => x.path.endsWith(`/${name}`))?.reason;
+      assert.match(reason('huge.txt') ?? 'not reported', /over 2 MB/);
+      assert.match(reason('gone.txt') ?? 'not reported', /link to nothing/);
+      assert.match(reason('loop.txt') ?? 'not reported', /loop/);
+      if (!root) {
+        assert.match(reason('locked.txt') ?? 'not reported', /permission denied/);
+        assert.match(reason('closed') ?? 'not reported', /permission denied/);
+      }
+      const u = await other.open(path.join(f, A));
+      const h = await answered(other, 'textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 2 } });
+      assert.ok(!h.error, JSON.stringify(h.error));
+      assert.ok(!other.logs.some((l) => /Indexing failed/.test(l)), other.logs.join('\n'));
+    } finally {
+      await other.shutdown();
+      if (fs.existsSync(path.join(f, 'closed'))) fs.chmodSync(path.join(f, 'closed'), 0o700);
+      fs.rmSync(f, { recursive: true, force: true });
+    }
+  });
+
   it('memory stays flat over repeated bursts of edits (heap after garbage collection)', async () => {
     v8.setFlagsFromString('--expose_gc');
     const gc = vm.runInNewContext('gc') as () => void;

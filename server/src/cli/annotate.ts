@@ -3,7 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyArticle, isArticlePath, isSidecarPath, listArticles, SIDECAR_SUFFIX } from '../storage/articleFiles';
+import { isArticlePath, isSidecarPath, listArticles, readArticle, SIDECAR_SUFFIX } from '../storage/articleFiles';
 import { reanchorSidecar } from '../storage/anchor';
 import { buildSidecar } from '../storage/build';
 import { articleDecisionsOf, corpusDecisionsOf, linkKey } from '../storage/decisions';
@@ -77,7 +77,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
       io.err(`error: ${given}: no such file or folder`);
       missing++;
     } else if (st.isDirectory()) {
-      const files = await listArticles(abs);
+      const files = await listArticles(abs, (file, reason) => skipped.push({ file, reason }));
       if (files.length === 0) io.err(`warning: ${given}: no .txt or .md articles found`);
       for (const f of files) found.push({ file: f, root: abs });
     } else if (isSidecarPath(abs)) {
@@ -95,16 +95,10 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
   // ---- read, classify, and load existing sidecars
   const articles: Article[] = [];
   for (const { file } of unique) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await fs.readFile(file);
-    } catch (e) {
-      failed.push({ file, reason: `cannot be read: ${(e as Error).message}` });
-      continue;
-    }
-    const c = classifyArticle(file, bytes);
+    // The size is checked before the file is read (readArticle).
+    const c = await readArticle(file);
     if (!c.ok) {
-      skipped.push({ file, reason: c.reason });
+      (c.reason.startsWith('cannot be read') ? failed : skipped).push({ file, reason: c.reason });
       continue;
     }
     const rel = path.relative(base, file);
