@@ -154,6 +154,30 @@ describe('faults: sidecars when annotate is killed or runs beside other writers'
     console.log(`      ${written.length} decisions written during two concurrent runs, 0 lost`);
   });
 
+  it('annotate works in bounded memory whatever sidecars it finds: five 24 MB sidecars under a 160 MB heap (all of them held at once need 240 MB)', async () => {
+    const dir = copySamples();
+    made.push(dir);
+    const first = annotateProcess(dir);
+    assert.equal(await first.exited, 0, first.output());
+    // Sidecars grown huge (an older Qarina, a tool's extension data): 120 MB on disk in all, each
+    // with a user decision.
+    const padding = 'x'.repeat(24 * 2 ** 20);
+    for (const a of articlesOf(dir)) {
+      await addNote(dir, a, `note on ${a}`);
+      const file = sidecarPathFor(path.join(dir, a));
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      json['x-padding'] = padding;
+      writeFileSync(file, JSON.stringify(json));
+    }
+    const child = spawn(process.execPath, ['--max-old-space-size=160', CLI, 'annotate', '--no-cache', dir], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    assert.equal(code, 0, out.slice(-2000));
+    for (const a of articlesOf(dir)) assert.deepEqual(notesIn(dir, a), [`note on ${a}`]);
+  });
+
   for (const editor of ['reports no file changes', 'reports file changes'] as const) it(`a sidecar edited by hand while the server runs, with an editor that ${editor}: the server sees it and keeps it`, async () => {
     const dir = copySamples();
     made.push(dir);

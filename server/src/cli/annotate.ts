@@ -10,6 +10,7 @@ import { articleDecisionsOf, corpusDecisionsOf, linkKey } from '../storage/decis
 import type { Sidecar } from '../storage/format';
 import { readSidecarFileRaw, sha256Hex, SidecarProtectedError, sidecarPathFor, updateSidecarFile } from '../storage/sidecarFile';
 import type { SentenceLink } from '../engine/model';
+import type { ArticleDecisions } from '../engine/decisions';
 import { countLinkPairs, describeLinks, plural } from '../linkCounts';
 import { noProgress, type Io, type Progress } from './io';
 
@@ -30,9 +31,10 @@ interface Article {
   text: string;
   sha256: string;
   sidecarFile: string;
-  /** The sidecar file as read (null: there was none), to tell whether someone wrote it since. */
-  raw: string | null;
-  previous: Sidecar | null;
+  /** What the analysis needs from the sidecar as read, and nothing more: the sidecars of a big
+   *  folder are not all held in memory at once (they are read again, one at a time, to be
+   *  rebuilt under their lock). */
+  input: { userReferenceDate: string | null; decisions: ArticleDecisions | undefined; corpus: Sidecar['corpus'] | null };
   /** Why the existing sidecar is left untouched, if it is. */
   protectedReason: string | null;
 }
@@ -105,7 +107,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     const sidecarFile = outDir ? path.join(outDir, rel) + SIDECAR_SUFFIX : sidecarPathFor(file);
     // The hash of the text (UTF-8, without a BOM), as the language server computes it from the editor.
     const sha256 = sha256Hex(c.text);
-    const { raw, read } = await readSidecarFileRaw(sidecarFile);
+    const { read } = await readSidecarFileRaw(sidecarFile);
     let previous: Sidecar | null = null;
     let protectedReason: string | null = null;
     if (read.status === 'ok') {
@@ -120,7 +122,12 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     } else if (read.status === 'invalid') {
       protectedReason = read.reason;
     }
-    articles.push({ file, rel, text: c.text, sha256, sidecarFile, raw, previous, protectedReason });
+    const input = {
+      userReferenceDate: previous?.document.referenceDateSource === 'user' ? previous.document.referenceDate : null,
+      decisions: previous ? articleDecisionsOf(previous) : undefined,
+      corpus: previous ? previous.corpus : null,
+    };
+    articles.push({ file, rel, text: c.text, sha256, sidecarFile, input, protectedReason });
   }
 
   // ---- analyse as one corpus (the engine is loaded only when there is something to analyse)
@@ -137,10 +144,10 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     const inputs = articles.map((a) => ({
       path: a.file,
       text: a.text,
-      userReferenceDate: a.previous?.document.referenceDateSource === 'user' ? a.previous.document.referenceDate : null,
-      decisions: a.previous ? articleDecisionsOf(a.previous) : undefined,
+      userReferenceDate: a.input.userReferenceDate,
+      decisions: a.input.decisions,
     }));
-    const decisions = corpusDecisionsOf(articles.filter((a) => a.previous).map((a) => ({ path: a.file, sidecar: a.previous! })));
+    const decisions = corpusDecisionsOf(articles.flatMap((a) => (a.input.corpus ? [{ path: a.file, sidecar: { corpus: a.input.corpus } as Sidecar }] : [])));
     const make = () => {
       const c = new Corpus({ cliReferenceDate: opts.referenceDate });
       c.setCorpusDecisions(decisions);
@@ -198,7 +205,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
         for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += c.n[k];
       };
       if (a.protectedReason) {
-        const c = counted(build(a.previous));
+        const c = counted(build(null));
         add(c);
         s.protectedCount++;
         protectedRows.push(`  ${shown(a.sidecarFile)}: ${a.protectedReason}`);
@@ -211,7 +218,8 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
         // Under the sidecar's lock: if someone else (the editor, another run) wrote it since it was
         // read, build on what it holds now, so that their decisions are kept.
         const w = await updateSidecarFile(a.sidecarFile, (now) => {
-          if (now.raw === a.raw) return build(a.previous);
+          // What the file holds now: the sidecar read before (possibly replaced since by another
+          // writer), re-anchored to the text analysed.
           const theirs = now.sidecar && now.sidecar.document.sha256 !== a.sha256 ? reanchorSidecar(now.sidecar, a.text).sidecar : now.sidecar;
           return build(theirs);
         });
@@ -220,7 +228,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
       } catch (e) {
         if (e instanceof SidecarProtectedError) {
           // It became invalid between reading and writing (an editor or git touched it).
-          const cc = counted(build(a.previous));
+          const cc = counted(build(null));
           add(cc);
           s.protectedCount++;
           protectedRows.push(`  ${shown(a.sidecarFile)}: ${e.reason}`);
