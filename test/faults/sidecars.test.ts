@@ -178,6 +178,38 @@ describe('faults: sidecars when annotate is killed or runs beside other writers'
     for (const a of articlesOf(dir)) assert.deepEqual(notesIn(dir, a), [`note on ${a}`]);
   });
 
+  it('a read-only sidecar is left as it is and reported; a sidecar that is a symbolic link is written through it', async () => {
+    const dir = copySamples();
+    made.push(dir);
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'qarina-faults-elsewhere-'));
+    made.push(elsewhere);
+    const [ro, linked] = articlesOf(dir);
+    const first = annotateProcess(dir);
+    assert.equal(await first.exited, 0, first.output());
+    const roFile = sidecarPathFor(path.join(dir, ro));
+    const linkFile = sidecarPathFor(path.join(dir, linked));
+    // The second sidecar lives elsewhere (a shared folder), linked from beside its article.
+    const target = path.join(elsewhere, path.basename(linkFile));
+    writeFileSync(target, readFileSync(linkFile));
+    await fs.unlink(linkFile);
+    await fs.symlink(target, linkFile);
+    await fs.chmod(roFile, 0o444);
+    const roBefore = readFileSync(roFile, 'utf8');
+    // New text in both articles: both sidecars are due to be rewritten.
+    for (const a of [ro, linked]) writeFileSync(path.join(dir, a), readFileSync(path.join(dir, a), 'utf8') + '\nفقرة أضيفت بعد التحليل الأول.\n');
+    const run = annotateProcess(dir);
+    assert.equal(await run.exited, 0, run.output());
+    assert.equal(readFileSync(roFile, 'utf8'), roBefore, 'the read-only sidecar was replaced');
+    assert.equal(statSync(roFile).mode & 0o777, 0o444, 'its permissions changed');
+    assert.match(run.output(), new RegExp(`${ro.replace('.', '\\.')}.annotations.json: read-only`));
+    assert.ok((await fs.lstat(linkFile)).isSymbolicLink(), 'the link was replaced by a plain file');
+    const r = parseSidecar(readFileSync(target, 'utf8'));
+    assert.equal(r.status, 'ok');
+    if (r.status === 'ok') assert.equal(r.sidecar.document.sha256, sha256Hex(readFileSync(path.join(dir, linked), 'utf8')), 'the link\'s target is stale');
+    assert.deepEqual(leftovers(dir), []);
+    assert.deepEqual(readdirSync(elsewhere).filter((n) => /\.tmp$|\.lock$/.test(n)), []);
+  });
+
   for (const editor of ['reports no file changes', 'reports file changes'] as const) it(`a sidecar edited by hand while the server runs, with an editor that ${editor}: the server sees it and keeps it`, async () => {
     const dir = copySamples();
     made.push(dir);

@@ -232,7 +232,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
           add(cc);
           s.protectedCount++;
           protectedRows.push(`  ${shown(a.sidecarFile)}: ${e.reason}`);
-          rows.push(`  ${shown(a.file)}: ${cc.text}; sidecar kept untouched (invalid)`);
+          rows.push(`  ${shown(a.file)}: ${cc.text}; sidecar kept untouched (${e.kind})`);
           continue;
         }
         throw e;
@@ -257,7 +257,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     for (const k of skipped) io.out(`  ${shown(k.file)}: ${k.reason}`);
   }
   if (protectedRows.length) {
-    io.out('Sidecars kept untouched because they are invalid (fix or delete them to regenerate):');
+    io.out('Sidecars kept untouched because they are invalid or read-only (fix, delete or make them writable to regenerate):');
     for (const r of protectedRows) io.out(r);
   }
   if (failed.length) {

@@ -14,9 +14,10 @@ import { migrate } from './migrate';
 import { validateSidecar } from './schema';
 import { tempPathFor, withSidecarLock } from './sidecarLock';
 
+/** A sidecar that is not replaced: invalid (the reason says why), or read-only. */
 export class SidecarProtectedError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
-    super(`${file}: not overwritten, the existing sidecar is invalid: ${reason}`);
+  constructor(readonly file: string, readonly reason: string, readonly kind: 'invalid' | 'read-only' = 'invalid') {
+    super(kind === 'invalid' ? `${file}: not overwritten, the existing sidecar is invalid: ${reason}` : `${file}: not overwritten: ${reason}`);
     this.name = 'SidecarProtectedError';
   }
 }
@@ -165,11 +166,13 @@ export function serializeSidecar(s: Sidecar): string {
 
 // ---- atomic writes ----
 
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+/** `mode`: the permissions of the file replaced (kept; new files get the default). */
+export async function writeFileAtomic(file: string, data: string, mode?: number): Promise<void> {
   const tmp = tempPathFor(file, process.pid, randomBytes(4).toString('hex'));
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, 'wx');
+    if (mode !== undefined) await handle.chmod(mode & 0o7777);
     await handle.writeFile(data, 'utf8');
     await handle.sync();
     await handle.close();
@@ -202,9 +205,25 @@ export async function updateSidecarFile(file: string, build: (current: OnDisk) =
     const check = validateSidecar(JSON.parse(data));
     if (!check.ok) throw new Error(`${file}: refusing to write a sidecar that does not match the schema: ${check.errors.join('; ')}`);
     if (raw === data) return { result: 'unchanged' as const, sidecar, raw: data };
-    await writeFileAtomic(file, data);
+    // A symbolic link is written through (its target replaced, the link kept); a read-only sidecar
+    // (the user or a tool protected it) is not replaced; permissions are kept.
+    const target = await throughLinks(file);
+    const st = await fs.stat(target).catch(() => null);
+    if (st && (st.mode & 0o200) === 0) throw new SidecarProtectedError(file, `read-only (mode ${(st.mode & 0o777).toString(8)}); make it writable to let Qarina update it`, 'read-only');
+    await writeFileAtomic(target, data, st?.mode);
     return { result: 'written' as const, sidecar, raw: data };
   });
+}
+
+/** The file a path names once symbolic links are followed (a link to nothing: where it points). */
+async function throughLinks(file: string): Promise<string> {
+  let at = file;
+  for (let hops = 0; hops < 40; hops++) {
+    const st = await fs.lstat(at).catch(() => null);
+    if (!st?.isSymbolicLink()) return at;
+    at = path.resolve(path.dirname(at), await fs.readlink(at));
+  }
+  throw new Error(`${file}: too many levels of symbolic links`);
 }
 
 /**
