@@ -210,6 +210,53 @@ describe('faults: sidecars when annotate is killed or runs beside other writers'
     assert.deepEqual(readdirSync(elsewhere).filter((n) => /\.tmp$|\.lock$/.test(n)), []);
   });
 
+  it('a sidecar whose offsets lie past the end of its unchanged article: reported, the annotation orphaned, and what is written validates', async () => {
+    const dir = copySamples();
+    made.push(dir);
+    const [a, b] = articlesOf(dir);
+    const first = annotateProcess(dir);
+    assert.equal(await first.exited, 0, first.output());
+    // A user entity at offset 1,000,000, added by hand (the article itself unchanged).
+    const breakSidecar = (x: string) => {
+      const file = sidecarPathFor(path.join(dir, x));
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      json.entities.push({ id: 'e-byhand00001', start: 1_000_000, end: 1_000_005, text: 'عُمان', prefix: '', suffix: '', type: 'LOC', entity: null, origin: 'user', status: 'accepted' });
+      writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
+    };
+    // The CLI on a's sidecar.
+    breakSidecar(a);
+    const run = annotateProcess(dir);
+    assert.equal(await run.exited, 0, run.output());
+    assert.match(run.output(), new RegExp(`${a.replace('.', '\\.')}.annotations.json: annotations whose offsets do not fit the article`));
+    // The language server on b's, writing it after a decision.
+    breakSidecar(b);
+    const client = new LspClient();
+    try {
+      await client.initialize(dir);
+      await client.waitIndexed(articlesOf(dir).length);
+      const uri = await client.open(path.join(dir, b));
+      const lines = readFileSync(path.join(dir, b), 'utf8').split('\n');
+      const line = lines.findIndex((l) => /[\u0621-\u064A]{3}/.test(l));
+      const character = lines[line].search(/[\u0621-\u064A]/);
+      const r = await client.request('workspace/executeCommand', { command: 'qarina.server.addNote', arguments: [{ uri, range: { start: { line, character }, end: { line, character: character + 3 } }, text: 'a note' }] });
+      assert.match(r.message, /Note added/, JSON.stringify(r));
+      await waitFor('b\'s sidecar rewritten', () => notesIn(dir, b).includes('a note'), 30_000);
+      assert.ok(client.logs.some((l) => /do not fit the article/.test(l)), client.logs.join('\n'));
+    } finally {
+      await client.shutdown();
+    }
+    for (const x of [a, b]) {
+      const file = sidecarPathFor(path.join(dir, x));
+      const v = spawn(process.execPath, [CLI, 'validate', file], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      v.stdout.on('data', (d) => (out += d));
+      v.stderr.on('data', (d) => (out += d));
+      assert.equal(await new Promise((r) => v.on('exit', r)), 0, `qarina validate rejects the sidecar of ${x}: ${out}`);
+      const kept = JSON.parse(readFileSync(file, 'utf8')).entities.find((e: { id: string }) => e.id === 'e-byhand00001');
+      assert.ok(kept?.orphaned, `the user's entity is gone from ${x}, or not orphaned`);
+    }
+  });
+
   for (const editor of ['reports no file changes', 'reports file changes'] as const) it(`a sidecar edited by hand while the server runs, with an editor that ${editor}: the server sees it and keeps it`, async () => {
     const dir = copySamples();
     made.push(dir);

@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isArticlePath, isSidecarPath, listArticles, readArticle, SIDECAR_SUFFIX } from '../storage/articleFiles';
-import { reanchorSidecar } from '../storage/anchor';
+import { fitsText, reanchorSidecar } from '../storage/anchor';
 import { buildSidecar } from '../storage/build';
 import { articleDecisionsOf, corpusDecisionsOf, linkKey } from '../storage/decisions';
 import type { Sidecar } from '../storage/format';
@@ -117,6 +117,11 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
         const r = reanchorSidecar(previous, c.text);
         previous = r.sidecar;
         if (r.moved || r.orphaned) io.out(`  ${shown(file)}: text changed since its sidecar; ${r.kept} annotations in place, ${r.moved} moved, ${r.orphaned} orphaned (kept)`);
+      } else if (!fitsText(previous, c.text)) {
+        // Same text, but offsets past its end or quoting something else (edited by hand or a tool).
+        const r = reanchorSidecar(previous, c.text);
+        previous = r.sidecar;
+        io.out(`  ${shown(sidecarFile)}: annotations whose offsets do not fit the article (past its end, or another quote); ${r.moved} found again, ${r.orphaned} orphaned (kept)`);
       }
       if (read.migratedFrom) io.out(`  ${shown(sidecarFile)}: migrated from ${read.migratedFrom}`);
     } else if (read.status === 'invalid') {
@@ -220,7 +225,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
         const w = await updateSidecarFile(a.sidecarFile, (now) => {
           // What the file holds now: the sidecar read before (possibly replaced since by another
           // writer), re-anchored to the text analysed.
-          const theirs = now.sidecar && now.sidecar.document.sha256 !== a.sha256 ? reanchorSidecar(now.sidecar, a.text).sidecar : now.sidecar;
+          const theirs = now.sidecar && (now.sidecar.document.sha256 !== a.sha256 || !fitsText(now.sidecar, a.text)) ? reanchorSidecar(now.sidecar, a.text).sidecar : now.sidecar;
           return build(theirs);
         });
         result = w.result;
