@@ -6,6 +6,8 @@ import * as fs from 'fs/promises';
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -34,7 +36,7 @@ import { Indexer } from './lsp/indexer';
 import { AnalysisCache } from './storage/analysisCache';
 import { FactsPool } from './workers/factsPool';
 import * as os from 'os';
-import { PendingAnalyses } from './lsp/pendingAnalyses';
+import { AFTER_SHUTDOWN, PendingAnalyses } from './lsp/pendingAnalyses';
 import { FramingFilter } from './lsp/framing';
 import { FolderWatcher } from './lsp/folderWatcher';
 import * as path from 'path';
@@ -295,6 +297,9 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
     links: countLinkPairs(ws.corpus.allLinks().filter((l) => annotations.linkStatus(l) !== 'rejected')),
     indexing: ws.indexing,
   }));
+
+  // Requests after shutdown (rerouted by lsp/pendingAnalyses.ts).
+  connection.onRequest(AFTER_SHUTDOWN, (p: { method?: string }) => new ResponseError(ErrorCodes.InvalidRequest, `${p?.method ?? 'request'}: the server is shutting down`));
 
   const language = () => lang;
   registerHover(connection, ws, language, annotations);

@@ -1,6 +1,6 @@
 // The language server under faults, over JSON-RPC as an editor speaks to it: malformed messages,
 // unknown methods, positions beyond the end of the text, a burst of 1,000 edits, requests after
-// shutdown. After each: the process is still running and answers. Memory stays flat under
+// shutdown (refused, as the protocol says). After each: the process is still running and answers. Memory stays flat under
 // repeated bursts of edits (measured in-process, on the heap after garbage collection).
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
@@ -176,7 +176,7 @@ describe('faults: the language server keeps serving', function () {
     console.log(`      1,000 edits sent; first answer ${caughtUp} ms after the first edit`);
   });
 
-  it('requests after shutdown are answered, and exit ends the process cleanly', async () => {
+  it('requests after shutdown are refused with InvalidRequest, and exit ends the process cleanly', async () => {
     const other = new LspClient();
     const f = copySamples();
     try {
@@ -185,7 +185,8 @@ describe('faults: the language server keeps serving', function () {
       await other.request('shutdown');
       const u = await other.open(path.join(f, A));
       for (const [m, p] of [['textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 2 } }], ['qarina/status', undefined], ['shutdown', undefined]] as [string, unknown][]) {
-        await answered(other, m, p);
+        const r = await answered(other, m, p);
+        assert.equal(r.error?.code, -32600, `${m} after shutdown: ${JSON.stringify(r)}`);
       }
       await other.notify('exit');
       await waitFor('the process to end after exit', () => other.exit, 10_000);
