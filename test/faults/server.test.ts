@@ -141,6 +141,26 @@ describe('faults: the language server keeps serving', function () {
     assert.ok(n > 40);
   });
 
+  it('commands given ranges outside the article are refused, not clamped', async () => {
+    const highlights = async () => JSON.stringify((await answered(client, 'qarina/highlights', { uri })).result);
+    const before = await highlights();
+    const lines = text.split('\n');
+    const cases: [string, unknown][] = [
+      ['qarina.server.addEntity', { uri, range: { start: { line: 1e9, character: 0 }, end: { line: -1, character: 0 } }, type: 'PER' }],
+      ['qarina.server.addEntity', { uri, range: { start: { line: 0, character: 0 }, end: { line: lines.length + 5, character: 0 } }, type: 'ORG' }],
+      ['qarina.server.addEntity', { uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: lines[0].length + 100 } }, type: 'LOC' }],
+      ['qarina.server.addDate', { uri, range: { start: { line: -3, character: 0 }, end: { line: 2, character: 4 } }, value: '2024-05-14' }],
+      ['qarina.server.addNote', { uri, range: { start: { line: 0, character: 0 }, end: { line: 1e9, character: 1e9 } }, text: 'x' }],
+      ['qarina.server.markChecked', { uri, position: { line: 1e9, character: 0 } }],
+    ];
+    for (const [command, arg] of cases) {
+      const r = await answered(client, 'workspace/executeCommand', { command, arguments: [arg] });
+      assert.match(r.result?.message ?? '', /is not in/, `${command} ${JSON.stringify(arg)}: ${JSON.stringify(r)}`);
+    }
+    assert.equal(await highlights(), before, 'an annotation was made from a range outside the article');
+    await alive();
+  });
+
   it('1,000 edits in a burst: the server catches up, answers, and holds the text the editor holds', async () => {
     // Seeded random edits, as an editor sends them (incremental ranges on the current text).
     const mirror = TextDocument.create(uri, 'plaintext', 2, text);

@@ -3,6 +3,7 @@
 import type { ArticleAnalysis, DateMention, EntityMention, Quantity, Sentence, SentenceLink } from '../engine/model';
 import { sentenceAt } from '../engine/text/sentences';
 import type { Workspace } from './workspace';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 
 export interface Decisions {
   /** Status of an annotation by kind and span, from the user's decisions in the sidecar. */
@@ -66,6 +67,14 @@ function linksBySentence(links: SentenceLink[]): Map<string, SentenceLink[]> {
 export function linksOfSentence(ws: Workspace, uri: string, sentence: Sentence, decisions: Decisions = noDecisions): SentenceLink[] {
   const mine = linksBySentence(ws.corpus.linksFrom(uri)).get(sentence.id) ?? [];
   return mine.filter((l) => ws.corpus.has(l.target.path) && decisions.linkStatus(l) !== 'rejected');
+}
+
+/** Whether a position names a place in the text (a line it has, a character within that line,
+ *  end of line included). An editor never sends others; a command given one is refused, not
+ *  clamped (line 1e9 clamped to the end once made one entity of the whole article). */
+export function positionInside(doc: TextDocument, p: { line: number; character: number }): boolean {
+  if (!(p.line >= 0 && p.line < doc.lineCount && p.character >= 0)) return false;
+  return doc.offsetAt(p) - doc.offsetAt({ line: p.line, character: 0 }) === p.character;
 }
 
 export interface Mention { uri: string; mention: EntityMention }
