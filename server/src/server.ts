@@ -32,7 +32,7 @@ import { registerCommands } from './features/commands';
 import { registerAnnotationTree } from './features/annotationTree';
 import { EditorClient, surviveUnhandledRejections } from './lsp/editorClient';
 import { countLinkPairs } from './linkCounts';
-import { Indexer } from './lsp/indexer';
+import { Indexer, LONG_ARTICLE } from './lsp/indexer';
 import { AnalysisCache } from './storage/analysisCache';
 import { FactsPool } from './workers/factsPool';
 import * as os from 'os';
@@ -246,7 +246,10 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
       await changed([uri]);
       return;
     }
-    await changed(await indexer.exclusive(() => ws.setMany([withDecisions(uri, text, version)])));
+    // A long article (opened while the folder is indexed, say) goes the indexing way: its facts in a
+    // worker thread, so that requests are answered meanwhile.
+    if (text.length > LONG_ARTICLE) await changed(await indexer.index([withDecisions(uri, text, version)], () => undefined));
+    else await changed(await indexer.exclusive(() => ws.setMany([withDecisions(uri, text, version)])));
   }
 
   async function reloadFromDisk(uri: string) {

@@ -22,7 +22,7 @@ const SLICE_MS = 40;
 /** Typing: the corpus-wide passes run once the typing paused this long. */
 const CORPUS_PASS_DELAY_MS = 750;
 /** UTF-16 units from which an article is analysed in a worker thread even alone. */
-const LONG_ARTICLE = 100_000;
+export const LONG_ARTICLE = 100_000;
 
 export class Indexer {
   private readonly dirty = new Set<string>();
