@@ -184,8 +184,10 @@ describe('faults: the language server keeps serving', function () {
     const r = await answered(client, 'textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } }, 60_000);
     const caughtUp = Date.now() - t0;
     assert.ok(!r.error, JSON.stringify(r.error));
-    const hl = await answered(client, 'qarina/highlights', { uri });
-    assert.equal(hl.result.version, version, 'the analysis is of the last version');
+    // The server catches up: the analysis it serves becomes that of the last version.
+    let served: unknown;
+    await waitFor('the analysis of the last version', async () => (served = (await answered(client, 'qarina/highlights', { uri })).result?.version) === version, 60_000);
+    assert.equal(served, version, 'the analysis is of the last version');
     // The sidecar of the opened article is written for the text the server holds: the editor's.
     const sidecar = path.join(folder, `${A}.annotations.json`);
     await waitFor('the sidecar of the edited text', () => {
