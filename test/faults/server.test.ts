@@ -16,7 +16,7 @@ import { URI } from 'vscode-uri';
 import { startServer } from '../../server/src/server';
 import { PendingAnalyses } from '../../server/src/lsp/pendingAnalyses';
 import { parseSidecar, sha256Hex } from '../../server/src/storage/sidecarFile';
-import { copySamples, LspClient } from '../protocol/lspClient';
+import { copySamples, LspClient, samplesWithOpenArticle } from '../protocol/lspClient';
 import { LONG, SEED } from '../support/faults';
 import { waitFor } from '../support/waitFor';
 
@@ -52,12 +52,7 @@ describe('faults: the language server keeps serving', function () {
   };
 
   before(async () => {
-    folder = copySamples();
-    client = new LspClient();
-    await client.initialize(folder);
-    await client.waitIndexed(5);
-    text = fs.readFileSync(path.join(folder, A), 'utf8');
-    uri = await client.open(path.join(folder, A), text);
+    ({ client, folder, text, uri } = await samplesWithOpenArticle(A));
   });
   after(async () => {
     await client?.shutdown();
