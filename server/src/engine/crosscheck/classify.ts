@@ -212,6 +212,19 @@ function agreementReasons(e: Evidence): Reason[] {
   return out;
 }
 
+/** Most of the shared event words (by weight) are an aim on one side (Term.prospective) and a
+ *  fact on the other. */
+function aimAgainstDeed(e: Evidence): boolean {
+  let all = 0, split = 0;
+  for (const m of e.matches) {
+    if (m.a.role !== 'event' || m.a.speaker || m.b.speaker) continue;
+    all += m.a.weight;
+    if (!!m.a.prospective !== !!m.b.prospective) split += m.a.weight;
+  }
+  return all > 0 && split >= AIM_SHARE * all;
+}
+const AIM_SHARE = 0.5;
+
 /** Counts of one casualty frame or one counted thing that agree, for the same event: the same
  *  toll reported twice. Agreeing figures are themselves evidence of one event, so the names they
  *  share may be countries ("300 صاروخ باتجاه إسرائيل" / "350 صاروخًا باتجاه إسرائيل"); differing
@@ -327,6 +340,9 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
     if (sim < ct.clearRestatement && e.eventCov < ct.eventShare) return null;
     if (p >= th.block) return null;
   }
+  // One side tells of an aim (preparing to take the district, advancing towards the palace), the
+  // other of the deed: not a second source for it.
+  if (aimAgainstDeed(e)) return null;
   return verdict('corroborates', agreementReasons(e));
 }
 

@@ -202,17 +202,31 @@ function unitBound(from: PreparedSentence, to: PreparedSentence): number {
  * make two events.
  */
 function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSentence): { names: number; withCountries: number } {
+  const found = (t: Term, other: PreparedSentence, own: readonly Term[]) => t.keys.some((key) => other.keySet.has(key)) ||
+    own.some((u) => u.entity && u.entity.type === t.entity!.type && (u.keys[0] === t.keys[0] || mayBeSameName(t.text, u.text)));
   const side = (c: Count, own: PreparedSentence, other: PreparedSentence) => {
     let names = 0, countries = 0, places = 0, placesMatched = 0;
+    const placed = (t: Term, hit: boolean) => {
+      if (t.entity!.type === 'LOC' && countryOfTerm(t)) { if (hit) countries += t.weight; return; }
+      if (t.entity!.type === 'LOC') { places++; if (hit) placesMatched++; }
+      if (hit) names += t.weight;
+    };
+    const otherNames = [...other.primary.values()];
+    let named = false;
     for (const k of c.context) {
       const t = own.primary.get(k);
       // Currencies, nationalities and other MISC names do not place an event.
       if (!t?.entity || t.entity.type === 'MISC') continue;
-      const hit = t.keys.some((key) => other.keySet.has(key)) ||
-        [...other.primary.values()].some((u) => u.entity && u.entity.type === t.entity!.type && mayBeSameName(t.text, u.text));
-      if (t.entity.type === 'LOC' && countryOfTerm(t)) { if (hit) countries += t.weight; continue; }
-      if (t.entity.type === 'LOC') { places++; if (hit) placesMatched++; }
-      if (hit) names += t.weight;
+      named = true;
+      placed(t, found(t, other, otherNames));
+    }
+    // A count with no name around it is a count of the article's own event: placed by the towns
+    // and districts of its headline and lead (not countries, not the groups and people a story's
+    // reports all name), found in the other sentence or in the other article's setting — unless
+    // the sentence dates itself away from the article's day (background: another event).
+    if (!named && !own.dated) {
+      const otherSetting = [...otherNames, ...other.setting];
+      for (const t of own.setting) if (t.entity!.type === 'LOC' && !countryOfTerm(t)) placed(t, found(t, other, otherSetting));
     }
     return { names, countries, places, placesMatched };
   };
