@@ -149,6 +149,12 @@ describe('cross-checking: contradiction', () => {
     assert.deepEqual(linksBetween(deed, aim).filter((l) => l.relation === 'corroborates'), []);
   });
 
+  it('two shared words are a topic, not a second source ("smartphones" in two unrelated reports)', () => {
+    const a = article('a.txt', 'يوجد في الهند نحو 150 مليون مستخدم للهواتف الذكية.');
+    const b = article('b.txt', 'تجذب الهواتف الذكية والأجهزة اللوحية، اهتمام ركاب الحافلات والقطارات هذه الأيام.');
+    assert.deepEqual(linksBetween(a, b), []);
+  });
+
   it('another country in the same slot of the same statement contradicts', () => {
     const a = article('a.txt', 'إضراب عام يشل الموانئ الرئيسية في مصر منذ صباح اليوم.', { entities: [{ text: 'مصر', type: 'LOC', entity: 'LOC:egypt' }] });
     const b = article('b.txt', 'إضراب عام يشل الموانئ الرئيسية في إسرائيل منذ صباح اليوم.', { entities: [{ text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }] });

@@ -212,6 +212,14 @@ function agreementReasons(e: Evidence): Reason[] {
   return out;
 }
 
+const MIN_SHARED_ITEMS = 3;
+
+/** Dates and counts the two sides agree on. */
+function sharedFacts(e: Evidence): number {
+  return e.dates.filter((d) => d.verdict === 'same' || d.verdict === 'compatible').length +
+    e.counts.filter((c) => c.verdict === 'same' || c.verdict === 'compatible').length;
+}
+
 /** Most of the shared event words (by weight) are an aim on one side (Term.prospective) and a
  *  fact on the other. */
 function aimAgainstDeed(e: Evidence): boolean {
@@ -343,6 +351,9 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   // One side tells of an aim (preparing to take the district, advancing towards the palace), the
   // other of the deed: not a second source for it.
   if (aimAgainstDeed(e)) return null;
+  // Two shared words (داعش، تنظيم; لاعبو، تدريبات) are a topic, not a restated fact, however short
+  // one of the sentences is; a shared count or date is a third.
+  if (!toll && e.matches.filter((m) => !m.a.speaker && !m.b.speaker).length + sharedFacts(e) < MIN_SHARED_ITEMS) return null;
   return verdict('corroborates', agreementReasons(e));
 }
 
