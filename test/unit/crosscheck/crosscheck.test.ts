@@ -127,6 +127,21 @@ describe('cross-checking: contradiction', () => {
     assert.ok(!linksBetween(a, c).some((l) => l.relation === 'contradicts'));
   });
 
+  it('a toll placed by its headline meets another toll placed by the town in the sentence; "since 1974" dates no event', () => {
+    const SURUC = { text: 'سوروتش', type: 'LOC' as const, entity: 'LOC:suruc' };
+    const a = article('a.txt', 'إردوغان: التفجير في سوروتش عمل إرهابي\n\nوقال اردوغان خلال زيارة إلى قبرص التي تحتلها تركيا منذ 1974: نحن في حداد بسبب عمل إرهابي أوقع 30 قتيلا والعديد من الجرحى.', {
+      entities: [SURUC], dates: [{ text: '1974', value: '1974' }],
+      quantities: [{ text: '30 قتيلا', low: 30, high: 30, unitStem: 'قتيل', value: 30, shape: 'exact' }],
+    });
+    a.referenceDate = { date: '2015-07-21', source: 'dateline' };
+    const b = article('b.txt', 'قال رئيس الوزراء إن السلطات تعرفت على مشتبه به في التفجير الانتحاري الذي أسفر عن سقوط 32 قتيلا في بلدة سوروتش.', {
+      entities: [SURUC], quantities: [{ text: '32 قتيلا', low: 32, high: 32, unitStem: 'قتيل', value: 32, shape: 'exact' }],
+    });
+    const link = linksBetween(a, b).find((l) => l.from.start >= a.text.indexOf('وقال'));
+    assert.equal(link?.relation, 'contradicts');
+    assert.equal(link.reasons[0].code, 'figures');
+  });
+
   it('a sentence dated a year before its article is background, not placed by the headline', () => {
     const NILE = { text: 'النيل', type: 'LOC' as const, entity: 'LOC:nile' };
     const a = article('a.txt', 'غرق مركب في النيل\n\nوفي 11 أكتوبر 2014 راح ضحية حادث مماثل 26 شخصا.', {

@@ -121,9 +121,10 @@ export interface PreparedSentence {
    *  by all its sentences: where and about whom the article reports. A count stated without a name
    *  around it ("أوقع 30 قتيلا") is read, as a reader reads it, as a count of the article's event. */
   setting: Term[];
-  /** The sentence dates itself more than a month away from the day its article reports from
-   *  ("وفي 11 أكتوبر 2014، سقطت شاحنة…"): background, not the article's event. */
-  dated: boolean;
+  /** The sentence dates what it tells more than a month away from the day the article reports from
+   *  ("وفي 11 أكتوبر 2014، سقطت شاحنة…"): background, not the article's event. A date after "منذ"
+   *  ("تحتله تركيا منذ 1974") starts a state, and dates nothing the sentence tells. */
+  background: boolean;
 }
 
 /**
@@ -432,9 +433,12 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     topTwoShare: mass > 0 ? content.map((t) => t.weight).sort((x, y) => y - x).slice(0, 2).reduce((x, y) => x + y, 0) / mass : 0,
     dayDated: dates.some((d) => DAY_VALUE.test(d.value)),
     setting: [],
-    dated: dates.some((d) => monthsAway(d.resolved ?? d.value, a.referenceDate?.date ?? null) > 1),
+    background: dates.some((d) => !SINCE.test(a.text.slice(Math.max(0, d.start - 8), d.start)) && monthsAway(d.resolved ?? d.value, a.referenceDate?.date ?? null) > 1),
   };
 }
+
+/** "منذ" just before a date. */
+const SINCE = /(^|[^\p{L}])منذ\s*$/u;
 
 /** Months between a date value (2014-10-11, 2014-10, 2014) and the report date, when both years are
  *  known; 0 otherwise. A year alone is compared by its January. */
