@@ -170,6 +170,21 @@ describe('cross-checking: contradiction', () => {
     assert.deepEqual(linksBetween(a, b), []);
   });
 
+  it('the same kind of news from two towns is two events, not a second source', () => {
+    const a = article('a.txt', 'من جهة أخرى، ضيقت المقاومة الشعبية الخناق على الميليشيات الحوثية والقوات الموالية لصالح في قاعدة العند العسكرية في محافظة لحج.', {
+      entities: [{ text: 'لحج', type: 'LOC', entity: 'LOC:lahij' }, { text: 'العند', type: 'LOC', entity: 'LOC:anad' }],
+    });
+    const b = article('b.txt', 'من جهة أخرى، أحبطت المقاومة الشعبية أمس هجوما شنه مسلحون حوثيون وقوات موالية للرئيس السابق علي صالح في مدينة مأرب.', {
+      entities: [{ text: 'مأرب', type: 'LOC', entity: 'LOC:marib' }],
+    });
+    assert.deepEqual(linksBetween(a, b), []);
+    // The same sentence about the same town is a second source.
+    const c = article('c.txt', 'وضيقت المقاومة الشعبية الخناق على الميليشيات الحوثية والقوات الموالية لصالح في قاعدة العند العسكرية بمحافظة لحج جنوب البلاد.', {
+      entities: [{ text: 'لحج', type: 'LOC', entity: 'LOC:lahij' }, { text: 'العند', type: 'LOC', entity: 'LOC:anad' }],
+    });
+    assert.equal(linksBetween(a, c)[0]?.relation, 'corroborates');
+  });
+
   it('another country in the same slot of the same statement contradicts', () => {
     const a = article('a.txt', 'إضراب عام يشل الموانئ الرئيسية في مصر منذ صباح اليوم.', { entities: [{ text: 'مصر', type: 'LOC', entity: 'LOC:egypt' }] });
     const b = article('b.txt', 'إضراب عام يشل الموانئ الرئيسية في إسرائيل منذ صباح اليوم.', { entities: [{ text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }] });

@@ -8,7 +8,7 @@ import type { DateMention } from '../model';
 import type { Comparators, DateVerdict } from './compare';
 import { compareCounts, sameThing, type Count, type CountVerdict } from './counts';
 import { mayBeSameName } from './names';
-import { countryOfTerm, placeOf } from './places';
+import { countryOfTerm, isTown, placeOf } from './places';
 import type { PreparedSentence, SpeechAct, Term } from './prepare';
 import type { StanceModel } from './stanceModel';
 import { norm } from '../text/normalize';
@@ -56,6 +56,9 @@ export interface Evidence {
   /** Both sentences name people or organisations in what they state (not as speakers), and no name
    *  of one is found in the other: they tell of different actors. */
   differentActors: boolean;
+  /** Both sentences name towns (places below a country) and none of one side's is on the other:
+   *  two events in two places (fighting at al-Anad and an attack in Marib). */
+  differentPlaces: boolean;
   /** Names present on one side only, paired with a name of the same type in the same slot on the other. */
   substitutions: { a: Term; b: Term }[];
   /** Words on one side only, with their learned contrast (log-odds of disagreement). */
@@ -228,6 +231,14 @@ function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSen
   return { names: Math.min(x.names, y.names), withCountries: Math.min(x.names + x.countries, y.names + y.countries) };
 }
 
+/** See Evidence.differentPlaces. */
+function differentPlaces(a: PreparedSentence, b: PreparedSentence): boolean {
+  const towns = (s: PreparedSentence) => s.terms.filter((t) => !t.speaker && isTown(t));
+  const xa = towns(a), xb = towns(b);
+  if (!xa.length || !xb.length) return false;
+  return !xa.some((x) => xb.some((y) => x.keys[0] === y.keys[0] || x.keys.some((k) => y.keys.includes(k)) || mayBeSameName(x.text, y.text)));
+}
+
 /** See Evidence.differentActors. */
 function differentActors(a: PreparedSentence, b: PreparedSentence, ma: Side): boolean {
   const actors = (s: PreparedSentence) => s.terms.filter((t) => !t.speaker && (t.entity?.type === 'PER' || t.entity?.type === 'ORG') && !isTitleText(t.text));
@@ -377,6 +388,6 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
     a, b, matches: ma.matches, unmatchedA: ma.unmatched, unmatchedB: mb.unmatched,
     covA: a.mass > 0 ? Math.min(1, totalA / a.mass) : 0, covB: b.mass > 0 ? Math.min(1, totalB / b.mass) : 0,
     unitSim: units.sim, wholeSentences: units.whole, eventCov: units.event, unitPair: units.pair, shared: Math.min(totalA, totalB),
-    dates, counts, sameSpeaker, differentActors: differentActors(a, b, ma), negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
+    dates, counts, sameSpeaker, differentActors: differentActors(a, b, ma), differentPlaces: differentPlaces(a, b), negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
   };
 }
