@@ -185,6 +185,18 @@ describe('cross-checking: contradiction', () => {
     assert.equal(linksBetween(a, c)[0]?.relation, 'corroborates');
   });
 
+  it('two reports whose figures all differ state two facts (two stock markets on the same day)', () => {
+    const points = (text: string) => ({ text, low: +text, high: +text, value: +text, shape: 'exact' as const, unit: 'نقطة', unitStem: 'نقطه' });
+    const percent = (text: string, v: number) => ({ text, low: v, high: v, value: v, shape: 'exact' as const, percent: true });
+    const a = article('a.txt', 'وارتفع مؤشر السوق في جلسة أمس 0.47 في المائة ليغلق عند مستوى 8087.24 نقطة من خلال قيم تداول تخطت حاجز النصف مليار جنيه.', {
+      quantities: [percent('0.47 في المائة', 0.47), points('8087.24')],
+    });
+    const b = article('b.txt', 'ارتفع مؤشر البورصة العمانية في تعاملات جلسة يوم أمس بواقع 18.36 نقطة أو ما نسبته 0.28 في المائة ليقفل عند مستوى 6590.86 نقطة.', {
+      quantities: [points('18.36'), percent('0.28 في المائة', 0.28), points('6590.86')],
+    });
+    assert.deepEqual(linksBetween(a, b), []);
+  });
+
   it('another country in the same slot of the same statement contradicts', () => {
     const a = article('a.txt', 'إضراب عام يشل الموانئ الرئيسية في مصر منذ صباح اليوم.', { entities: [{ text: 'مصر', type: 'LOC', entity: 'LOC:egypt' }] });
     const b = article('b.txt', 'إضراب عام يشل الموانئ الرئيسية في إسرائيل منذ صباح اليوم.', { entities: [{ text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }] });

@@ -8,7 +8,7 @@ import { tokenize } from '../../../server/src/engine/text/tokens';
 export interface Facts {
   entities?: { text: string; type: EntityType; entity: string }[];
   dates?: { text: string; value: string }[];
-  quantities?: { text: string; low: number; high: number; unitStem?: string; qualifier?: string; value?: number; shape?: Quantity['shape'] }[];
+  quantities?: { text: string; low: number; high: number; unit?: string; unitStem?: string; percent?: boolean; qualifier?: string; value?: number; shape?: Quantity['shape'] }[];
 }
 
 function spanOf(text: string, part: string): { start: number; end: number } {
