@@ -244,7 +244,8 @@ function differentActors(a: PreparedSentence, b: PreparedSentence, ma: Side): bo
   const actors = (s: PreparedSentence) => s.terms.filter((t) => !t.speaker && (t.entity?.type === 'PER' || t.entity?.type === 'ORG') && !isTitleText(t.text));
   const xa = actors(a), xb = actors(b);
   if (!xa.length || !xb.length) return false;
-  if (ma.matches.some((m) => xa.includes(m.a))) return false;
+  // A name matched through one of its words only ("الملك سلمان" / "محمد بن سلمان") is not the same actor.
+  if (ma.matches.some((m) => xa.includes(m.a) && (m.exact || mayBeSameName(m.a.text, m.b.text)))) return false;
   return !xa.some((x) => xb.some((y) => mayBeSameName(x.text, y.text)));
 }
 
