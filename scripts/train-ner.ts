@@ -13,7 +13,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { LABELS, Lexicon, NUM_LABELS, sentenceFeatures } from '../server/src/engine/ner/features';
 import { marginals, viterbi } from '../server/src/engine/ner/decode';
-import { anercorpFile, readAnercorp, splitAnercorp, spansOf } from './eval/ner';
+import { anercorpFile, readAnercorp, splitAnercorp, spansOf } from './train/ner-data';
 import { requireShared } from './sharedData';
 
 const repo = path.resolve(__dirname, '..');
