@@ -1,168 +1,229 @@
 // `npm run train:ner`: trains the Arabic NER sequence model and writes server/models/ner.json.
 //
-// Data: ANERcorp, CAMeL Lab split, train.txt (CC BY-SA 4.0; see ../shared/data/anercorp/SOURCE.md).
-// The LAST sixth of its sentences is held out for scripts/eval/ner.ts; the model is trained on
-// the first five sixths only and that is the model we ship, so the held-out figure stays honest
-// (training on everything would make the reported figure a training-set figure).
+// Data (../shared/data, see scripts/train/ner-data.ts):
+//  - ANERcorp, CAMeL Lab split, train.txt (CC BY-SA 4.0): the first five sixths of its sentences;
+//    the last sixth is held out for scripts/eval/ner.ts;
+//  - WikiFANE Gold (CC BY-SA 3.0), in ANERcorp's conventions: its training and dev article blocks;
+//    the test blocks are held out;
+//  - person-name parts from Wikidata (CC0) as a gazetteer;
+//  - for the word classes only (no labels): the same training text and the ANS sentences (Apache-2.0).
+// The model we ship is the one trained without the held-out parts, so the figures stay honest.
 //
-// Model: averaged structured perceptron over BIO tags (first-order transitions, Viterbi with the
-// BIO constraint), features from server/src/engine/ner/features.ts. Deterministic: sentence order
-// per epoch comes from a fixed-seed generator, fixed epoch count, no wall-clock inputs; the same
-// data gives the same file byte for byte.
+// `NER_DEV=1 npm run train:ner` trains on the training parts minus the dev parts (ANERcorp's fifth
+// sixth, WikiFANE's dev blocks) and prints dev F1 instead of writing the model: features and
+// settings are tuned that way, never on held-out or seed text. Switches for ablations:
+// NER_WIKI=0 (ANERcorp only), NER_CLUSTERS=0, NER_NAMES=0, NER_TRIGGERS=0, NER_ANER_WEIGHT=n
+// (ANERcorp sentences counted n times), NER_EPOCHS=n. NER_HELDOUT=1 prints held-out F1 (tagger
+// alone) of the trained model, for the ablation table, without writing it.
+//
+// Model: averaged structured perceptron (scripts/train/ner-perceptron.ts) over the features of
+// server/src/engine/ner/features.ts. Deterministic: the same data gives the same file byte for byte.
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
-import { LABELS, Lexicon, NUM_LABELS, sentenceFeatures } from '../server/src/engine/ner/features';
-import { marginals, viterbi } from '../server/src/engine/ner/decode';
-import { anercorpFile, readAnercorp, splitAnercorp, spansOf } from './train/ner-data';
-import { requireShared } from './sharedData';
+import * as crypto from 'crypto';
+import { LABELS, Lexicon, NUM_LABELS, sentenceFeatures, type NerResources, type NerWord } from '../server/src/engine/ner/features';
+import { splitProclitics } from '../server/src/engine/text/tokens';
+import { norm } from '../server/src/engine/text/normalize';
+import {
+  anercorpFile, readAnercorpTokens, readAnsSentences, readWikifane, sharedDir, spansOf, splitAnercorp, splitAnercorpDev,
+  splitWikifane, toWordUnits, wikifaneFile, type AnerSentence,
+} from './train/ner-data';
+import { exchangeClusters } from './train/ner-clusters';
+import { chooseTemperature, decode, trainPerceptron, type Example, type Weights } from './train/ner-perceptron';
 
 const repo = path.resolve(__dirname, '..');
-const shared = requireShared('npm run train:ner', ['data/anercorp/train.txt']);
 const outFile = path.join(repo, 'server', 'models', 'ner.json');
 
-const EPOCHS = Number(process.env.NER_EPOCHS ?? 10);
+const env = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
+const EPOCHS = env('NER_EPOCHS', 10);
+const DEV = env('NER_DEV', 0) === 1;
+const HELDOUT = env('NER_HELDOUT', 0) === 1;
+const USE_WIKI = env('NER_WIKI', 1) === 1;
+const USE_CLUSTERS = env('NER_CLUSTERS', 1) === 1;
+const USE_NAMES = env('NER_NAMES', 1) === 1;
+const USE_TRIGGERS = env('NER_TRIGGERS', 1) === 1;
+const ANER_WEIGHT = env('NER_ANER_WEIGHT', 2);
+const CLASSES: [number, number] = [env('NER_K1', 64), env('NER_K2', 256)];
 const MIN_FEATURE_COUNT = 2;
 const FOLDS = 4;
 /** Weights smaller than this (after averaging) are dropped; the rest are rounded. */
-const PRUNE = Number(process.env.NER_PRUNE ?? 1);
+const PRUNE = env('NER_PRUNE', 1);
 const DECIMALS = 2;
 const K = NUM_LABELS;
 
-function mulberry32(seed: number) {
-  return () => {
-    seed |= 0; seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const log = (s: string) => console.log(s);
+
+/** Clitic-free cores of a sentence, the units the word classes are learned on. */
+const coresOf = (words: NerWord[]) => words.map((w) => (w.kind === 'word' ? splitProclitics(w.norm).stem : w.kind === 'number' ? '<num>' : w.norm));
+
+/** Word classes at two granularities, cached by their input in the temp folder (they take a minute). */
+function wordClasses(text: NerWord[][]): Map<string, [number, number]> {
+  const sents = text.map(coresOf);
+  const key = crypto.createHash('sha256').update(JSON.stringify([CLASSES, sents])).digest('hex').slice(0, 16);
+  const cache = path.join(os.tmpdir(), `qarina-ner-classes-${key}.json`);
+  if (fs.existsSync(cache)) return new Map(JSON.parse(fs.readFileSync(cache, 'utf8')));
+  const [coarse, fine] = CLASSES.map((c) => exchangeClusters(sents, c, { log }));
+  const out = new Map<string, [number, number]>();
+  for (const [w, c] of coarse) out.set(w, [c, fine.get(w) ?? 0]);
+  fs.writeFileSync(cache, JSON.stringify([...out]));
+  return out;
 }
 
-interface Example { feats: Int32Array[]; gold: number[] }
-
-/** Averaged structured perceptron; the same data and seed give the same weights. */
-function trainPerceptron(data: Example[], F: number, epochs: number, quiet = false) {
-  const w = new Float64Array(F * K), u = new Float64Array(F * K);
-  const tr = new Float64Array(K * K), tu = new Float64Array(K * K);
-  const st = new Float64Array(K), su = new Float64Array(K);
-  let c = 1;
-  const rand = mulberry32(20240613);
-  const order = data.map((_, i) => i);
-  for (let epoch = 0; epoch < epochs; epoch++) {
-    for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }
-    let errors = 0;
-    for (const idx of order) {
-      const { feats, gold } = data[idx];
-      const T = gold.length;
-      const emit = new Float64Array(T * K);
-      for (let t = 0; t < T; t++) for (const f of feats[t]) for (let k = 0; k < K; k++) emit[t * K + k] += w[f * K + k];
-      const pred = viterbi(emit, T, tr, st);
-      for (let t = 0; t < T; t++) {
-        const g = gold[t], p = pred[t];
-        const gPrev = t > 0 ? gold[t - 1] : -1, pPrev = t > 0 ? pred[t - 1] : -1;
-        if (g !== p) {
-          errors++;
-          for (const f of feats[t]) { w[f * K + g] += 1; u[f * K + g] += c; w[f * K + p] -= 1; u[f * K + p] -= c; }
-        }
-        if (g !== p || gPrev !== pPrev) {
-          if (t === 0) { st[g] += 1; su[g] += c; st[p] -= 1; su[p] -= c; }
-          else { tr[gPrev * K + g] += 1; tu[gPrev * K + g] += c; tr[pPrev * K + p] -= 1; tu[pPrev * K + p] -= c; }
-        }
-      }
-      c++;
-    }
-    if (!quiet) console.log(`epoch ${epoch + 1}: ${errors} word errors`);
+/** Person-name parts of the Wikidata list, normalised, with a frequency bucket 1–4. */
+function personNames(shared: string): Map<string, number> {
+  const file = path.join(shared, 'data', 'names', 'wikidata-person-name-tokens.tsv');
+  const counts = new Map<string, number>();
+  for (const line of fs.readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const [ar, , n] = line.split('\t');
+    if (!ar || !n) continue;
+    const key = norm(ar.trim());
+    if (!/^[\u0621-\u064A]{2,}$/.test(key)) continue;
+    counts.set(key, (counts.get(key) ?? 0) + Number(n));
   }
-  const avg = (x: Float64Array, y: Float64Array) => x.map((v, i) => v - y[i] / c);
-  return { W: avg(w, u), TR: avg(tr, tu), ST: avg(st, su) };
+  const bucket = (n: number) => (n <= 1 ? 1 : n <= 3 ? 2 : n <= 15 ? 3 : 4);
+  return new Map([...counts].sort(([a], [b]) => byCodeUnits(a, b)).map(([k, n]) => [k, bucket(n)]));
 }
+
+interface Corpus { name: string; train: AnerSentence[]; dev: AnerSentence[] }
 
 function main() {
   const t0 = Date.now();
-  const all = readAnercorp(anercorpFile(shared));
-  const { train, heldout } = splitAnercorp(all);
-  console.log(`ANERcorp: ${all.length} sentences; training on ${train.length}, holding out ${heldout.length}`);
+  const shared = sharedDir(repo, ['data/anercorp/train.txt', ...(USE_WIKI ? ['data/wikifane/wikifane-gold.txt'] : []), ...(USE_NAMES ? ['data/names/wikidata-person-name-tokens.tsv'] : [])]);
+  const anerTokens = splitAnercorp(readAnercorpTokens(anercorpFile(shared)));
+  const aner = { train: anerTokens.train.map(toWordUnits), heldout: anerTokens.heldout.map(toWordUnits) };
+  const corpora: Corpus[] = [];
+  const heldout: [string, AnerSentence[]][] = [['anercorp', aner.heldout]];
+  if (DEV) { const d = splitAnercorpDev(aner.train); corpora.push({ name: 'anercorp', train: d.fit, dev: d.dev }); }
+  else corpora.push({ name: 'anercorp', train: aner.train, dev: [] });
+  if (USE_WIKI) {
+    const w = splitWikifane(readWikifane(wikifaneFile(shared), anerTokens.train));
+    corpora.push({ name: 'wikifane', train: DEV ? w.train : [...w.train, ...w.dev], dev: DEV ? w.dev : [] });
+    heldout.push(['wikifane', w.test]);
+  }
+  for (const c of corpora) log(`${c.name}: training on ${c.train.length} sentences${DEV ? `, dev ${c.dev.length}` : ''}`);
 
-  // Feature strings → ids, keeping features seen at least MIN_FEATURE_COUNT times.
-  // Lexicon features are cross-fitted: contiguous folds (ANERcorp is ordered by article), each
-  // featurised with the lexicon of the other folds.
-  const foldOf = (i: number) => Math.min(FOLDS - 1, Math.floor((i * FOLDS) / train.length));
-  const foldLex: Lexicon[] = [];
-  for (let k = 0; k < FOLDS; k++) { const other = train.filter((_, i) => foldOf(i) !== k); foldLex.push(new Lexicon(Lexicon.count(other), Lexicon.names(other))); }
-  const featStrings = train.map((s, i) => sentenceFeatures(s.words, s.texts, foldLex[foldOf(i)]));
+  // Resources that do not come from labels: word classes and person names.
+  const unlabelled = [...corpora.flatMap((c) => c.train.map((s) => s.words)), ...readAnsSentences(shared)];
+  const clusters = USE_CLUSTERS ? wordClasses(unlabelled) : new Map<string, [number, number]>();
+  const names = USE_NAMES ? personNames(shared) : new Map<string, number>();
+  log(`${clusters.size} words in classes, ${names.size} person-name parts, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  // Lexicon features (and triggers) are cross-fitted: contiguous folds of each corpus, each
+  // featurised with the lexicon of the other folds, so the model learns how far to trust them.
+  const train = corpora.flatMap((c) => c.train.map((s, i) => ({ s, fold: Math.min(FOLDS - 1, Math.floor((i * FOLDS) / c.train.length)), aner: c.name === 'anercorp' })));
+  const withRes = (sents: AnerSentence[]) => {
+    const lex = new Lexicon(Lexicon.count(sents), Lexicon.names(sents));
+    lex.res = { clusters, personNames: names, triggers: USE_TRIGGERS ? Lexicon.triggers(sents) : new Map() } satisfies NerResources;
+    return lex;
+  };
+  const foldLex = Array.from({ length: FOLDS }, (_, k) => withRes(train.filter((x) => x.fold !== k).map((x) => x.s)));
+  const featStrings = train.map((x) => sentenceFeatures(x.s.words, x.s.texts, foldLex[x.fold]));
   const counts = new Map<string, number>();
   for (const s of featStrings) for (const tok of s) for (const f of tok) counts.set(f, (counts.get(f) ?? 0) + 1);
   const ids = new Map<string, number>();
-  const names: string[] = [];
-  for (const [f, c] of counts) if (c >= MIN_FEATURE_COUNT) { ids.set(f, names.length); names.push(f); }
-  const data = train.map((s, i) => ({
-    feats: featStrings[i].map((tok) => Int32Array.from(tok.map((f) => ids.get(f) ?? -1).filter((x) => x >= 0))),
-    gold: s.labels.map((l) => LABELS.indexOf(l)),
-  }));
-  console.log(`${names.length} features (of ${counts.size}), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const featNames: string[] = [];
+  for (const [f, c] of counts) if (c >= MIN_FEATURE_COUNT) { ids.set(f, featNames.length); featNames.push(f); }
+  counts.clear();
+  const toExample = (feats: string[][], labels?: readonly string[]): Example => ({
+    feats: feats.map((tok) => Int32Array.from(tok.map((f) => ids.get(f) ?? -1).filter((x) => x >= 0))),
+    gold: labels ? labels.map((l) => LABELS.indexOf(l as (typeof LABELS)[number])) : [],
+  });
+  const examples = train.map((x, i) => toExample(featStrings[i], x.s.labels));
+  featStrings.length = 0;
+  // ANERcorp (news, the product's domain) weighs ANER_WEIGHT times a WikiFANE sentence.
+  const data: Example[] = [];
+  train.forEach((x, i) => { for (let r = 0; r < (x.aner ? ANER_WEIGHT : 1); r++) data.push(examples[i]); });
+  const F = featNames.length;
+  log(`${F} features, ${data.length} training sentences (ANERcorp ×${ANER_WEIGHT}), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const F = names.length;
-  const { W, TR, ST } = trainPerceptron(data, F, EPOCHS);
+  const w = trainPerceptron(data, F, EPOCHS, log);
+  log(`trained, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+  const fullLex = withRes(train.map((x) => x.s));
+  const score = (sents: AnerSentence[], weights: Weights) => {
+    let tp = 0, fp = 0, fn = 0;
+    const by: Record<string, [number, number, number]> = { PER: [0, 0, 0], ORG: [0, 0, 0], LOC: [0, 0, 0], MISC: [0, 0, 0] };
+    for (const s of sents) {
+      const pred = decode(toExample(sentenceFeatures(s.words, s.texts, fullLex)), weights).map((l) => LABELS[l]);
+      const g = new Set(spansOf(s.labels).map((x) => x.join(':')));
+      const p = spansOf(pred);
+      for (const x of p) { const hit = g.has(x.join(':')); if (hit) { tp++; by[x[2]][0]++; } else { fp++; by[x[2]][1]++; } g.delete(x.join(':')); }
+      for (const k of g) { fn++; by[k.split(':')[2]][2]++; }
+    }
+    const f1 = (a: number, b: number, c: number) => (a ? (200 * a) / (2 * a + b + c) : 0);
+    return `F1 ${f1(tp, fp, fn).toFixed(1)} (P ${(tp ? (100 * tp) / (tp + fp) : 0).toFixed(1)} R ${(tp ? (100 * tp) / (tp + fn) : 0).toFixed(1)}; ${Object.entries(by).map(([t, c]) => `${t} ${f1(...c).toFixed(1)}`).join(', ')})`;
+  };
+  if (DEV || HELDOUT) {
+    const sets: [string, AnerSentence[]][] = DEV ? corpora.map((c) => [c.name, c.dev]) : heldout;
+    for (const [name, sents] of sets) log(`${DEV ? 'dev' : 'held-out'} ${name}: ${score(sents, w)}`);
+    log(`(not written) ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return;
+  }
 
   // Temperature for the confidences (Viterbi does not depend on it): a model trained the same way
-  // on the first three folds scores the fourth (whose lexicon features come from the other
-  // folds, as at run time); the temperature that best predicts its gold tags is kept.
-  const calib = data.filter((_, i) => foldOf(i) === FOLDS - 1);
-  const aux = trainPerceptron(data.filter((_, i) => foldOf(i) !== FOLDS - 1), F, EPOCHS, true);
-  let temperature = 1, bestNll = Infinity;
-  for (const temp of [1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48]) {
-    let nll = 0;
-    for (const { feats, gold } of calib) {
-      const T = gold.length;
-      const emit = new Float64Array(T * K);
-      for (let t = 0; t < T; t++) for (const f of feats[t]) for (let k = 0; k < K; k++) emit[t * K + k] += aux.W[f * K + k] / temp;
-      const marg = marginals(emit, T, aux.TR.map((x) => x / temp), aux.ST.map((x) => x / temp));
-      for (let t = 0; t < T; t++) nll -= Math.log(Math.max(1e-9, marg[t * K + gold[t]]));
-    }
-    if (nll < bestNll) { bestNll = nll; temperature = temp; }
-  }
-  console.log(`temperature ${temperature}`);
+  // on the other folds scores the last fold of ANERcorp (whose lexicon features come from the
+  // other folds, as at run time); the temperature that best predicts its gold tags is kept.
+  const calibIdx = train.map((x, i) => (x.aner && x.fold === FOLDS - 1 ? i : -1)).filter((i) => i >= 0);
+  const auxData: Example[] = [];
+  train.forEach((x, i) => { if (x.fold !== FOLDS - 1) for (let r = 0; r < (x.aner ? ANER_WEIGHT : 1); r++) auxData.push(examples[i]); });
+  const temperature = chooseTemperature(calibIdx.map((i) => examples[i]), trainPerceptron(auxData, F, Math.ceil(EPOCHS / 2)));
+  log(`temperature ${temperature}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
+  writeModel(w, featNames, train.map((x) => x.s), fullLex, temperature, corpora.map((c) => c.name));
+  log(`${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
+}
+
+function writeModel(w: Weights, featNames: string[], train: AnerSentence[], lex: Lexicon, temperature: number, corpora: string[]) {
   const round = (x: number) => Math.round(x * 10 ** DECIMALS) / 10 ** DECIMALS;
-
   const feats: Record<string, number[]> = {};
   let kept = 0;
   // Features in code-unit order, so the file does not depend on the order features were met.
-  const byName = names.map((_, f) => f).sort((x, y) => (names[x] < names[y] ? -1 : names[x] > names[y] ? 1 : 0));
+  const byName = featNames.map((_, f) => f).sort((x, y) => byCodeUnits(featNames[x], featNames[y]));
   for (const f of byName) {
     const pairs: number[] = [];
     for (let k = 0; k < K; k++) {
-      const v = round(W[f * K + k]);
+      const v = round(w.W[f * K + k]);
       if (Math.abs(v) >= PRUNE) pairs.push(k, v);
     }
-    if (pairs.length) { feats[names[f]] = pairs; kept++; }
+    if (pairs.length) { feats[featNames[f]] = pairs; kept++; }
   }
   // First words of training entities, for deciding whether a leading و/ب/ل… is a clitic.
   const entityFirst: Record<string, number> = {};
   for (const s of train) for (const [a] of spansOf(s.labels)) entityFirst[s.words[a].norm] = (entityFirst[s.words[a].norm] ?? 0) + 1;
-  const sortedFirst = Object.fromEntries(Object.entries(entityFirst).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-
-  const lexicon: Record<string, number | number[]> = {};
-  for (const [n, e] of [...Lexicon.count(train)].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lexicon[n] = e[1] + e[2] + e[3] + e[4] ? e : e[0];
-  const fullLex = new Lexicon(Lexicon.count(train), []);
-  const lexiconCores: Record<string, number | number[]> = {};
-  for (const [c, e] of [...fullLex.cores].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lexiconCores[c] = e[1] + e[2] + e[3] + e[4] ? e : e[0];
+  const sorted = <T>(m: Iterable<[string, T]>) => [...m].sort(([a], [b]) => byCodeUnits(a, b));
+  const compact = (e: number[]) => (e[1] + e[2] + e[3] + e[4] ? e : e[0]);
+  const res = lex.res!;
+  // Word classes as one string of words per class (small on disk, quick to load).
+  const classes = (which: 0 | 1) => {
+    const per: string[][] = Array.from({ length: CLASSES[which] }, () => []);
+    for (const [word, k] of sorted(res.clusters)) per[k[which]].push(word);
+    return per.map((ws) => ws.join(' '));
+  };
+  const nameBuckets: string[][] = [[], [], [], []];
+  for (const [n, b] of res.personNames) nameBuckets[b - 1].push(n);
+  const wiki = corpora.includes('wikifane');
   const model = {
-    about: 'Qarina Arabic NER: averaged structured perceptron over BIO tags (PER, ORG, LOC, MISC), features of server/src/engine/ner/features.ts. Written by scripts/train-ner.ts (npm run train:ner). Trained on the first 5/6 of the ANERcorp CAMeL Lab train split (by sentences); the last 1/6 is held out for evaluation.',
-    attribution: 'Derived from ANERcorp (Benajiba, Rosso & Benedí Ruiz 2007), CAMeL Lab train/test splits (Obeid et al. 2020), CC BY-SA 4.0. This model file is shared under CC BY-SA 4.0.',
+    about: `Qarina Arabic NER: averaged structured perceptron over BIO tags (PER, ORG, LOC, MISC), features of server/src/engine/ner/features.ts. Written by scripts/train-ner.ts (npm run train:ner). Trained on the first 5/6 of the ANERcorp CAMeL Lab train split (the last 1/6 held out)${wiki ? ' and on WikiFANE Gold in ANERcorp\'s conventions (every 8th block of articles held out)' : ''}, with word classes learned from that text and ANS sentences, and person-name parts from Wikidata.`,
+    attribution: 'This model file is a derivative of ANERcorp (Benajiba, Rosso & Benedí Ruiz 2007, CAMeL Lab train/test splits: Obeid et al. 2020; CC BY-SA 4.0)' + (wiki ? ' and of WikiFANE Gold (Alotaibi & Lee 2014, "A Hybrid Approach to Features Representation for Fine-grained Arabic Named Entity Recognition", COLING; CC BY-SA 3.0)' : '') + '. It is shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). It also contains person-name parts from Wikidata (CC0 1.0, via steveash/NETransliteration-COLING2018) and word classes learned from ANS (Khouja 2020, Apache-2.0) sentences.',
     labels: [...LABELS],
     epochs: EPOCHS,
     temperature,
-    trans: Array.from(TR, round),
-    start: Array.from(ST, round),
+    trans: Array.from(w.TR, round),
+    start: Array.from(w.ST, round),
     feats,
-    entityFirst: sortedFirst,
-    lexicon,
-    names: Object.fromEntries(Lexicon.names(train)),
-    lexiconCores,
+    entityFirst: Object.fromEntries(sorted(Object.entries(entityFirst))),
+    lexicon: Object.fromEntries(sorted(lex.forms).map(([k, e]) => [k, compact(e)])),
+    names: Object.fromEntries(lex.names.names),
+    lexiconCores: Object.fromEntries(sorted(lex.cores).map(([k, e]) => [k, compact(e)])),
+    classes: res.clusters.size ? { coarse: classes(0), fine: classes(1) } : undefined,
+    personNames: nameBuckets.map((ws) => ws.join(' ')),
+    triggers: Object.fromEntries(sorted(res.triggers)),
   };
   const json = JSON.stringify(model);
   fs.writeFileSync(outFile, json + '\n');
-  console.log(`wrote ${outFile}: ${kept} features, ${(json.length / 1e6).toFixed(2)} MB (chars), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(`wrote ${outFile}: ${kept} features, ${(Buffer.byteLength(json) / 1e6).toFixed(2)} MB`);
 }
 
 main();

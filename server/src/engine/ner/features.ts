@@ -139,6 +139,20 @@ export function stripParticles(n: string): string {
   return s;
 }
 
+/**
+ * What the model knows beyond labelled counts: word classes learned from unlabelled text, a
+ * gazetteer of person-name parts, and trigger words learned from the labelled text.
+ */
+export interface NerResources {
+  /** Clitic-free core → [coarse class, fine class] (scripts/train/ner-clusters.ts). */
+  clusters: Map<string, [number, number]>;
+  /** Normalised person-name parts (Wikidata, CC0) → frequency bucket 1–4. */
+  personNames: Map<string, number>;
+  /** Core → the kinds of trigger it is: "h" + type (first word inside names of that type:
+   *  حزب، جامعه، منظمه) and "p" + type (word right before names of that type: شركه، الرييس). */
+  triggers: Map<string, string>;
+}
+
 /** Counts of a normalised form in labelled text: [total, PER, ORG, LOC, MISC]. */
 export type LexEntry = [number, number, number, number, number];
 
@@ -153,6 +167,8 @@ export class Lexicon {
   readonly cores = new Map<string, LexEntry>();
   /** Names of the labelled text (2+ occurrences, or 1 for multi-word names) with their usual type. */
   readonly names: NameList;
+  /** Clusters, person names and triggers (absent in models trained without them). */
+  res: NerResources | null = null;
   constructor(forms: Iterable<[string, LexEntry]>, names: Iterable<[string, string]>, cores?: Iterable<[string, LexEntry]>) {
     this.names = { names: new Map(names), maxWords: 1 };
     for (const k of this.names.names.keys()) this.names.maxWords = Math.min(8, Math.max(this.names.maxWords, k.split(' ').length));
@@ -196,6 +212,38 @@ export class Lexicon {
     return out;
   }
 
+  /**
+   * Trigger words of labelled sentences, by clitic-free core: cores that are the first word of
+   * names of a type (ORG heads like حزب) or the word right before them (titles, شركه), at least
+   * MIN_TRIGGER times and in at least TRIGGER_SHARE of their occurrences.
+   */
+  static triggers(sents: { words: NerWord[]; labels: readonly string[] }[]): Map<string, string> {
+    const total = new Map<string, number>();
+    const hits = new Map<string, Map<string, number>>();
+    const hit = (core: string, kind: string) => {
+      let m = hits.get(core);
+      if (!m) hits.set(core, (m = new Map()));
+      m.set(kind, (m.get(kind) ?? 0) + 1);
+    };
+    for (const s of sents) {
+      const cores = s.words.map((w) => (w.kind === 'word' ? splitProclitics(w.norm).stem : ''));
+      cores.forEach((c) => { if (c) total.set(c, (total.get(c) ?? 0) + 1); });
+      s.labels.forEach((l, i) => {
+        if (!l.startsWith('B-')) return;
+        const type = l.slice(2);
+        if (cores[i] && s.labels[i + 1] === 'I-' + type) hit(cores[i], 'h' + type);
+        if (i > 0 && cores[i - 1] && s.labels[i - 1] === 'O') hit(cores[i - 1], 'p' + type);
+      });
+    }
+    const out = new Map<string, string>();
+    for (const [core, m] of [...hits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const n = total.get(core) ?? 0;
+      const kinds = [...m].filter(([, c]) => c >= MIN_TRIGGER && c >= TRIGGER_SHARE * n).map(([k]) => k).sort();
+      if (kinds.length) out.set(core, kinds.join('|'));
+    }
+    return out;
+  }
+
   static count(sents: { words: NerWord[]; labels: readonly string[] }[]): Map<string, LexEntry> {
     const m = new Map<string, LexEntry>();
     const idx: Record<string, number> = { PER: 1, ORG: 2, LOC: 3, MISC: 4 };
@@ -212,6 +260,9 @@ export class Lexicon {
     return m;
   }
 }
+
+const MIN_TRIGGER = 3;
+const TRIGGER_SHARE = 0.2;
 
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 const bucket = (n: number) => (n === 0 ? 0 : Math.min(5, 1 + Math.floor(Math.log2(n))));
@@ -255,18 +306,56 @@ const wn = (x: WordInfo, lex: Lexicon | null) => (!lex || x === BOS || x === EOS
 const cn = (x: WordInfo, lex: Lexicon | null) => (!lex || x === BOS || x === EOS || lex.cores.has(x.core) ? x.core : '?');
 const x2 = (x: WordInfo) => x.x2 ?? (x.x2 = x.core.slice(-2));
 
+const CLASS_IDS = Array.from({ length: 1024 }, (_, i) => String(i));
+const NONE = '-';
+
+/** Coarse and fine word classes of a word (by its clitic-free core), '-' when unknown. */
+function classesOf(w: WordInfo, res: NerResources): [string, string] {
+  if (!isWordInfo(w)) return [w.shape, w.shape];
+  const k = res.clusters.get(w.core);
+  return k ? [CLASS_IDS[k[0]], CLASS_IDS[k[1]]] : [NONE, NONE];
+}
+
+/** Person-name gazetteer bucket of a word (as written, or without its proclitics), '-' if absent. */
+function personBucket(w: WordInfo, res: NerResources): string {
+  if (!isWordInfo(w)) return NONE;
+  const b = res.personNames.get(w.n) ?? res.personNames.get(w.core) ?? res.personNames.get(stripParticles(w.n));
+  return b ? SMALL[b] : NONE;
+}
+
 /** Features of the word itself: letters, shape, identity and lexicon evidence. */
 export function wordFeatures(w: WordInfo, lex: Lexicon | null, emit: FeatureSink): void {
   for (const [t, v] of unigramFeatures(w)) emit(t, v);
   emit('w', wn(w, lex));
   emit('c', cn(w, lex));
   if (lex && isWordInfo(w)) { lexFeatures('lw', lex.forms.get(w.n), emit); lexFeatures('lc', lex.cores.get(w.core), emit); }
+  const res = lex?.res;
+  if (res) {
+    const [k1, k2] = classesOf(w, res);
+    emit('k1', k1);
+    emit('k2', k2);
+    const pg = personBucket(w, res);
+    emit('pg', pg);
+    emit('pgs', pg + '|' + w.shape);
+    emit('tr', res.triggers.get(w.core) ?? NONE);
+  }
 }
 
 export const OFFSETS = [-2, -1, 1, 2] as const;
 
+const RES_TEMPLATES: Record<number, string[]> = {};
+for (const o of OFFSETS) { const k = o < 0 ? String(o) : '+' + o; RES_TEMPLATES[o] = ['k1' + k, 'k2' + k, 'pg' + k, 'tr' + k]; }
+
 /** Features that a neighbour at `offset` (−2, −1, +1, +2) contributes, from that word alone. */
 export function neighborFeatures(x: WordInfo, offset: number, lex: Lexicon | null, emit: FeatureSink): void {
+  const res = lex?.res;
+  if (res) {
+    const [t1, t2, tp, tr] = RES_TEMPLATES[offset];
+    const [k1, k2] = classesOf(x, res);
+    emit(t1, k1);
+    if (offset === -1 || offset === 1) { emit(t2, k2); emit(tp, personBucket(x, res)); }
+    emit(tr, res.triggers.get(x.core) ?? NONE);
+  }
   if (offset === -2) {
     emit('w-2', wn(x, lex)); emit('c-2', cn(x, lex)); emit('sh-2', x.shape);
     if (lex && isWordInfo(x)) lexFeatures('lc-2', lex.cores.get(x.core), emit);

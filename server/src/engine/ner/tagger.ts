@@ -2,7 +2,7 @@
 // scores, Viterbi path and confidences.
 import modelJson from '../../../models/ner.json';
 import { regionGazetteer } from '../gazetteer/regions';
-import { LABELS, Lexicon, NUM_LABELS, OFFSETS, prefixesOf, neighborFeatures, visitSentence, wordFeatures, type LexEntry, type NerWord, type WordInfo } from './features';
+import { LABELS, Lexicon, NUM_LABELS, OFFSETS, prefixesOf, neighborFeatures, visitSentence, wordFeatures, type LexEntry, type NerResources, type NerWord, type WordInfo } from './features';
 import { marginals, viterbi } from './decode';
 
 const K = NUM_LABELS;
@@ -26,6 +26,23 @@ export interface NerModelFile {
   names: Record<string, string>;
   /** The lexicon summed by clitic-free core (precomputed: saves stemming every form at load). */
   lexiconCores?: Record<string, number | LexEntry>;
+  /** Word classes learned from unlabelled text: the words (clitic-free cores) of each class,
+   *  space-separated, at a coarse and a fine granularity. */
+  classes?: { coarse: string[]; fine: string[] };
+  /** Person-name parts (normalised), space-separated, by frequency bucket 1–4. */
+  personNames?: string[];
+  /** Trigger cores learned from the labelled text (see Lexicon.triggers). */
+  triggers?: Record<string, string>;
+}
+
+function resourcesOf(m: NerModelFile): NerResources | null {
+  if (!m.classes && !m.personNames && !m.triggers) return null;
+  const clusters = new Map<string, [number, number]>();
+  m.classes?.coarse.forEach((words, k) => { if (words) for (const w of words.split(' ')) clusters.set(w, [k, 0]); });
+  m.classes?.fine.forEach((words, k) => { if (words) for (const w of words.split(' ')) { const e = clusters.get(w); if (e) e[1] = k; } });
+  const personNames = new Map<string, number>();
+  m.personNames?.forEach((words, b) => { if (words) for (const w of words.split(' ')) personNames.set(w, b + 1); });
+  return { clusters, personNames, triggers: new Map(Object.entries(m.triggers ?? {})) };
 }
 
 export interface LoadedModel {
@@ -66,6 +83,7 @@ export function loadModel(): LoadedModel {
     Object.entries(m.names ?? {}),
     m.lexiconCores ? Object.entries(m.lexiconCores).map(([k, v]) => [k, entry(v)] as [string, LexEntry]) : undefined,
   );
+  lexicon.res = resourcesOf(m);
   prefixesOf(lexicon.names);
   loaded = {
     temperature: m.temperature ?? 1,
