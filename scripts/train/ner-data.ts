@@ -175,16 +175,24 @@ export function rejoinClitics(tokens: [string, string][]): [string, string][] {
   return out;
 }
 
-/** How ANERcorp labels each normalised word: [occurrences, occurrences inside a name]. */
-export function anercorpWordStats(sents: [string, string][][]): Map<string, [number, number]> {
-  const m = new Map<string, [number, number]>();
-  for (const s of sents) for (const [w, t] of s) {
+/** How ANERcorp labels each normalised word: [occurrences, inside a name, then alone as a
+ *  one-word name of each type: PER, ORG, LOC, MISC]. */
+export type WordStats = [number, number, number, number, number, number];
+const TYPE_INDEX: Record<string, number> = { PER: 2, PERS: 2, ORG: 3, LOC: 4, MISC: 5 };
+
+export function anercorpWordStats(sents: [string, string][][]): Map<string, WordStats> {
+  const m = new Map<string, WordStats>();
+  for (const s of sents) s.forEach(([w, t], k) => {
     const n = norm(w);
-    const e = m.get(n) ?? [0, 0];
+    const e = m.get(n) ?? [0, 0, 0, 0, 0, 0];
     e[0]++;
-    if (t !== 'O') e[1]++;
+    if (t !== 'O') {
+      e[1]++;
+      const alone = t.startsWith('B-') && !(s[k + 1]?.[1] ?? 'O').startsWith('I-');
+      if (alone) e[TYPE_INDEX[t.slice(2)]]++;
+    }
     m.set(n, e);
-  }
+  });
   return m;
 }
 
@@ -197,7 +205,7 @@ export function anercorpWordStats(sents: [string, string][][]): Map<string, [num
  * word only ever continues names ("المملكة المتحدة"), and dropped otherwise ("الحكومة المصرية", a
  * description, not a name).
  */
-export function alignSpans(tokens: [string, string][], stats: Map<string, [number, number]>, mapType: (fine: string) => string | undefined): [string, string][] {
+export function alignSpans(tokens: [string, string][], stats: Map<string, WordStats>, mapType: (fine: string) => string | undefined): [string, string][] {
   const oish = (w: string) => { const e = stats.get(norm(w)); return !!e && e[0] >= 3 && e[1] <= 0.1 * e[0]; };
   const out: [string, string][] = tokens.map(([w]) => [w, 'O']);
   let i = 0;
@@ -219,8 +227,21 @@ export function alignSpans(tokens: [string, string][], stats: Map<string, [numbe
     }
     i = j;
   }
+  // Words WikiFANE leaves outside names but ANERcorp tags alone as MISC nearly always
+  // (currencies, religions, prizes: دولار، الاسلام، نوبل) get ANERcorp's tag, so the two corpora
+  // do not teach opposite things about the same word. (Places and people WikiFANE leaves out are
+  // other senses of the word: مشهد "scene", عمان; those stay O.)
+  for (let k = 0; k < out.length; k++) {
+    if (out[k][1] !== 'O' || (k > 0 && out[k - 1][1] !== 'O') || (k + 1 < out.length && out[k + 1][1] !== 'O')) continue;
+    const e = stats.get(norm(out[k][0]));
+    if (!e || e[0] < MIN_IMPORT) continue;
+    if (e[5] >= IMPORT_SHARE * e[0]) out[k][1] = 'B-MISC';
+  }
   return out;
 }
+
+const MIN_IMPORT = 5;
+const IMPORT_SHARE = 0.7;
 
 /** Normalised words that ANERcorp has as the first word of a name (filled by readWikifane). */
 const startsNames = new Set<string>();
