@@ -177,18 +177,20 @@ function main() {
 
 function writeModel(w: Weights, featNames: string[], train: AnerSentence[], lex: Lexicon, temperature: number, corpora: string[]) {
   const round = (x: number) => Math.round(x * 10 ** DECIMALS) / 10 ** DECIMALS;
-  const feats: Record<string, number[]> = {};
-  let kept = 0;
-  // Features in code-unit order, so the file does not depend on the order features were met.
+  // Features in code-unit order, so the file does not depend on the order features were met;
+  // a feature is kept when one of its weights reaches PRUNE. Weights are stored as 16-bit
+  // integers (hundredths), K per feature, in base64: quick to load, small on disk.
   const byName = featNames.map((_, f) => f).sort((x, y) => byCodeUnits(featNames[x], featNames[y]));
+  const keptKeys: string[] = [];
+  const q: number[] = [];
   for (const f of byName) {
-    const pairs: number[] = [];
-    for (let k = 0; k < K; k++) {
-      const v = round(w.W[f * K + k]);
-      if (Math.abs(v) >= PRUNE) pairs.push(k, v);
-    }
-    if (pairs.length) { feats[featNames[f]] = pairs; kept++; }
+    const row = Array.from({ length: K }, (_, k) => Math.round(w.W[f * K + k] * 10 ** DECIMALS));
+    if (!row.some((v) => Math.abs(v) >= PRUNE * 10 ** DECIMALS)) continue;
+    keptKeys.push(featNames[f]);
+    for (const v of row) q.push(Math.max(-32768, Math.min(32767, Math.abs(v) >= PRUNE * 10 ** DECIMALS ? v : 0)));
   }
+  const kept = keptKeys.length;
+  const weights16 = Buffer.from(Int16Array.from(q).buffer).toString('base64');
   // First words of training entities, for deciding whether a leading و/ب/ل… is a clitic.
   const entityFirst: Record<string, number> = {};
   for (const s of train) for (const [a] of spansOf(s.labels)) entityFirst[s.words[a].norm] = (entityFirst[s.words[a].norm] ?? 0) + 1;
@@ -212,7 +214,8 @@ function writeModel(w: Weights, featNames: string[], train: AnerSentence[], lex:
     temperature,
     trans: Array.from(w.TR, round),
     start: Array.from(w.ST, round),
-    feats,
+    featureKeys: keptKeys.join('\n'),
+    featureWeights: weights16,
     entityFirst: Object.fromEntries(sorted(Object.entries(entityFirst))),
     lexicon: Object.fromEntries(sorted(lex.forms).map(([k, e]) => [k, compact(e)])),
     names: Object.fromEntries(lex.names.names),

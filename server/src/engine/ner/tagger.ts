@@ -16,8 +16,10 @@ export interface NerModelFile {
   /** Transition weights prev*K + cur. */
   trans: number[];
   start: number[];
-  /** Feature → flat pairs [label index, weight, label index, weight, …]. */
-  feats: Record<string, number[]>;
+  /** Feature keys ("template=value"), one a line, in code-unit order. */
+  featureKeys: string;
+  /** Their weights: little-endian 16-bit integers in hundredths, NUM_LABELS per key, base64. */
+  featureWeights: string;
   /** Normalised words seen as the first word of an entity in training, with their count. */
   entityFirst: Record<string, number>;
   /** Training-part word counts: a number (never inside a name) or [total, PER, ORG, LOC, MISC]. */
@@ -64,16 +66,22 @@ export function loadModel(): LoadedModel {
   if (m.labels.join(',') !== LABELS.join(',')) throw new Error('ner.json was trained with other labels');
   // One flat table of weights; the maps hold offsets (no object per feature: faster to load).
   const weights = new Map<string, Map<string, number>>();
-  const keys = Object.keys(m.feats);
+  const keys = m.featureKeys.split('\n');
+  const bytes = Buffer.from(m.featureWeights, 'base64');
+  if (bytes.length !== keys.length * K * 2) throw new Error('ner.json: feature weights do not match the keys');
   const table = new Float64Array(keys.length * K);
+  for (let i = 0; i < table.length; i++) table[i] = bytes.readInt16LE(2 * i) / 100;
+  let tm: Map<string, number> | undefined;
+  let tmName = '';
   keys.forEach((key, f) => {
-    const pairs = m.feats[key];
-    for (let i = 0; i < pairs.length; i += 2) table[f * K + pairs[i]] = pairs[i + 1];
     const eq = key.indexOf('=');
     const tmpl = key.slice(0, eq);
-    let tm = weights.get(tmpl);
-    if (!tm) weights.set(tmpl, (tm = new Map()));
-    tm.set(key.slice(eq + 1), f * K);
+    if (tmpl !== tmName) {
+      tm = weights.get(tmpl);
+      if (!tm) weights.set(tmpl, (tm = new Map()));
+      tmName = tmpl;
+    }
+    tm!.set(key.slice(eq + 1), f * K);
   });
   // Build the gazetteer tables now, so that the first recognition does not pay for them.
   prefixesOf(regionGazetteer());
