@@ -13,7 +13,7 @@
 // sixth, WikiFANE's dev blocks) and prints dev F1 instead of writing the model: features and
 // settings are tuned that way, never on held-out or seed text. Switches for ablations:
 // NER_WIKI=0 (ANERcorp only), NER_CLUSTERS=0, NER_NAMES=0, NER_TRIGGERS=0, NER_ANER_WEIGHT=n
-// (ANERcorp sentences counted n times), NER_EPOCHS=n. NER_HELDOUT=1 prints held-out F1 (tagger
+// (ANERcorp sentences counted n times in training), NER_LEX_WEIGHT=n (and in the lexicon), NER_EPOCHS=n. NER_HELDOUT=1 prints held-out F1 (tagger
 // alone) of the trained model, for the ablation table, without writing it.
 //
 // Model: averaged structured perceptron (scripts/train/ner-perceptron.ts) over the features of
@@ -22,7 +22,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as crypto from 'crypto';
-import { LABELS, Lexicon, NUM_LABELS, sentenceFeatures, type NerResources, type NerWord } from '../server/src/engine/ner/features';
+import { LABELS, Lexicon, NUM_LABELS, sentenceFeatures, type LexEntry, type NerResources, type NerWord } from '../server/src/engine/ner/features';
 import { splitProclitics } from '../server/src/engine/text/tokens';
 import { norm } from '../server/src/engine/text/normalize';
 import {
@@ -30,6 +30,7 @@ import {
   splitWikifane, toWordUnits, wikifaneFile, type AnerSentence,
 } from './train/ner-data';
 import { exchangeClusters } from './train/ner-clusters';
+import { encodeTable } from '../server/src/engine/ner/tables';
 import { chooseTemperature, decode, trainPerceptron, type Example, type Weights } from './train/ner-perceptron';
 
 const repo = path.resolve(__dirname, '..');
@@ -43,7 +44,8 @@ const USE_WIKI = env('NER_WIKI', 1) === 1;
 const USE_CLUSTERS = env('NER_CLUSTERS', 1) === 1;
 const USE_NAMES = env('NER_NAMES', 1) === 1;
 const USE_TRIGGERS = env('NER_TRIGGERS', 1) === 1;
-const ANER_WEIGHT = env('NER_ANER_WEIGHT', 2);
+const ANER_WEIGHT = env('NER_ANER_WEIGHT', 4);
+const LEX_WEIGHT = env('NER_LEX_WEIGHT', 1);
 const CLASSES: [number, number] = [env('NER_K1', 64), env('NER_K2', 256)];
 const MIN_FEATURE_COUNT = 2;
 const FOLDS = 4;
@@ -113,8 +115,10 @@ function main() {
   // Lexicon features (and triggers) are cross-fitted: contiguous folds of each corpus, each
   // featurised with the lexicon of the other folds, so the model learns how far to trust them.
   const train = corpora.flatMap((c) => c.train.map((s, i) => ({ s, fold: Math.min(FOLDS - 1, Math.floor((i * FOLDS) / c.train.length)), aner: c.name === 'anercorp' })));
+  // Lexicon counts weigh the domains as training does: an ANERcorp sentence counts LEX_WEIGHT times.
+  const isAner = new Set(corpora.find((c) => c.name === 'anercorp')!.train);
   const withRes = (sents: AnerSentence[]) => {
-    const lex = new Lexicon(Lexicon.count(sents), Lexicon.names(sents));
+    const lex = new Lexicon(Lexicon.count(sents, (s) => (isAner.has(s) ? LEX_WEIGHT : 1)), Lexicon.names(sents));
     lex.res = { clusters, personNames: names, triggers: USE_TRIGGERS ? Lexicon.triggers(sents) : new Map() } satisfies NerResources;
     return lex;
   };
@@ -171,11 +175,11 @@ function main() {
   const temperature = chooseTemperature(calibIdx.map((i) => examples[i]), trainPerceptron(auxData, F, Math.ceil(EPOCHS / 2)));
   log(`temperature ${temperature}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  writeModel(w, featNames, train.map((x) => x.s), fullLex, temperature, corpora.map((c) => c.name));
+  writeModel(w, featNames, train.map((x) => x.s), fullLex, temperature, corpora.map((c) => c.name), clusters, names);
   log(`${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
 }
 
-function writeModel(w: Weights, featNames: string[], train: AnerSentence[], lex: Lexicon, temperature: number, corpora: string[]) {
+function writeModel(w: Weights, featNames: string[], train: AnerSentence[], lex: Lexicon, temperature: number, corpora: string[], clusters: Map<string, [number, number]>, names: Map<string, number>) {
   const round = (x: number) => Math.round(x * 10 ** DECIMALS) / 10 ** DECIMALS;
   // Features in code-unit order, so the file does not depend on the order features were met;
   // a feature is kept when one of its weights reaches PRUNE. Weights are stored as 16-bit
@@ -195,16 +199,8 @@ function writeModel(w: Weights, featNames: string[], train: AnerSentence[], lex:
   const entityFirst: Record<string, number> = {};
   for (const s of train) for (const [a] of spansOf(s.labels)) entityFirst[s.words[a].norm] = (entityFirst[s.words[a].norm] ?? 0) + 1;
   const sorted = <T>(m: Iterable<[string, T]>) => [...m].sort(([a], [b]) => byCodeUnits(a, b));
-  const compact = (e: number[]) => (e[1] + e[2] + e[3] + e[4] ? e : e[0]);
+  const compact = (e: number[]) => (e[1] + e[2] + e[3] + e[4] ? e.join(',') : e[0]);
   const res = lex.res!;
-  // Word classes as one string of words per class (small on disk, quick to load).
-  const classes = (which: 0 | 1) => {
-    const per: string[][] = Array.from({ length: CLASSES[which] }, () => []);
-    for (const [word, k] of sorted(res.clusters)) per[k[which]].push(word);
-    return per.map((ws) => ws.join(' '));
-  };
-  const nameBuckets: string[][] = [[], [], [], []];
-  for (const [n, b] of res.personNames) nameBuckets[b - 1].push(n);
   const wiki = corpora.includes('wikifane');
   const model = {
     about: `Qarina Arabic NER: averaged structured perceptron over BIO tags (PER, ORG, LOC, MISC), features of server/src/engine/ner/features.ts. Written by scripts/train-ner.ts (npm run train:ner). Trained on the first 5/6 of the ANERcorp CAMeL Lab train split (the last 1/6 held out)${wiki ? ' and on WikiFANE Gold in ANERcorp\'s conventions (every 8th block of articles held out)' : ''}, with word classes learned from that text and ANS sentences, and person-name parts from Wikidata.`,
@@ -216,13 +212,13 @@ function writeModel(w: Weights, featNames: string[], train: AnerSentence[], lex:
     start: Array.from(w.ST, round),
     featureKeys: keptKeys.join('\n'),
     featureWeights: weights16,
-    entityFirst: Object.fromEntries(sorted(Object.entries(entityFirst))),
-    lexicon: Object.fromEntries(sorted(lex.forms).map(([k, e]) => [k, compact(e)])),
-    names: Object.fromEntries(lex.names.names),
-    lexiconCores: Object.fromEntries(sorted(lex.cores).map(([k, e]) => [k, compact(e)])),
-    classes: res.clusters.size ? { coarse: classes(0), fine: classes(1) } : undefined,
-    personNames: nameBuckets.map((ws) => ws.join(' ')),
-    triggers: Object.fromEntries(sorted(res.triggers)),
+    entityFirst: encodeTable(sorted(Object.entries(entityFirst))),
+    lexicon: encodeTable(sorted(lex.forms as Map<string, LexEntry>).map(([k, e]) => [k, compact(e)])),
+    names: encodeTable(lex.names.names),
+    lexiconCores: encodeTable(sorted(lex.cores as Map<string, LexEntry>).map(([k, e]) => [k, compact(e)])),
+    classes: encodeTable(sorted(clusters).map(([k, [a, b]]) => [k, `${a},${b}`])),
+    personNames: encodeTable(sorted(names)),
+    triggers: encodeTable(sorted(res.triggers)),
   };
   const json = JSON.stringify(model);
   fs.writeFileSync(outFile, json + '\n');

@@ -3,6 +3,7 @@
 // project's word units (text/tokens.ts, Intl.Segmenter), so the model sees the same units.
 import { splitProclitics } from '../text/tokens';
 import { regionGazetteer } from '../gazetteer/regions';
+import type { WordTable } from './tables';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Label = (typeof LABELS)[number];
@@ -145,9 +146,9 @@ export function stripParticles(n: string): string {
  */
 export interface NerResources {
   /** Clitic-free core → [coarse class, fine class] (scripts/train/ner-clusters.ts). */
-  clusters: Map<string, [number, number]>;
+  clusters: WordTable<[number, number]>;
   /** Normalised person-name parts (Wikidata, CC0) → frequency bucket 1–4. */
-  personNames: Map<string, number>;
+  personNames: WordTable<number>;
   /** Core → the kinds of trigger it is: "h" + type (first word inside names of that type:
    *  حزب، جامعه، منظمه) and "p" + type (word right before names of that type: شركه، الرييس). */
   triggers: Map<string, string>;
@@ -163,27 +164,31 @@ export type LexEntry = [number, number, number, number, number];
  * learns how far to trust it on words it has not seen.
  */
 export class Lexicon {
-  readonly forms = new Map<string, LexEntry>();
-  readonly cores = new Map<string, LexEntry>();
+  readonly forms: WordTable<LexEntry>;
+  readonly cores: WordTable<LexEntry>;
   /** Names of the labelled text (2+ occurrences, or 1 for multi-word names) with their usual type. */
   readonly names: NameList;
   /** Clusters, person names and triggers (absent in models trained without them). */
   res: NerResources | null = null;
-  constructor(forms: Iterable<[string, LexEntry]>, names: Iterable<[string, string]>, cores?: Iterable<[string, LexEntry]>) {
-    this.names = { names: new Map(names), maxWords: 1 };
+  /** `cores` given (a loaded model) are taken as they are, like a `forms` or `names` Map. */
+  constructor(forms: Iterable<[string, LexEntry]> | WordTable<LexEntry>, names: Iterable<[string, string]>, cores?: WordTable<LexEntry>) {
+    this.names = { names: names instanceof Map ? names : new Map(names), maxWords: 1 };
     for (const k of this.names.names.keys()) this.names.maxWords = Math.min(8, Math.max(this.names.maxWords, k.split(' ').length));
     if (cores) {
-      for (const [n, e] of forms) this.forms.set(n, e);
-      for (const [c, e] of cores) this.cores.set(c, e);
+      this.forms = forms as WordTable<LexEntry>;
+      this.cores = cores;
       return;
     }
-    for (const [n, e] of forms) {
-      this.forms.set(n, e);
+    const fm = new Map<string, LexEntry>(), cm = new Map<string, LexEntry>();
+    for (const [n, e] of forms as Iterable<[string, LexEntry]>) {
+      fm.set(n, e);
       const core = splitProclitics(n).stem;
-      const c = this.cores.get(core) ?? [0, 0, 0, 0, 0];
+      const c = cm.get(core) ?? [0, 0, 0, 0, 0];
       for (let i = 0; i < 5; i++) c[i] += e[i];
-      this.cores.set(core, c);
+      cm.set(core, c);
     }
+    this.forms = fm;
+    this.cores = cm;
   }
   /** Names (as gazetteer keys) of labelled sentences with their majority type. */
   static names(sents: { words: NerWord[]; labels: readonly string[] }[]): Map<string, string> {
@@ -244,16 +249,18 @@ export class Lexicon {
     return out;
   }
 
-  static count(sents: { words: NerWord[]; labels: readonly string[] }[]): Map<string, LexEntry> {
+  /** Counts of labelled sentences; `weight` says how many times a sentence counts (its domain's weight). */
+  static count<S extends { words: NerWord[]; labels: readonly string[] }>(sents: S[], weight: (s: S) => number = () => 1): Map<string, LexEntry> {
     const m = new Map<string, LexEntry>();
     const idx: Record<string, number> = { PER: 1, ORG: 2, LOC: 3, MISC: 4 };
     for (const s of sents) {
+      const n = weight(s);
       s.words.forEach((w, i) => {
         if (w.kind !== 'word') return;
         const e = m.get(w.norm) ?? [0, 0, 0, 0, 0];
-        e[0]++;
+        e[0] += n;
         const l = s.labels[i];
-        if (l !== 'O') e[idx[l.slice(2)]]++;
+        if (l !== 'O') e[idx[l.slice(2)]] += n;
         m.set(w.norm, e);
       });
     }

@@ -4,6 +4,7 @@ import modelJson from '../../../models/ner.json';
 import { regionGazetteer } from '../gazetteer/regions';
 import { LABELS, Lexicon, NUM_LABELS, OFFSETS, prefixesOf, neighborFeatures, visitSentence, wordFeatures, type LexEntry, type NerResources, type NerWord, type WordInfo } from './features';
 import { marginals, viterbi } from './decode';
+import { intValue, readTable, SortedTable, textValue } from './tables';
 
 const K = NUM_LABELS;
 
@@ -20,31 +21,42 @@ export interface NerModelFile {
   featureKeys: string;
   /** Their weights: little-endian 16-bit integers in hundredths, NUM_LABELS per key, base64. */
   featureWeights: string;
+  // The tables below are strings of "key<TAB>value" lines (tables.ts).
   /** Normalised words seen as the first word of an entity in training, with their count. */
-  entityFirst: Record<string, number>;
-  /** Training-part word counts: a number (never inside a name) or [total, PER, ORG, LOC, MISC]. */
-  lexicon: Record<string, number | LexEntry>;
+  entityFirst: string;
+  /** Training-part word counts: "total" (never inside a name) or "total,PER,ORG,LOC,MISC". */
+  lexicon: string;
   /** Names of the training part (gazetteer keys) with their usual type. */
-  names: Record<string, string>;
+  names: string;
   /** The lexicon summed by clitic-free core (precomputed: saves stemming every form at load). */
-  lexiconCores?: Record<string, number | LexEntry>;
-  /** Word classes learned from unlabelled text: the words (clitic-free cores) of each class,
-   *  space-separated, at a coarse and a fine granularity. */
-  classes?: { coarse: string[]; fine: string[] };
-  /** Person-name parts (normalised), space-separated, by frequency bucket 1–4. */
-  personNames?: string[];
+  lexiconCores: string;
+  /** Word classes learned from unlabelled text: clitic-free core → "coarse,fine" class. */
+  classes?: string;
+  /** Person-name parts (normalised) → frequency bucket 1–4. */
+  personNames?: string;
   /** Trigger cores learned from the labelled text (see Lexicon.triggers). */
-  triggers?: Record<string, string>;
+  triggers?: string;
 }
+
+/** A lexicon value: "total" (never inside a name) or "total,PER,ORG,LOC,MISC". */
+function lexValue(t: string, from: number, to: number): LexEntry {
+  const comma = t.indexOf(',', from);
+  if (comma < 0 || comma > to) return [intValue(t, from, to), 0, 0, 0, 0];
+  return t.slice(from, to).split(',').map(Number) as LexEntry;
+}
+
+const classValue = (t: string, from: number, to: number): [number, number] => {
+  const comma = t.indexOf(',', from);
+  return [intValue(t, from, comma), intValue(t, comma + 1, to)];
+};
 
 function resourcesOf(m: NerModelFile): NerResources | null {
   if (!m.classes && !m.personNames && !m.triggers) return null;
-  const clusters = new Map<string, [number, number]>();
-  m.classes?.coarse.forEach((words, k) => { if (words) for (const w of words.split(' ')) clusters.set(w, [k, 0]); });
-  m.classes?.fine.forEach((words, k) => { if (words) for (const w of words.split(' ')) { const e = clusters.get(w); if (e) e[1] = k; } });
-  const personNames = new Map<string, number>();
-  m.personNames?.forEach((words, b) => { if (words) for (const w of words.split(' ')) personNames.set(w, b + 1); });
-  return { clusters, personNames, triggers: new Map(Object.entries(m.triggers ?? {})) };
+  return {
+    clusters: new SortedTable(m.classes ?? '', classValue),
+    personNames: new SortedTable(m.personNames ?? '', intValue),
+    triggers: readTable(m.triggers ?? '', textValue),
+  };
 }
 
 export interface LoadedModel {
@@ -69,8 +81,10 @@ export function loadModel(): LoadedModel {
   const keys = m.featureKeys.split('\n');
   const bytes = Buffer.from(m.featureWeights, 'base64');
   if (bytes.length !== keys.length * K * 2) throw new Error('ner.json: feature weights do not match the keys');
+  // Read the 16-bit integers in place when aligned (the usual case: a large buffer of its own).
+  const q = bytes.byteOffset % 2 === 0 ? new Int16Array(bytes.buffer, bytes.byteOffset, keys.length * K) : new Int16Array(Uint8Array.from(bytes).buffer);
   const table = new Float64Array(keys.length * K);
-  for (let i = 0; i < table.length; i++) table[i] = bytes.readInt16LE(2 * i) / 100;
+  for (let i = 0; i < table.length; i++) table[i] = q[i] / 100;
   let tm: Map<string, number> | undefined;
   let tmName = '';
   keys.forEach((key, f) => {
@@ -85,12 +99,7 @@ export function loadModel(): LoadedModel {
   });
   // Build the gazetteer tables now, so that the first recognition does not pay for them.
   prefixesOf(regionGazetteer());
-  const entry = (v: number | LexEntry): LexEntry => (typeof v === 'number' ? [v, 0, 0, 0, 0] : v);
-  const lexicon = new Lexicon(
-    Object.entries(m.lexicon ?? {}).map(([k, v]) => [k, entry(v)] as [string, LexEntry]),
-    Object.entries(m.names ?? {}),
-    m.lexiconCores ? Object.entries(m.lexiconCores).map(([k, v]) => [k, entry(v)] as [string, LexEntry]) : undefined,
-  );
+  const lexicon = new Lexicon(new SortedTable(m.lexicon, lexValue), readTable(m.names, textValue), new SortedTable(m.lexiconCores, lexValue));
   lexicon.res = resourcesOf(m);
   prefixesOf(lexicon.names);
   loaded = {
@@ -99,7 +108,7 @@ export function loadModel(): LoadedModel {
     start: Float64Array.from(m.start),
     weights,
     table,
-    entityFirst: new Map(Object.entries(m.entityFirst)),
+    entityFirst: readTable(m.entityFirst, intValue),
     lexicon,
   };
   return loaded;
