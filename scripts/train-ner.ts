@@ -26,10 +26,11 @@ import { LABELS, Lexicon, NUM_LABELS, sentenceFeatures, type LexEntry, type NerR
 import { splitProclitics } from '../server/src/engine/text/tokens';
 import { norm } from '../server/src/engine/text/normalize';
 import {
-  anercorpFile, readAnercorpTokens, readAnsSentences, readWikifane, sharedDir, spansOf, splitAnercorp, splitAnercorpDev,
+  anercorpFile, readAnercorpTokens, readAnsSentences, readWikifane, spansOf, splitAnercorp, splitAnercorpDev,
   splitWikifane, toWordUnits, wikifaneFile, type AnerSentence,
 } from './train/ner-data';
 import { exchangeClusters } from './train/ner-clusters';
+import { requireShared } from './sharedData';
 import { encodeTable } from '../server/src/engine/ner/tables';
 import { chooseTemperature, decode, trainPerceptron, type Example, type Weights } from './train/ner-perceptron';
 
@@ -92,7 +93,7 @@ interface Corpus { name: string; train: AnerSentence[]; dev: AnerSentence[] }
 
 function main() {
   const t0 = Date.now();
-  const shared = sharedDir(repo, ['data/anercorp/train.txt', ...(USE_WIKI ? ['data/wikifane/wikifane-gold.txt'] : []), ...(USE_NAMES ? ['data/names/wikidata-person-name-tokens.tsv'] : [])]);
+  const shared = requireShared('npm run train:ner', ['data/anercorp/train.txt', ...(USE_WIKI ? ['data/wikifane/wikifane-gold.txt'] : []), ...(USE_NAMES ? ['data/names/wikidata-person-name-tokens.tsv'] : [])]);
   const anerTokens = splitAnercorp(readAnercorpTokens(anercorpFile(shared)));
   const aner = { train: anerTokens.train.map(toWordUnits), heldout: anerTokens.heldout.map(toWordUnits) };
   const corpora: Corpus[] = [];

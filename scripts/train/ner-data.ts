@@ -23,18 +23,6 @@ export interface AnerSentence {
   pieces: Token[];
 }
 
-/** The shared data folder, or a one-line message and exit code 2 when it is missing. */
-export function sharedDir(repo: string, needs: string[] = []): string {
-  const shared = process.env.QARINA_SHARED ?? path.resolve(repo, '..', 'shared');
-  for (const rel of ['', ...needs]) {
-    if (!fs.existsSync(path.join(shared, rel))) {
-      console.error(`Cannot find ${path.join(shared, rel)}: the training data lives in ../shared (set QARINA_SHARED).`);
-      process.exit(2);
-    }
-  }
-  return shared;
-}
-
 /**
  * Sentences of (token, tag) pairs as sentences of project word units. Each source token
  * ("(د", "وإيران", "2002.") is cut by the same tokenizer the product uses; its tag goes to its word
