@@ -11,10 +11,30 @@ const entries = {
   client: 'client/src/extension.ts',
   server: 'server/src/server.ts',
   cli: 'server/src/cli/main.ts',
+  factsWorker: 'server/src/workers/factsWorker.ts',
   eval: 'scripts/eval.ts',
   bench: 'scripts/bench.ts',
   'test/editor/index': 'test/editor/suite/index.ts',
 };
+
+// The engine's build: a hash of everything the per-article analysis depends on (engine sources,
+// models, the package version). The persistent analysis cache (server/src/storage/analysisCache.ts)
+// keys its entries with it, so a changed engine never reads results of another.
+function engineBuild() {
+  const crypto = require('crypto');
+  const h = crypto.createHash('sha256');
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else { h.update(p); h.update(fs.readFileSync(p)); }
+    }
+  };
+  walk('server/src/engine');
+  walk('server/models');
+  h.update(require('./package.json').version);
+  return h.digest('hex').slice(0, 16);
+}
 
 async function main() {
   const entryPoints = Object.fromEntries(Object.entries(entries).filter(([, f]) => fs.existsSync(f)));
@@ -30,6 +50,7 @@ async function main() {
     // vscode is provided by the extension host; mocha is loaded from node_modules by the test runner.
     external: ['vscode', 'mocha'],
     loader: { '.json': 'json' },
+    define: { __QARINA_ENGINE__: JSON.stringify(engineBuild()) },
     logLevel: 'warning',
   });
   if (watch) { await ctx.watch(); return; }

@@ -149,13 +149,13 @@ async function main() {
       if (seen.has(text) || !art) continue;
       seen.add(text);
       docs++;
-      const keys = new Set(prepareArticle(art, weightsFrom(model0)).flatMap((s) => s.terms.map((t) => t.keys[0])));
+      const keys = new Set(prepareArticle(art, weightsFrom(model0.idf)).flatMap((s) => s.terms.map((t) => t.keys[0])));
       for (const k of keys) df[k] = (df[k] ?? 0) + 1;
     }
   }
   const dfKept: Record<string, number> = {};
   for (const k of Object.keys(df).sort()) if (df[k] >= 2) dfKept[k] = df[k];
-  const weights = weightsFrom({ idf: { docs, df: dfKept } });
+  const weights = weightsFrom({ docs, df: dfKept });
   console.log(`term weights: ${docs} sentences, ${Object.keys(dfKept).length} keys with df ≥ 2`);
 
   const prep = (p: Pair) => ({ a: prepareArticle(p.a!, weights), b: prepareArticle(p.b!, weights) });

@@ -30,6 +30,12 @@ import { registerCommands } from './features/commands';
 import { registerAnnotationTree } from './features/annotationTree';
 import { EditorClient, surviveUnhandledRejections } from './lsp/editorClient';
 import { countLinkPairs } from './linkCounts';
+import { Indexer } from './lsp/indexer';
+import { AnalysisCache } from './storage/analysisCache';
+import { FactsPool } from './workers/factsPool';
+import * as os from 'os';
+import { PendingAnalyses } from './lsp/pendingAnalyses';
+import { FramingFilter } from './lsp/framing';
 
 interface Settings {
   contradictionSeverity: SeverityName;
@@ -39,7 +45,9 @@ interface Settings {
 
 const DEFAULT_SETTINGS: Settings = { contradictionSeverity: 'information', referenceDate: null, sidecars: 'opened' };
 
-export function startServer(connection: Connection): void {
+/** `pending`: the connection's message strategy (see lsp/pendingAnalyses.ts); edits are analysed
+ *  through it. */
+export function startServer(connection: Connection, pending = new PendingAnalyses()): void {
   let settings: Settings = { ...DEFAULT_SETTINGS };
   let lang: Lang = 'en';
   let folders: string[] = [];
@@ -56,14 +64,25 @@ export function startServer(connection: Connection): void {
   /** Re-analyse articles whose decisions changed (their text did not), then repaint and save. */
   const reanalyse = async (uris: string[]) => {
     const items = uris.filter((u) => ws.document(u) && ws.corpus.has(u)).map((u) => withDecisions(u, ws.document(u)!.getText()));
-    const touched = new Set([...ws.setMany(items), ...ws.corpus.setCorpusDecisions(annotations.corpusDecisions())]);
+    const touched = await indexer.exclusive(() => new Set([...ws.setMany(items), ...ws.corpus.setCorpusDecisions(annotations.corpusDecisions())]));
     await changed([...new Set([...touched, ...uris])].filter((u) => ws.corpus.has(u)));
   };
+
+  // Worker threads for the per-article analysis while indexing: as many as cores but one (the main
+  // thread keeps answering), at most 4; QARINA_JOBS overrides (0 = none).
+  let pool: FactsPool | null | undefined;
+  const jobs = () => {
+    const given = Number(process.env.QARINA_JOBS);
+    return Number.isInteger(given) && given >= 0 ? given : Math.min(4, Math.max(0, os.availableParallelism() - 1));
+  };
+  const indexer = new Indexer(ws, AnalysisCache.open(), () => (pool === undefined ? (pool = FactsPool.create(jobs())) : pool), (uris) => changed(uris), log);
 
   /** After any change: repaint, re-publish diagnostics and save sidecars of the changed articles. */
   const changed = async (uris: string[]) => {
     if (uris.length === 0) return;
-    await annotations.refresh(uris);
+    const { merged } = await annotations.refresh(uris);
+    // Another writer's decisions were merged into these sidecars: analyse with them.
+    if (merged.length) void reanalyse(merged);
     publishDiagnostics(connection, ws, uris, lang, settings.contradictionSeverity, annotations);
     editor.notify(AnnotationsChangedNotification, { uris });
     editor.refreshSemanticTokens();
@@ -123,30 +142,39 @@ export function startServer(connection: Connection): void {
     await changed(ws.uris());
   });
 
-  /** Read every article of the workspace folders from disk, reporting LSP work-done progress. */
+  /** Read every article of the workspace folders from disk, reporting LSP work-done progress
+   *  with counts (when the editor shows progress); requests are answered all along (lsp/indexer.ts). */
   async function indexFolders() {
     ws.indexing = true;
     const progress = await editor.progress();
+    let last = 0;
+    const report = (message: string, percentage: number) => {
+      // At most a few reports a second: each is a message to the client.
+      const now = Date.now();
+      if (now - last < 200) return;
+      last = now;
+      progress.report(percentage, message);
+    };
     try {
       const files: string[] = [];
       for (const folder of folders) files.push(...(await listArticles(folder)));
       progress.begin('Qarina', 0, `Indexing 0/${files.length} articles`, false);
       const items: { uri: string; text: string }[] = [];
-      let done = 0;
-      for (const file of files) {
-        const uri = URI.file(file).toString();
-        if (ws.open.has(uri)) { done++; continue; }
-        const verdict = classifyArticle(file, await fs.readFile(file));
-        if (verdict.ok) items.push({ uri, text: verdict.text });
-        else { ws.skip(uri, verdict.reason); log(`Skipped ${file}: ${verdict.reason}`); }
-        done++;
-        progress.report(Math.round((done / Math.max(1, files.length)) * 50), `Indexing ${done}/${files.length} articles`);
+      const READ_BATCH = 64;
+      for (let i = 0; i < files.length; i += READ_BATCH) {
+        const batch = files.slice(i, i + READ_BATCH).map((file) => ({ file, uri: URI.file(file).toString() })).filter((f) => !ws.open.has(f.uri));
+        const read = await Promise.all(batch.map(async (f) => ({ ...f, bytes: await fs.readFile(f.file).catch(() => null) })));
+        for (const { file, uri, bytes } of read) {
+          if (!bytes) { log(`Skipped ${file}: cannot be read`); continue; }
+          const verdict = classifyArticle(file, bytes);
+          if (verdict.ok) items.push({ uri, text: verdict.text });
+          else { ws.skip(uri, verdict.reason); log(`Skipped ${file}: ${verdict.reason}`); }
+        }
+        report(`Indexing ${Math.min(files.length, i + READ_BATCH)}/${files.length} articles`, 0);
       }
-      progress.report(60, `Analysing ${items.length} articles`);
+      progress.report(0, `Indexing ${files.length}/${files.length} articles`);
       await annotations.loadAll(items.map((i) => i.uri));
-      const touched = ws.setMany(items.map((it) => withDecisions(it.uri, it.text)));
-      touched.push(...ws.corpus.setCorpusDecisions(annotations.corpusDecisions()));
-      progress.report(90, 'Cross-checking');
+      const touched = await indexer.index(items.map((it) => withDecisions(it.uri, it.text)), report, folders.join('\n'), () => annotations.corpusDecisions());
       log(`Indexed ${ws.uris().length} articles (${ws.skipped.size} skipped) in ${folders.length} folder(s).`);
       await changed(touched.length ? touched : ws.uris());
     } catch (e) {
@@ -172,14 +200,26 @@ export function startServer(connection: Connection): void {
     const doc = openDocs.get(textDocument.uri);
     if (!doc) return;
     TextDocument.update(doc, contentChanges, textDocument.version);
-    await analyseText(textDocument.uri, doc.getText(), doc.version);
+    const text = doc.getText();
+    // Typing: debounced, the edited article at once and the corpus-wide passes after a pause.
+    if (ws.corpus.has(textDocument.uri) && classifyArticle(URI.parse(textDocument.uri).fsPath, Buffer.from(text, 'utf8')).ok) {
+      await annotations.ensureLoaded(textDocument.uri);
+      indexer.edit(withDecisions(textDocument.uri, text, doc.version));
+      return;
+    }
+    // Not an article of the corpus: once for a burst of edits, before the next request at the latest.
+    pending.schedule(textDocument.uri, async () => {
+      if (openDocs.get(textDocument.uri) === doc) await analyseText(textDocument.uri, doc.getText(), doc.version);
+    });
   });
 
   connection.onDidCloseTextDocument(async ({ textDocument }) => {
     openDocs.delete(textDocument.uri);
     ws.open.delete(textDocument.uri);
-    // Fall back to the file on disk (the editor may have discarded unsaved changes).
-    await reloadFromDisk(textDocument.uri);
+    // Fall back to the file on disk (the editor may have discarded unsaved changes); a document
+    // that is not a file (untitled, remote) has no other copy and leaves the corpus.
+    if (URI.parse(textDocument.uri).scheme !== 'file') await changed(ws.remove(textDocument.uri).concat(textDocument.uri));
+    else await reloadFromDisk(textDocument.uri);
   });
 
   async function analyseText(uri: string, text: string, version: number | null) {
@@ -190,7 +230,13 @@ export function startServer(connection: Connection): void {
       return;
     }
     await annotations.ensureLoaded(uri);
-    await changed(ws.setMany([withDecisions(uri, text, version)]));
+    // Opening an article whose text is already analysed (the file as on disk) needs no analysis.
+    if (ws.corpus.get(uri)?.text === text && !indexer.hasPendingEdit(uri)) {
+      ws.setTexts([{ uri, text, version }]);
+      await changed([uri]);
+      return;
+    }
+    await changed(await indexer.exclusive(() => ws.setMany([withDecisions(uri, text, version)])));
   }
 
   async function reloadFromDisk(uri: string) {
@@ -262,5 +308,15 @@ function stripUndefined<T extends object>(o: T): Partial<T> {
 if (require.main === module) {
   // A promise nobody awaited must not end the session (and lose unsaved decisions): logged instead.
   surviveUnhandledRejections();
-  startServer(createConnection(ProposedFeatures.all));
+  const pending = new PendingAnalyses((msg) => process.stderr.write(msg + '\n'));
+  const options = { messageStrategy: pending };
+  if (process.argv.includes('--stdio')) {
+    // stdin through the framing filter (lsp/framing.ts); stdout carries the protocol, so anything
+    // written to the console goes to the editor's log instead.
+    const connection = createConnection(ProposedFeatures.all, process.stdin.pipe(new FramingFilter((msg) => connection.console.warn(msg))), process.stdout, options);
+    for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) console[level] = (...args: unknown[]) => connection.console.log(args.map(String).join(' '));
+    startServer(connection, pending);
+  } else {
+    startServer(createConnection(ProposedFeatures.all, options), pending);
+  }
 }

@@ -12,8 +12,8 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { runSmoke } from '../ui/smoke';
-import { copySampleArticles } from '../support/samples';
+import { clashArticle, copySampleArticles, oneLineArticle } from '../support/samples';
+import { CLASH_ARTICLE, PARAGRAPH_ARTICLE, runSmoke } from '../ui/smoke';
 import { waitFor } from '../support/waitFor';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -49,6 +49,11 @@ export function prepareTemp(): { root: string; workspace: string; uiWorkspace: s
   // restored into it) and no sidecars written by the suite.
   const uiWorkspace = path.join(root, 'articles');
   copySampleArticles(uiWorkspace);
+  // And, made from the samples: a story paragraph of many sentences on one line (the CodeLens
+  // layout), and an article that contradicts them with hostile text in its sentences (diagnostics
+  // and hovers that must read cleanly and stay inert).
+  fs.writeFileSync(path.join(uiWorkspace, PARAGRAPH_ARTICLE), oneLineArticle('000_', '001_'));
+  fs.writeFileSync(path.join(uiWorkspace, CLASH_ARTICLE), clashArticle());
   const userData = path.join(root, 'user-data');
   const settingsDir = path.join(userData, 'User');
   fs.mkdirSync(settingsDir, { recursive: true });

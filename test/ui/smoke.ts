@@ -6,7 +6,10 @@
 //  - reading order (shared/notes/arabic-in-vscode.md): on each highlighted Arabic line, consecutive
 //    words in logical order are laid out right to left, and every highlight box covers exactly the
 //    text it belongs to. Semantic-token colouring breaks the first; this catches a regression to it;
-//  - Add note from the command palette lands in the sidecar.
+//  - Add note from the command palette lands in the sidecar;
+//  - CodeLens rows are seen whole, on a story paragraph of many sentences on one line too;
+//  - a contradiction's message reads cleanly (the other passage last, in right-to-left order), and
+//    the hostile article text it quotes (HTML, command links) shows as text.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
@@ -23,6 +26,12 @@ export interface SmokeOptions {
 }
 
 export interface SmokeResult { passed: number; failed: number; lines: string[] }
+
+/** Articles made from the samples in the workspace beside them (runCodeServer.ts writes them):
+ *  two samples' paragraphs as one line, and an article that contradicts the samples with hostile
+ *  text in its sentences (test/support/samples.ts). */
+export const PARAGRAPH_ARTICLE = '005_paragraph.txt';
+export const CLASH_ARTICLE = '006_clash.txt';
 
 const EDITOR = '.editor-instance .monaco-editor';
 const HOVER = `${EDITOR} .monaco-hover:not(.hidden) .monaco-hover-content`;
@@ -129,6 +138,48 @@ function measureInPage(sel: { editor: string; decoration: string }): LineMeasure
   return out;
 }
 
+interface LensRow { text: string; left: number; right: number; scrollWidth: number; clientWidth: number; tooltips: string[] }
+
+/** Every CodeLens row of the editor: its text, box, whether its text overflows, its tooltips; and
+ *  the editor's text area (the scrollbar draws over its right edge). */
+function lensRowsInPage(editorSel: string): { rows: LensRow[]; area: { left: number; right: number; scrollbar: number } } {
+  const ed = document.querySelector(editorSel);
+  const guard = ed.querySelector('.overflow-guard').getBoundingClientRect();
+  const bar = ed.querySelector('.scrollbar.vertical');
+  const rows = [...ed.querySelectorAll('.codelens-decoration')].map((el: any) => {
+    const r = el.getBoundingClientRect();
+    return { text: el.textContent, left: r.left, right: r.right, scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, tooltips: [...el.querySelectorAll('a')].map((a: any) => a.getAttribute('title') ?? '') };
+  });
+  return { rows, area: { left: guard.left, right: guard.right, scrollbar: bar ? bar.getBoundingClientRect().width : 0 } };
+}
+
+/** Arabic words and numbers of an element's text, in logical order, with their boxes: pairs on one
+ *  visual line separated only by spaces, an ellipsis or isolates must run right to left. */
+function wordOrderInPage(sel: { root: string; startsWith: string }): { text: string; pairs: number; outOfOrder: string[] } | null {
+  const root = document.querySelector(sel.root);
+  if (!root) return null;
+  const el = [...root.querySelectorAll('*')].find((e: any) => (e.textContent as string).startsWith(sel.startsWith) && [...e.childNodes].every((c: any) => c.nodeType === 3));
+  if (!el) return null;
+  const node = el.firstChild;
+  const t = node.nodeValue as string;
+  const words = [...t.matchAll(/[\u0621-\u064A\u0660-\u0669]+|[0-9]+/g)].map((m: any) => {
+    const r = document.createRange();
+    r.setStart(node, m.index);
+    r.setEnd(node, m.index + m[0].length);
+    const b = r.getClientRects()[0];
+    return b ? { w: m[0], s: m.index, e: m.index + m[0].length, x: (b.left + b.right) / 2, y: Math.round(b.top) } : null;
+  }).filter(Boolean) as { w: string; s: number; e: number; x: number; y: number }[];
+  let pairs = 0;
+  const outOfOrder: string[] = [];
+  for (let i = 0; i + 1 < words.length; i++) {
+    const a = words[i], b = words[i + 1];
+    if (a.y !== b.y || !/^[\s\u2066-\u2069\u2026]+$/.test(t.slice(a.e, b.s)) || (/^[0-9]+$/.test(a.w) && /^[0-9]+$/.test(b.w))) continue;
+    pairs++;
+    if (!(b.x < a.x)) outOfOrder.push(`«${a.w}» then «${b.w}»: x ${a.x.toFixed(0)} → ${b.x.toFixed(0)}`);
+  }
+  return { text: t, pairs, outOfOrder };
+}
+
 export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult> {
   fs.mkdirSync(o.outDir, { recursive: true });
   for (const f of fs.readdirSync(o.outDir)) if (/\.(png|json)$/.test(f)) fs.rmSync(path.join(o.outDir, f));
@@ -175,28 +226,54 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
   await page.addInitScript('globalThis.__name = globalThis.__name || ((f) => f);');
   await page.goto(o.url);
 
-  await check('open the article with Ctrl+P', async () => {
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-    // The explorer shows the workspace once the workbench is ready for input.
-    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
-    await page.locator('.monaco-workbench .part.editor').click();
+  /** Ctrl+P, the file name, Enter; then wait for the text, Qarina's highlights and CodeLens, and a
+   *  layout that no longer moves (CodeLens rows arrive a little later and push the lines down). */
+  const openWithCtrlP = async (name: string) => {
+    await page.mouse.move(5, 5);
+    await page.keyboard.press('Escape');
+    // Focus the workbench without clicking into an article (a click on a sentence moves the
+    // cursor, and Control held over it underlines it as a link to its passages).
+    if ((await page.locator(`${EDITOR}`).count()) === 0) await page.locator('.monaco-workbench .part.editor').click();
+    else await page.locator('.tabs-container .tab.active').first().click();
     await page.keyboard.press('Control+P');
     await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type(article.slice(0, 8));
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: article }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.type(name);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
+    await poll(`${name} in the active tab`, 10_000, async () => clean((await page.locator('.tabs-container .tab.active').first().textContent()) ?? '').startsWith(name));
     await page.locator(`${EDITOR} .view-line`).first().waitFor({ timeout: 10_000 });
     await poll('the article text in the editor', 10_000, async () => ((await page.locator(`${EDITOR} .view-lines`).textContent()) ?? '').match(/[\u0621-\u064A]{3}/));
     await poll('Qarina highlights in the editor', 90_000, async () => (await page.locator(OUR_DECORATION).count()) > 0);
-    // CodeLens rows arrive a little later and push the lines down: measure only a settled layout.
     await poll('CodeLens above the linked sentences', 60_000, async () => (await page.locator(`${EDITOR} .codelens-decoration`).count()) > 0);
     let previous = '', same = 0;
     await poll('the editor layout to settle', 20_000, async () => {
-      const now = JSON.stringify(await page.locator(`${EDITOR} .view-line`).evaluateAll((els: any[]) => els.slice(0, 30).map((e) => Math.round(e.getBoundingClientRect().top))));
+      const now = JSON.stringify(await page.locator(`${EDITOR} .view-line`).evaluateAll((els: any[]) => els.slice(0, 30).map((e) => Math.round(e.getBoundingClientRect().top)))) + (await page.locator(`${EDITOR} .codelens-decoration`).allTextContents()).join('|');
       same = now === previous ? same + 1 : 0;
       previous = now;
       return same >= 3;
     });
+  };
+
+  /** Every CodeLens row on screen must show its whole text inside the editor. */
+  const lensRowsWhole = async (): Promise<string> => {
+    const { rows, area } = await page.evaluate(lensRowsInPage, EDITOR);
+    if (rows.length === 0) throw new Error('no CodeLens on screen');
+    const problems: string[] = [];
+    for (const r of rows) {
+      if (r.scrollWidth > r.clientWidth + 1) problems.push(`clipped: ${r.scrollWidth} px of text in ${r.clientWidth} px: ${r.text.slice(0, 120)}`);
+      if (r.right > area.right + 1 || r.left < area.left - 1) problems.push(`outside the editor (${r.left.toFixed(0)}–${r.right.toFixed(0)}, editor ${area.left.toFixed(0)}–${area.right.toFixed(0)}): ${r.text.slice(0, 120)}`);
+      if (r.tooltips.some((t) => !/«.+»: \d/.test(t))) problems.push(`a lens without the tooltip that names its sentence: ${JSON.stringify(r.tooltips)}`);
+    }
+    if (problems.length) throw new Error(problems.join('\n      '));
+    const under = rows.filter((r) => r.right > area.right - area.scrollbar).length;
+    return `${rows.length} rows whole, the widest ${Math.max(...rows.map((r) => r.right - r.left)).toFixed(0)} px of ${(area.right - area.left).toFixed(0)}${under ? ` (${under} reach under the scrollbar, where VS Code right-aligns a row above an Arabic line)` : ''}: ${rows.map((r) => r.text).join(' ‖ ').slice(0, 300)}`;
+  };
+
+  await check('open the article with Ctrl+P', async () => {
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    // The explorer shows the workspace once the workbench is ready for input.
+    await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+    await openWithCtrlP(article);
     await page.screenshot({ path: path.join(o.outDir, 'editor.png') });
     return `opened ${article}; ${await page.locator(OUR_DECORATION).count()} highlight boxes on screen`;
   });
@@ -322,6 +399,50 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
     }
     await poll('the highlight boxes to come back', 30_000, async () => (await page.locator(OUR_DECORATION).count()) > 0);
     return detail;
+  });
+
+  await check('CodeLens rows are seen whole: above the sample article and above a paragraph of many sentences on one line', async () => {
+    await openWithCtrlP(article);
+    const sample = await lensRowsWhole();
+    await openWithCtrlP(PARAGRAPH_ARTICLE);
+    const paragraph = await lensRowsWhole();
+    await page.screenshot({ path: path.join(o.outDir, 'codelens-paragraph.png') });
+    return `${article}: ${sample}\n      ${PARAGRAPH_ARTICLE}: ${paragraph}`;
+  });
+
+  await check('a contradiction reads cleanly, the passage it quotes last and right to left, and hostile text in it stays text', async () => {
+    await openWithCtrlP(article);
+    // Go to the contradiction as a reader does: F8 (next problem), then show the hover there.
+    await page.locator(`${EDITOR} .view-line`).first().click();
+    await page.keyboard.press('Control+Home');
+    await page.keyboard.press('F8');
+    const marker = await poll('the problem widget', 10_000, async () => clean((await page.locator(`${EDITOR} .marker-widget`).first().textContent().catch(() => null)) ?? '') || undefined);
+    await page.screenshot({ path: path.join(o.outDir, 'problem.png') });
+    if (!/Contradicted by/.test(marker)) throw new Error(`F8 shows no contradiction: ${marker.slice(0, 300)}`);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('Show or Focus Hover');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show or Focus Hover' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    const hover = await poll('the hover of the contradicted sentence', 15_000, async () => {
+      const t = clean((await page.locator(HOVER).allTextContents()).join('\n'));
+      return /Contradicted by/.test(t) ? t : undefined;
+    });
+    await page.screenshot({ path: path.join(o.outDir, 'diagnostic.png') });
+    const root = `${EDITOR} .monaco-hover:not(.hidden)`;
+    const order = await page.evaluate(wordOrderInPage, { root, startsWith: 'Contradicted by' });
+    if (!order) throw new Error('no diagnostic message element in the hover');
+    const m = clean(order.text);
+    if (!new RegExp(`^Contradicted by ${CLASH_ARTICLE.replace('.', '\\.')} \\(.+\\): «[^«»]+»$`).test(m)) throw new Error(`the message is not "who (why): «passage»": ${m}`);
+    if (order.pairs === 0) throw new Error(`no Arabic word pair to measure in ${m}`);
+    if (order.outOfOrder.length) throw new Error(`${order.outOfOrder.length}/${order.pairs} word pairs of the message out of reading order: ${order.outOfOrder.slice(0, 6).join('; ')}`);
+    // The passage of the other article quoted in the diagnostic and in Qarina's hover carries HTML
+    // and command links: they must be text on screen, not elements.
+    const active = await page.locator(root).evaluate((h: any) => [...h.querySelectorAll('img, script, iframe, a')].filter((e: any) => e.tagName !== 'A' || /اخرج|اضغط/.test(e.textContent) || /^command:workbench/.test(e.getAttribute('href') ?? '')).map((e: any) => e.outerHTML.slice(0, 120)));
+    if (active.length) throw new Error(`article text rendered as elements: ${active.join(' ')}`);
+    if (!hover.includes('<img src=x')) throw new Error(`the hostile passage is not shown as text: ${hover.slice(0, 400)}`);
+    return `${order.pairs} word pairs of the message in right-to-left order; HTML and command links of the quoted article shown as text; «${m.slice(0, 160)}…»`;
   });
 
   return { passed, failed, lines };

@@ -8,15 +8,19 @@ import { reanchorSidecar } from '../storage/anchor';
 import { buildSidecar } from '../storage/build';
 import { articleDecisionsOf, corpusDecisionsOf, linkKey } from '../storage/decisions';
 import type { Sidecar } from '../storage/format';
-import { readSidecarFile, sha256Hex, SidecarProtectedError, sidecarPathFor, writeSidecarFile } from '../storage/sidecarFile';
+import { readSidecarFileRaw, sha256Hex, SidecarProtectedError, sidecarPathFor, updateSidecarFile } from '../storage/sidecarFile';
 import type { SentenceLink } from '../engine/model';
 import { countLinkPairs, describeLinks, plural } from '../linkCounts';
-import type { Io } from './io';
+import { noProgress, type Io, type Progress } from './io';
 
 export interface AnnotateOptions {
   paths: string[];
   referenceDate: string | null;
   out: string | null;
+  /** Worker threads for the per-article analysis (null: cores - 1, at most 4). */
+  jobs?: number | null;
+  /** Read and write the persistent analysis cache (default true). */
+  cache?: boolean;
 }
 
 interface Article {
@@ -26,6 +30,8 @@ interface Article {
   text: string;
   sha256: string;
   sidecarFile: string;
+  /** The sidecar file as read (null: there was none), to tell whether someone wrote it since. */
+  raw: string | null;
   previous: Sidecar | null;
   /** Why the existing sidecar is left untouched, if it is. */
   protectedReason: string | null;
@@ -53,7 +59,7 @@ function commonFolder(folders: string[]): string {
   return base;
 }
 
-export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd()): Promise<number> {
+export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(), progress: Progress = noProgress): Promise<number> {
   // Paths inside the working folder are shown relative to it, others in full.
   const shown = (p: string) => {
     const rel = path.relative(cwd, p);
@@ -105,7 +111,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     const sidecarFile = outDir ? path.join(outDir, rel) + SIDECAR_SUFFIX : sidecarPathFor(file);
     // The hash of the text (UTF-8, without a BOM), as the language server computes it from the editor.
     const sha256 = sha256Hex(c.text);
-    const read = await readSidecarFile(sidecarFile);
+    const { raw, read } = await readSidecarFileRaw(sidecarFile);
     let previous: Sidecar | null = null;
     let protectedReason: string | null = null;
     if (read.status === 'ok') {
@@ -120,7 +126,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     } else if (read.status === 'invalid') {
       protectedReason = read.reason;
     }
-    articles.push({ file, rel, text: c.text, sha256, sidecarFile, previous, protectedReason });
+    articles.push({ file, rel, text: c.text, sha256, sidecarFile, raw, previous, protectedReason });
   }
 
   // ---- analyse as one corpus (the engine is loaded only when there is something to analyse)
@@ -148,9 +154,10 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     };
     try {
       corpus = make();
-      corpus.setMany(inputs);
+      await analyseAll(corpus, inputs, opts, progress, analysisFailed);
     } catch {
       // Find the article(s) the engine fails on by adding them one at a time.
+      progress.done();
       corpus = make();
       for (const input of inputs) {
         try {
@@ -161,6 +168,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
         }
       }
     }
+    progress.done();
   }
 
   // ---- build and write
@@ -181,35 +189,54 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
       if (!analysis) throw new Error('no analysis');
       const relativePath = (target: string) => toPosix(path.relative(path.dirname(a.file), target.startsWith('file:') ? fileURLToPath(target) : target));
       const links = corpus.linksFrom(a.file);
-      const sidecar = buildSidecar({ path: path.basename(a.file), text: a.text, sha256: a.sha256, analysis, links, previous: a.previous, relativePath });
-      const live = <T extends { status: string; orphaned?: boolean }>(l: T[]) => l.filter((x) => x.status !== 'rejected' && !x.orphaned);
-      // Links as the editor shows them: every link of the analysis but those the user rejected.
-      const rejected = new Set(sidecar.links.filter((l) => l.status === 'rejected').map((l) => linkKey(l, l.target.path, l.target.quote)));
-      const kept = links.filter((l) => !rejected.has(linkKey(l.from, relativePath(l.target.path), l.target.quote)));
-      keptLinks.push(...kept);
-      const n = { entities: live(sidecar.entities).length, dates: live(sidecar.dates).length, quantities: live(sidecar.quantities).length };
-      const ref = sidecar.document.referenceDate ? `; reference date ${sidecar.document.referenceDate} (${sidecar.document.referenceDateSource})` : '; no reference date';
-      const counts = `${plural(n.entities, 'entity', 'entities')}, ${plural(n.dates, 'date')}, ${plural(n.quantities, 'quantity', 'quantities')}; ${describeLinks(countLinkPairs(kept))}${ref}`;
-      for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += n[k];
+      const build = (previous: Sidecar | null) => buildSidecar({ path: path.basename(a.file), text: a.text, sha256: a.sha256, analysis, links, previous, relativePath });
+      const counted = (sidecar: Sidecar) => {
+        const live = <T extends { status: string; orphaned?: boolean }>(l: T[]) => l.filter((x) => x.status !== 'rejected' && !x.orphaned);
+        // Links as the editor shows them: every link of the analysis but those the user rejected.
+        const rejected = new Set(sidecar.links.filter((l) => l.status === 'rejected').map((l) => linkKey(l, l.target.path, l.target.quote)));
+        const kept = links.filter((l) => !rejected.has(linkKey(l.from, relativePath(l.target.path), l.target.quote)));
+        const n = { entities: live(sidecar.entities).length, dates: live(sidecar.dates).length, quantities: live(sidecar.quantities).length };
+        const ref = sidecar.document.referenceDate ? `; reference date ${sidecar.document.referenceDate} (${sidecar.document.referenceDateSource})` : '; no reference date';
+        return { kept, n, text: `${plural(n.entities, 'entity', 'entities')}, ${plural(n.dates, 'date')}, ${plural(n.quantities, 'quantity', 'quantities')}; ${describeLinks(countLinkPairs(kept))}${ref}` };
+      };
+      const add = (c: ReturnType<typeof counted>) => {
+        keptLinks.push(...c.kept);
+        for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += c.n[k];
+      };
       if (a.protectedReason) {
+        const c = counted(build(a.previous));
+        add(c);
         s.protectedCount++;
         protectedRows.push(`  ${shown(a.sidecarFile)}: ${a.protectedReason}`);
-        rows.push(`  ${shown(a.file)}: ${counts}; sidecar kept untouched (invalid)`);
+        rows.push(`  ${shown(a.file)}: ${c.text}; sidecar kept untouched (invalid)`);
         continue;
       }
       let result: 'written' | 'unchanged';
+      let c: ReturnType<typeof counted>;
       try {
-        result = await writeSidecarFile(a.sidecarFile, sidecar);
+        // Under the sidecar's lock: if someone else (the editor, another run) wrote it since it was
+        // read, build on what it holds now, so that their decisions are kept.
+        const w = await updateSidecarFile(a.sidecarFile, (now) => {
+          if (now.raw === a.raw) return build(a.previous);
+          const theirs = now.sidecar && now.sidecar.document.sha256 !== a.sha256 ? reanchorSidecar(now.sidecar, a.text).sidecar : now.sidecar;
+          return build(theirs);
+        });
+        result = w.result;
+        c = counted(w.sidecar);
       } catch (e) {
         if (e instanceof SidecarProtectedError) {
           // It became invalid between reading and writing (an editor or git touched it).
+          const cc = counted(build(a.previous));
+          add(cc);
           s.protectedCount++;
           protectedRows.push(`  ${shown(a.sidecarFile)}: ${e.reason}`);
-          rows.push(`  ${shown(a.file)}: ${counts}; sidecar kept untouched (invalid)`);
+          rows.push(`  ${shown(a.file)}: ${cc.text}; sidecar kept untouched (invalid)`);
           continue;
         }
         throw e;
       }
+      add(c);
+      const counts = c.text;
       if (result === 'written') s.written++;
       else s.unchanged++;
       rows.push(`  ${shown(a.file)}: ${counts}${result === 'unchanged' ? ' (sidecar unchanged)' : ''}`);
@@ -246,4 +273,74 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     return 1;
   }
   return 0;
+}
+
+/**
+ * The corpus analysis with progress: per-article facts (from the persistent cache, in worker
+ * threads, or here), then the corpus-wide entity pass, then cross-checking article by article.
+ * An article whose own analysis fails is recorded in `failed` and left out.
+ */
+async function analyseAll(
+  corpus: import('../engine/analyze').Corpus,
+  inputs: import('../engine/analyze').ArticleInput[],
+  opts: AnnotateOptions,
+  progress: Progress,
+  failed: Map<string, string>,
+): Promise<void> {
+  const { AnalysisCache } = await import('../storage/analysisCache');
+  const { FactsPool } = await import('../workers/factsPool');
+  const os = await import('node:os');
+  const cache = opts.cache === false ? null : AnalysisCache.open();
+  const refInputs = (i: { userReferenceDate?: string | null }) => `${i.userReferenceDate || opts.referenceDate || ''}|`;
+  const jobs = opts.jobs ?? Math.min(4, Math.max(0, os.availableParallelism() - 1));
+  const total = inputs.length;
+  let done = 0;
+  const tick = () => progress.update(`Analysing ${++done}/${total} articles`);
+  const missing: typeof inputs = [];
+  for (const input of inputs) {
+    const key = cache ? AnalysisCache.key(input.text, refInputs(input)) : '';
+    const facts = cache ? await cache.get(key, input.path, input.text) : null;
+    if (facts) { corpus.stage([{ input, facts }]); tick(); } else missing.push(input);
+  }
+  const pool = jobs > 0 && missing.length > 1 ? FactsPool.create(Math.min(jobs, missing.length)) : null;
+  const writes: Promise<void>[] = [];
+  const stage = (input: (typeof inputs)[number], facts: import('../engine/facts').ArticleFacts) => {
+    corpus.stage([{ input, facts }]);
+    if (cache) writes.push(cache.put(AnalysisCache.key(input.text, refInputs(input)), facts));
+    tick();
+  };
+  try {
+    if (pool) {
+      await Promise.all(missing.map((input) => pool.analyze(input, corpus.analyzeOptions).then(
+        (facts) => stage(input, facts),
+        (e: Error) => { failed.set(input.path, `analysis failed: ${e.message}`); tick(); },
+      )));
+    } else {
+      for (const input of missing) {
+        let facts;
+        try {
+          facts = corpus.computeFacts(input);
+        } catch (e) {
+          failed.set(input.path, `analysis failed: ${(e as Error).message}`);
+          tick();
+          continue;
+        }
+        stage(input, facts);
+        // Let the progress line reach the terminal.
+        if (done % 16 === 0) await new Promise((r) => setImmediate(r));
+      }
+    }
+  } finally {
+    await pool?.close();
+  }
+  progress.update(`Linking entities across ${total} articles`);
+  const touched = corpus.refreshEntities(new Set(inputs.map((i) => i.path).filter((p) => !failed.has(p))));
+  for (let k = 0; k < touched.length; k++) {
+    corpus.crossCheck(touched[k]);
+    if (k % 8 === 0) {
+      progress.update(`Cross-checking ${k + 1}/${touched.length} articles`);
+      await new Promise((r) => setImmediate(r));
+    }
+  }
+  await Promise.all(writes);
 }

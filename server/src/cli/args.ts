@@ -9,17 +9,20 @@ export class UsageError extends Error {
 export type Command =
   | { kind: 'help'; topic?: string }
   | { kind: 'version' }
-  | { kind: 'annotate'; paths: string[]; referenceDate: string | null; out: string | null }
+  | { kind: 'annotate'; paths: string[]; referenceDate: string | null; out: string | null; jobs: number | null; cache: boolean }
   | { kind: 'export'; format: ExportFormat; folder: string; out: string | null }
   | { kind: 'validate'; files: string[] };
 
 export const USAGE = `Usage: qarina <command> [options]
 
 Commands:
-  annotate <folder|file>... [--reference-date YYYY-MM-DD] [--out DIR]
+  annotate <folder|file>... [--reference-date YYYY-MM-DD] [--out DIR] [--jobs N] [--no-cache]
       Analyse the articles (.txt, .md) as one corpus and write NAME.txt.annotations.json
       next to each article (or under DIR, mirroring relative paths). Decisions already
       in the sidecars are kept; corrupt sidecars are reported and left untouched.
+      --jobs N analyses articles in N worker threads (default: cores - 1, at most 4;
+      0 = none). Per-article analysis is kept in a cache ($QARINA_CACHE_DIR or the
+      user's cache folder); --no-cache neither reads nor writes it.
   export --format brat|w3c|jsonl <folder> [--out DIR]
       Convert the sidecars of a folder for other tools (offsets in code points).
       Default DIR: <folder>/.qarina/export-<format>
@@ -80,12 +83,14 @@ export function parseArgs(argv: string[]): Command {
   if (command === '-V' || command === '--version') return { kind: 'version' };
   switch (command) {
     case 'annotate': {
-      const { positionals, options } = split(rest, { '--reference-date': 'value', '--out': 'value' }, command);
+      const { positionals, options } = split(rest, { '--reference-date': 'value', '--out': 'value', '--jobs': 'value', '--no-cache': 'flag' }, command);
       if (options.has('--help')) return { kind: 'help', topic: command };
       if (positionals.length === 0) throw new UsageError("'annotate' needs at least one folder or file");
       const date = options.get('--reference-date') as string | undefined;
       if (date !== undefined && !isIsoDate(date)) throw new UsageError(`--reference-date must be a date as YYYY-MM-DD, got '${date}'`);
-      return { kind: 'annotate', paths: positionals, referenceDate: date ?? null, out: (options.get('--out') as string | undefined) ?? null };
+      const jobsText = options.get('--jobs') as string | undefined;
+      if (jobsText !== undefined && !/^\d{1,3}$/.test(jobsText)) throw new UsageError(`--jobs must be a number of worker threads (0 or more), got '${jobsText}'`);
+      return { kind: 'annotate', paths: positionals, referenceDate: date ?? null, out: (options.get('--out') as string | undefined) ?? null, jobs: jobsText === undefined ? null : Number(jobsText), cache: !options.has('--no-cache') };
     }
     case 'export': {
       const { positionals, options } = split(rest, { '--format': 'value', '--out': 'value' }, command);

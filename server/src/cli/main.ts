@@ -3,7 +3,7 @@
 // command in its own module.
 import { version } from '../../../package.json';
 import { parseArgs, UsageError, USAGE } from './args';
-import { processIo, type Io } from './io';
+import { processIo, terminalProgress, type Io } from './io';
 
 export async function run(argv: string[], io: Io = processIo, cwd = process.cwd()): Promise<number> {
   let cmd;
@@ -26,7 +26,7 @@ export async function run(argv: string[], io: Io = processIo, cwd = process.cwd(
       return 0;
     case 'annotate': {
       const { annotate } = await import('./annotate');
-      return annotate(cmd, io, cwd);
+      return annotate(cmd, io, cwd, io === processIo ? terminalProgress() : undefined);
     }
     case 'export': {
       const { exportCommand } = await import('./export');

@@ -2,12 +2,11 @@
 // dates and quantities → cross-checking between articles. `Corpus` keeps the results and updates
 // them incrementally when one article changes; `analyzeCorpus` is the one-shot form the CLI uses.
 import type { ArticleAnalysis, CanonicalEntity, SentenceLink } from './model';
-import { segmentSentences } from './text/sentences';
-import { tokenize } from './text/tokens';
+import type { EntityMention } from './model';
 import { recognizeCorpus, type TaggedDoc } from './ner';
 import { linkEntities } from './entities/linking';
-import { findReferenceDate, recognizeDates } from './dates';
 import { recognizeQuantities } from './quantities';
+import { analyzeFacts, datelineOf, withReferenceDate, type ArticleFacts } from './facts';
 import { CrossChecker } from './crosscheck';
 import { applyCorpusDecisions, applyDateDecisions, applyEntityDecisions, noCorpusDecisions, type ArticleDecisions, type CorpusDecisions } from './decisions';
 import { norm } from './text/normalize';
@@ -30,6 +29,13 @@ export interface AnalyzeOptions {
   settingReferenceDate?: string | null;
 }
 
+/** The corpus-wide results, as exportState()/restoreState() carry them between sessions. */
+export interface CorpusState {
+  entities: [string, EntityMention[]][];
+  canonical: CanonicalEntity[];
+  links: SentenceLink[];
+}
+
 export interface CorpusAnalysis {
   articles: ArticleAnalysis[];
   canonical: CanonicalEntity[];
@@ -38,60 +44,118 @@ export interface CorpusAnalysis {
 
 /** Reference date in the documented order: user, CLI, dateline in the article, setting. */
 export function chooseReferenceDate(input: ArticleInput, opts: AnalyzeOptions): ArticleAnalysis['referenceDate'] {
+  return chooseReferenceDateFrom(input, opts, input.userReferenceDate || opts.cliReferenceDate ? null : datelineOf(input.text));
+}
+
+function chooseReferenceDateFrom(input: ArticleInput, opts: AnalyzeOptions, dateline: string | null): ArticleAnalysis['referenceDate'] {
   if (input.userReferenceDate) return { date: input.userReferenceDate, source: 'user' };
   if (opts.cliReferenceDate) return { date: opts.cliReferenceDate, source: 'cli' };
-  const dateline = findReferenceDate(input.text);
-  if (dateline) return { date: dateline.date, source: 'dateline' };
+  if (dateline) return { date: dateline, source: 'dateline' };
   if (opts.settingReferenceDate) return { date: opts.settingReferenceDate, source: 'setting' };
   return null;
+}
+
+/** The per-article facts of an input under these options (pure: runs in worker threads too). */
+export function factsFor(input: ArticleInput, opts: AnalyzeOptions): ArticleFacts {
+  const dateline = datelineOf(input.text);
+  return analyzeFacts(input.path, input.text, factsReferenceDate(input, opts, dateline), dateline);
+}
+
+/** The date an article's relative dates resolve against, given its dateline. */
+export function factsReferenceDate(input: ArticleInput, opts: AnalyzeOptions, dateline: string | null): string | null {
+  return chooseReferenceDateFrom(input, opts, dateline)?.date ?? null;
 }
 
 interface Entry {
   input: ArticleInput;
   analysis: ArticleAnalysis;
+  /** Dates and quantities before the user's decisions (facts), to redo decisions cheaply. */
+  facts: ArticleFacts;
+}
+
+/** An article with its per-article facts, ready to join the corpus. */
+export interface StagedArticle {
+  input: ArticleInput;
+  facts: ArticleFacts;
 }
 
 /**
- * A folder of articles analysed as one corpus. Per-article work (segmentation, dates, quantities)
- * is redone only for the article that changed; the corpus-wide passes (NER label consistency,
- * entity linking) are cheap and rerun over all articles; cross-checking is updated for the changed
- * article and for the articles whose entity ids moved.
+ * A folder of articles analysed as one corpus. Per-article work (segmentation, tokens, dates,
+ * quantities, tagging: facts.ts) is done once per text, possibly elsewhere (worker threads, the
+ * persistent cache) and handed in with stage(); the corpus-wide passes run on top of it:
+ * refreshEntities() (NER consistency and entity linking over all articles) and crossCheck() per
+ * article. setMany() does all of it in one call; the language server calls the steps itself so
+ * that it can answer requests between them and report progress.
  */
 export class Corpus {
   private readonly entries = new Map<string, Entry>();
   private readonly checker = new CrossChecker();
   private canonicalEntities: CanonicalEntity[] = [];
+  private canonicalIndex = new Map<string, CanonicalEntity>();
   private corpusDecisions: CorpusDecisions = noCorpusDecisions();
   // Tagger output per article, reused while the article's tokens are unchanged.
   private readonly tagged = new Map<string, TaggedDoc>();
+  /** Links restored from an earlier session (restoreState), served until the rebuild is done. */
+  private restored: { all: SentenceLink[]; from: Map<string, SentenceLink[]>; to: Map<string, SentenceLink[]> } | null = null;
 
   constructor(private options: AnalyzeOptions = {}) {}
+
+  get analyzeOptions(): AnalyzeOptions {
+    return this.options;
+  }
 
   setOptions(options: AnalyzeOptions): string[] {
     this.options = options;
     return this.setMany([...this.entries.values()].map((e) => e.input));
   }
 
-  /** Add or replace articles; returns the paths whose analysis changed (including link targets). */
-  setMany(inputs: ArticleInput[]): string[] {
-    for (const input of inputs) {
-      const referenceDate = chooseReferenceDate(input, this.options);
-      const sentences = segmentSentences(input.text);
-      const tokens = tokenize(input.text);
-      const dates = applyDateDecisions(input.text, recognizeDates(input.text, tokens, referenceDate?.date ?? null), input.decisions);
-      const quantities = recognizeQuantities(input.text, tokens, dates);
-      this.entries.set(input.path, {
-        input,
-        analysis: { path: input.path, text: input.text, sentences, tokens, entities: [], dates, quantities, referenceDate },
-      });
-    }
-    return this.relink(new Set(inputs.map((i) => i.path)));
+  /** The per-article facts of an input, computed here (see facts.ts). */
+  computeFacts(input: ArticleInput): ArticleFacts {
+    return factsFor(input, this.options);
   }
 
-  /** Merges, splits and rejected spellings decided across the corpus. */
-  setCorpusDecisions(d: CorpusDecisions): string[] {
+  /** Add or replace articles; returns the paths whose analysis changed (including link targets). */
+  setMany(inputs: ArticleInput[]): string[] {
+    this.stage(inputs.map((input) => ({ input, facts: this.computeFacts(input) })));
+    const changed = new Set(inputs.map((i) => i.path));
+    const touched = this.refreshEntities(changed);
+    for (const path of touched) this.crossCheck(path);
+    return this.affected(touched, changed);
+  }
+
+  /**
+   * Put articles with their facts into the corpus without the corpus-wide passes: their
+   * sentences, dates and quantities are visible at once; entities and links follow with
+   * refreshEntities() and crossCheck(). An article that was already here keeps its entities
+   * where its text did not change, until refreshEntities() recomputes them.
+   */
+  stage(items: StagedArticle[]): void {
+    for (const item of items) {
+      const { input } = item;
+      const old = this.entries.get(input.path);
+      const referenceDate = chooseReferenceDateFrom(input, this.options, item.facts.dateline);
+      // Facts made for another reference date (a setting or the user's choice changed): redo dates.
+      const facts = item.facts.referenceDate === (referenceDate?.date ?? null) ? item.facts : withReferenceDate(item.facts, input.text, referenceDate?.date ?? null);
+      const dates = applyDateDecisions(input.text, facts.dates, input.decisions);
+      const quantities = sameList(dates, facts.dates) ? facts.quantities : recognizeQuantities(input.text, facts.tokens, dates);
+      const entities = old ? carryOver(old.analysis.text, input.text, old.analysis.entities) : [];
+      this.tagged.set(input.path, facts.tagged);
+      this.entries.set(input.path, {
+        input,
+        facts,
+        analysis: { path: input.path, text: input.text, sentences: facts.sentences, tokens: facts.tokens, entities, dates, quantities, referenceDate },
+      });
+    }
+  }
+
+  /** Merges, splits and rejected spellings decided across the corpus; `pass` false only records
+   *  them for the next refreshEntities() (before a folder is indexed). */
+  setCorpusDecisions(d: CorpusDecisions, pass = true): string[] {
     this.corpusDecisions = d;
-    return this.relink(new Set());
+    if (!pass) return [];
+    const touched = this.refreshEntities(new Set());
+    for (const path of touched) this.crossCheck(path);
+    return this.affected(touched, new Set());
   }
 
   set(input: ArticleInput): string[] {
@@ -102,7 +166,10 @@ export class Corpus {
     if (!this.entries.delete(path)) return [];
     this.tagged.delete(path);
     this.checker.remove(path);
-    return this.relink(new Set([path]));
+    const changed = new Set([path]);
+    const touched = this.refreshEntities(changed);
+    for (const p of touched) this.crossCheck(p);
+    return this.affected(touched, changed);
   }
 
   has(path: string): boolean {
@@ -111,6 +178,15 @@ export class Corpus {
 
   get(path: string): ArticleAnalysis | undefined {
     return this.entries.get(path)?.analysis;
+  }
+
+  /** The facts an article was staged with (for the persistent cache). */
+  factsOf(path: string): ArticleFacts | undefined {
+    return this.entries.get(path)?.facts;
+  }
+
+  get size(): number {
+    return this.entries.size;
   }
 
   paths(): string[] {
@@ -126,26 +202,73 @@ export class Corpus {
   }
 
   canonicalById(id: string): CanonicalEntity | undefined {
-    return this.canonicalEntities.find((c) => c.id === id);
+    return this.canonicalIndex.get(id);
   }
 
   linksFrom(path: string): SentenceLink[] {
-    return this.checker.linksFrom(path);
+    return this.restored ? this.restored.from.get(path) ?? [] : this.checker.linksFrom(path);
   }
 
   linksTo(path: string): SentenceLink[] {
-    return this.checker.linksTo(path);
+    return this.restored ? this.restored.to.get(path) ?? [] : this.checker.linksTo(path);
   }
 
   allLinks(): SentenceLink[] {
-    return this.checker.all();
+    return this.restored ? this.restored.all : this.checker.all();
+  }
+
+  /**
+   * The corpus-wide results (entities with their canonical ids, canonical entities, links) of
+   * every article, to be restored on an identical corpus (same articles, texts, decisions and
+   * engine) without redoing the corpus-wide passes.
+   */
+  exportState(): CorpusState {
+    return { entities: this.paths().map((p) => [p, this.entries.get(p)!.analysis.entities]), canonical: this.canonicalEntities, links: this.allLinks() };
+  }
+
+  /**
+   * Restores exported results over the staged articles. Links are served from the restored list
+   * until rebuildDone(): meanwhile crossCheck() rebuilds the cross-checker's own state (which
+   * later edits need), article by article.
+   */
+  restoreState(state: CorpusState): void {
+    for (const [path, entities] of state.entities) {
+      const e = this.entries.get(path);
+      if (e) e.analysis.entities = entities;
+    }
+    this.canonicalEntities = state.canonical;
+    this.canonicalIndex = new Map(state.canonical.map((c) => [c.id, c]));
+    const from = new Map<string, SentenceLink[]>(), to = new Map<string, SentenceLink[]>();
+    for (const l of state.links) {
+      let f = from.get(l.from.path);
+      if (!f) from.set(l.from.path, (f = []));
+      f.push(l);
+      let t = to.get(l.target.path);
+      if (!t) to.set(l.target.path, (t = []));
+      t.push(l);
+    }
+    this.restored = { all: state.links, from, to };
+  }
+
+  /** The cross-checker has seen every article again: links come from it from now on. */
+  rebuildDone(): void {
+    this.restored = null;
+  }
+
+  get restoring(): boolean {
+    return this.restored !== null;
   }
 
   snapshot(): CorpusAnalysis {
     return { articles: this.articles(), canonical: this.canonicalEntities, links: this.allLinks() };
   }
 
-  private relink(changed: Set<string>): string[] {
+  /**
+   * The corpus-wide entity passes over every article: NER label consistency, the user's entity
+   * decisions, entity linking. Returns the articles that must be cross-checked again: those in
+   * `changed` and those whose entities (spans, types or canonical ids) moved.
+   */
+  refreshEntities(changed: Set<string>): string[] {
     const articles = this.articles();
     const before = new Map(articles.map((a) => [a.path, entitySignature(a)]));
     const recognized = recognizeCorpus(articles.map((a) => ({ path: a.path, text: a.text, tokens: a.tokens, sentences: a.sentences })), { cache: this.tagged });
@@ -155,17 +278,49 @@ export class Corpus {
     }
     const docs = articles.map((a) => ({ path: a.path, entities: a.entities }));
     this.canonicalEntities = applyCorpusDecisions(docs, linkEntities(docs).canonical, this.corpusDecisions);
-    const touched = new Set(changed);
+    this.canonicalIndex = new Map(this.canonicalEntities.map((c) => [c.id, c]));
+    const touched = new Set([...changed].filter((p) => this.entries.has(p)));
     for (const a of articles) if (before.get(a.path) !== entitySignature(a)) touched.add(a.path);
-    for (const path of touched) {
-      const a = this.entries.get(path)?.analysis;
-      if (a) this.checker.update(a);
-    }
-    // Articles linked to or from a touched one see their links change too.
+    return [...touched].sort();
+  }
+
+  /** Cross-check one article against the others (after its facts or entities changed). */
+  crossCheck(path: string): void {
+    const a = this.entries.get(path)?.analysis;
+    if (a) this.checker.update(a);
+  }
+
+  /** The cross-checked articles and those linked to or from them, whose links changed with them. */
+  affected(touched: Iterable<string>, changed: Set<string>): string[] {
     const affected = new Set(touched);
-    for (const path of touched) for (const l of this.checker.linksFrom(path)) affected.add(l.target.path);
+    for (const path of touched) for (const l of this.linksFrom(path)) affected.add(l.target.path);
     return [...affected].filter((p) => this.entries.has(p) || changed.has(p)).sort();
   }
+}
+
+/** Same dates as a list (the user's decisions changed nothing). */
+function sameList<T>(a: T[], b: T[]): boolean {
+  return a === b || (a.length === b.length && a.every((x, i) => x === b[i]));
+}
+
+/**
+ * Entities of the previous version of a text, kept where the text around them did not change
+ * (shifted past the edit): what an article shows between an edit and the next corpus-wide pass.
+ */
+function carryOver(oldText: string, newText: string, entities: EntityMention[]): EntityMention[] {
+  if (oldText === newText) return entities;
+  let prefix = 0;
+  const max = Math.min(oldText.length, newText.length);
+  while (prefix < max && oldText.charCodeAt(prefix) === newText.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === newText.charCodeAt(newText.length - 1 - suffix)) suffix++;
+  const editEnd = oldText.length - suffix, delta = newText.length - oldText.length;
+  const out: EntityMention[] = [];
+  for (const e of entities) {
+    if (e.end <= prefix) out.push(e);
+    else if (e.start >= editEnd) out.push({ ...e, start: e.start + delta, end: e.end + delta });
+  }
+  return out;
 }
 
 function entitySignature(a: ArticleAnalysis): string {

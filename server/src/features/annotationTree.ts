@@ -6,6 +6,7 @@ import type { Workspace } from '../lsp/workspace';
 import type { Annotations } from '../lsp/annotations';
 import { AnnotationTreeRequest, type AnnotationTreeItem } from '../protocol';
 import { basename } from '../lsp/markdown';
+import { plainLabel } from '../lsp/plainText';
 
 const TYPE_LABEL: Record<string, string> = { PER: 'People', ORG: 'Organisations', LOC: 'Places', MISC: 'Other names' };
 
@@ -52,7 +53,13 @@ export function annotationTree(ws: Workspace, annotations: Annotations, uri: str
       children: c.spellings.map((s) => ({ label: s.text, description: `${basename(s.path)} ×${s.count}`, kind: 'entity' as const, uri: s.path })),
     }));
   items.push({ label: `Corpus: ${ws.uris().length} articles`, description: `${ws.corpus.canonical().length} entities`, kind: 'group', children: corpus });
-  return items;
+  return items.map(plainItem);
+}
+
+/** Labels are article text (names, quotes, notes): one line each, without bidi controls that could
+ *  reverse or unbalance the row. */
+function plainItem(i: AnnotationTreeItem): AnnotationTreeItem {
+  return { ...i, label: plainLabel(i.label), description: i.description === undefined ? undefined : plainLabel(i.description), children: i.children?.map(plainItem) };
 }
 
 export function registerAnnotationTree(connection: Connection, ws: Workspace, annotations: Annotations): void {

@@ -79,17 +79,30 @@ function reasonLine(r: string, lang: Lang): string {
 // A run of Arabic words, with the digits, spaces and punctuation between them (captured for split).
 const ARABIC_RUN = /([\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF](?:[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF0-9\s.,%،]*[\u0600-\u06FF\u0750-\u077F\uFB50-\uFDFF\uFE70-\uFEFF0-9])?)/;
 
+/** How many linked passages a hover shows; the rest are counted and reached with Find All
+ *  References or Next/Previous passage. */
+const HOVER_LINKS = 5;
+
 export function linksHover(ws: Workspace, links: SentenceLink[], lang: Lang, decisions: Decisions): string {
   if (links.length === 0) return '';
-  const lines = [`**${lang === 'ar' ? 'في المقالات الأخرى' : 'In the other articles'}** (${links.length})`];
-  for (const l of links) {
+  const ar = lang === 'ar';
+  const lines = [`**${ar ? 'في المقالات الأخرى' : 'In the other articles'}** (${links.length})`];
+  for (const l of links.slice(0, HOVER_LINKS)) {
     const targetRange = ws.range(l.target.path, l.target);
     const status = decisions.linkStatus(l);
-    const head = `${RELATION_NAMES[l.relation][lang]} · ${fileLink(escapeMarkdown(basename(l.target.path)), l.target.path, targetRange)} · ${lang === 'ar' ? 'الدرجة' : 'score'} ${l.score.toFixed(2)}${status === 'accepted' ? ' ✓' : ''}`;
+    const confidence = `${ar ? 'الثقة' : 'confidence'} ${Math.round(l.score * 100)} %`;
+    const head = `${RELATION_NAMES[l.relation][lang]} · ${fileLink(escapeMarkdown(basename(l.target.path)), l.target.path, targetRange)} · ${confidence}${status === 'accepted' ? ' ✓' : ''}`;
     lines.push('---', head, rtlBlock(escapeMarkdown(l.target.quote)));
+    // The same words printed by other articles: one claim, more sources.
+    if (l.alsoIn?.length) {
+      const copies = l.alsoIn.map((c) => fileLink(escapeMarkdown(basename(c.path)), c.path, ws.range(c.path, c)));
+      lines.push(`${ar ? 'النص نفسه أيضًا في' : 'Word for word also in'}: ${copies.join(', ')}`);
+    }
     const reasons = l.reasons.map((r) => renderReason(r, lang));
     if (reasons.length) lines.push(reasons.map((r) => `- ${reasonLine(r, lang)}`).join('\n'));
   }
+  const more = links.length - HOVER_LINKS;
+  if (more > 0) lines.push('---', ar ? `و${more} غيرها (البحث عن كل المراجع)` : `and ${more} more (Find All References)`);
   return lines.join('\n\n');
 }
 

@@ -6,6 +6,7 @@ import type { EntityType } from '../engine/model';
 import { norm } from '../engine/text/normalize';
 import type { Workspace } from '../lsp/workspace';
 import { mentionsOf, type Decisions } from '../lsp/queries';
+import { plainLabel } from '../lsp/plainText';
 
 const KIND: Record<EntityType, SymbolKind> = { PER: SymbolKind.Variable, ORG: SymbolKind.Class, LOC: SymbolKind.Namespace, MISC: SymbolKind.Constant };
 const GROUP: Record<EntityType, string> = { PER: 'People (PER)', ORG: 'Organisations (ORG)', LOC: 'Places (LOC)', MISC: 'Other names (MISC)' };
@@ -24,11 +25,12 @@ export function registerSymbols(connection: Connection, ws: Workspace, decisions
         const range = ws.range(uri, e);
         const existing = byEntity.get(key);
         if (existing) {
-          existing.children!.push({ name: e.text, kind: KIND[type], range, selectionRange: range });
+          existing.children!.push({ name: plainLabel(e.text), kind: KIND[type], range, selectionRange: range });
           existing.detail = `${existing.children!.length} mentions`;
         } else {
           const canon = e.entity ? ws.corpus.canonicalById(e.entity) : undefined;
-          byEntity.set(key, { name: canon?.name ?? e.text, detail: '1 mention', kind: KIND[type], range, selectionRange: range, children: [{ name: e.text, kind: KIND[type], range, selectionRange: range }] });
+          // Names are article text: shown on one line, without bidi controls (lsp/plainText.ts).
+          byEntity.set(key, { name: plainLabel(canon?.name ?? e.text), detail: '1 mention', kind: KIND[type], range, selectionRange: range, children: [{ name: plainLabel(e.text), kind: KIND[type], range, selectionRange: range }] });
         }
       }
       if (byEntity.size === 0) continue;
@@ -46,7 +48,7 @@ export function registerSymbols(connection: Connection, ws: Workspace, decisions
       if (q && !spellings.some((s) => norm(s).includes(q)) && !norm(c.name).includes(q)) continue;
       const first = mentionsOf(ws, c.id)[0];
       if (!first) continue;
-      out.push({ name: c.name, kind: KIND[c.type], containerName: spellings.filter((s) => s !== c.name).join(' = ') || c.type, location: { uri: first.uri, range: ws.range(first.uri, first.mention) } });
+      out.push({ name: plainLabel(c.name), kind: KIND[c.type], containerName: plainLabel(spellings.filter((s) => s !== c.name).join(' = ')) || c.type, location: { uri: first.uri, range: ws.range(first.uri, first.mention) } });
       if (out.length >= 500) break;
     }
     return out;

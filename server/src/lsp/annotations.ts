@@ -2,14 +2,18 @@
 // changed, hands the user's decisions to the analysis, rebuilds the sidecar from every new analysis
 // (user decisions win) and writes it atomically when the policy allows. A sidecar that cannot be
 // read (bad JSON, schema failure, conflict markers, newer version) is reported and never written.
-// Undo keeps the sidecars as they were before each user action.
+// Undo reverts what one user action changed and nothing else.
+// Other writers may replace a sidecar meanwhile (`qarina annotate`, another editor window): writes
+// go through the sidecar's lock and, when the file changed since this server last saw it, the
+// decisions on both sides are merged (storage/merge.ts) rather than one side's being dropped.
 import * as path from 'path';
 import { URI } from 'vscode-uri';
 import type { SentenceLink } from '../engine/model';
 import type { ArticleDecisions, CorpusDecisions } from '../engine/decisions';
 import { noCorpusDecisions } from '../engine/decisions';
 import type { Anchored, Sidecar, Status } from '../storage/format';
-import { readSidecar, parseSidecar, serializeSidecar, sha256Hex, sidecarPathFor, writeSidecar, SidecarProtectedError } from '../storage/sidecarFile';
+import { readSidecarFileRaw, parseSidecar, serializeSidecar, sha256Hex, sidecarPathFor, updateSidecarFile, SidecarProtectedError, type SidecarRead } from '../storage/sidecarFile';
+import { mergeSidecars } from '../storage/merge';
 import { reanchorSidecar } from '../storage/anchor';
 import { buildSidecar } from '../storage/build';
 import { articleDecisionsOf, corpusDecisionsOf, linkKey } from '../storage/decisions';
@@ -30,10 +34,16 @@ interface Entry {
   opened: boolean;
   /** The user made a decision on it, or a sidecar already existed: keep its sidecar current. */
   annotated: boolean;
-  /** What we last wrote, to tell our own writes from outside edits in watcher events. */
-  lastWritten: string | null;
+  /** The sidecar file's content as this server last saw it (read or written; null: no file). A
+   *  file that holds something else was written by someone else since: merge before replacing it,
+   *  and tell our own writes from outside edits in watcher events. */
+  disk: string | null;
   /** Links by key, for statuses. */
   linkIndex: Map<string, Status>;
+  /** The analysis changed since `sidecar` was built, and nothing needed the sidecar yet: it is
+   *  built when a feature or a write asks for it (a folder of thousands of articles the user
+   *  never opens needs no sidecars in memory). */
+  stale: boolean;
   /** The sidecar on disk has been read (or is being read). Until then nothing may be written:
    *  a sidecar built without the one on disk would drop the user's decisions. */
   loading: Promise<void> | null;
@@ -43,7 +53,7 @@ export interface TreeItem { label: string; description?: string; kind: 'decision
 
 export class Annotations implements Decisions {
   private readonly entries = new Map<string, Entry>();
-  private readonly undoStack: { label: string; before: Map<string, Sidecar | null> }[] = [];
+  private readonly undoStack: { label: string; before: Map<string, Sidecar | null>; after: Map<string, Sidecar> }[] = [];
   private writes = new Map<string, Promise<void>>();
 
   constructor(
@@ -55,7 +65,7 @@ export class Annotations implements Decisions {
   private entry(uri: string): Entry {
     let e = this.entries.get(uri);
     if (!e) {
-      e = { sidecar: null, problem: null, anchoredTo: null, opened: false, annotated: false, lastWritten: null, linkIndex: new Map(), loading: null };
+      e = { sidecar: null, problem: null, anchoredTo: null, opened: false, annotated: false, disk: null, linkIndex: new Map(), stale: false, loading: null };
       this.entries.set(uri, e);
     }
     return e;
@@ -63,6 +73,12 @@ export class Annotations implements Decisions {
 
   private static file(uri: string): string {
     return URI.parse(uri).fsPath;
+  }
+
+  /** Only articles on disk have sidecars: an editor may also send untitled or remote documents,
+   *  whose fsPath would name some other place on this disk (ftp://host/a.txt → /a.txt). */
+  private static onDisk(uri: string): boolean {
+    return URI.parse(uri).scheme === 'file';
   }
 
   /** Read the sidecars of many articles (at indexing). */
@@ -77,11 +93,15 @@ export class Annotations implements Decisions {
    */
   ensureLoaded(uri: string): Promise<void> {
     const e = this.entry(uri);
-    e.loading ??= readSidecar(Annotations.file(uri)).then((read) => this.accept(uri, e, read));
+    if (!Annotations.onDisk(uri)) return (e.loading ??= Promise.resolve());
+    e.loading ??= readSidecarFileRaw(sidecarPathFor(Annotations.file(uri))).then(({ raw, read }) => {
+      e.disk = raw;
+      this.accept(uri, e, read);
+    });
     return e.loading;
   }
 
-  private accept(uri: string, e: Entry, read: Awaited<ReturnType<typeof readSidecar>>): void {
+  private accept(uri: string, e: Entry, read: SidecarRead): void {
     if (read.status === 'missing') {
       e.problem = null;
       return;
@@ -135,49 +155,75 @@ export class Annotations implements Decisions {
   }
 
   /** After analysis: rebuild the sidecars of these articles and write those the policy allows. */
-  async refresh(uris: string[], force = false): Promise<{ written: number; protectedFiles: number }> {
+  async refresh(uris: string[], force = false): Promise<{ written: number; protectedFiles: number; merged: string[] }> {
     let written = 0, protectedFiles = 0;
+    const merged: string[] = [];
     for (const uri of uris) {
       // Never build (and write) a sidecar before the one on disk has been read.
       await this.ensureLoaded(uri);
-      const a = this.ws.analysis(uri);
-      const doc = this.ws.document(uri);
-      if (!a || !doc) continue;
       const e = this.entry(uri);
-      const text = doc.getText();
-      const sha = sha256Hex(text);
-      if (e.sidecar && e.anchoredTo !== sha) this.inputFor(uri, text);
-      const from = Annotations.file(uri);
-      e.sidecar = buildSidecar({
-        path: path.basename(from),
-        text,
-        sha256: sha,
-        analysis: a,
-        links: this.ws.corpus.linksFrom(uri),
-        previous: e.sidecar,
-        relativePath: (target: string) => relative(from, target),
-      });
-      e.anchoredTo = sha;
-      this.reindexLinks(e);
-      if (e.problem) { protectedFiles++; continue; }
       const policy = this.policy();
-      const wanted = force || policy === 'all' || (policy === 'opened' && (e.opened || e.annotated)) || (policy === 'never' && e.annotated && hasDecisions(e.sidecar!));
-      if (wanted && (await this.write(uri, e))) written++;
+      const wanted = force || policy === 'all' || (policy === 'opened' && (e.opened || e.annotated)) || (policy === 'never' && e.annotated);
+      // Nothing to write and nothing on disk: build the sidecar later, when something asks for it.
+      if (!wanted && !e.sidecar && !e.opened) { e.stale = true; continue; }
+      if (!this.build(uri, e)) continue;
+      if (e.problem) { protectedFiles++; continue; }
+      const write = wanted && (policy !== 'never' || force || hasDecisions(e.sidecar!));
+      if (write) {
+        const w = await this.write(uri, e);
+        if (w.written) written++;
+        if (w.merged) merged.push(uri);
+      }
     }
-    return { written, protectedFiles };
+    // The articles whose decisions grew by someone else's: to be analysed again with them.
+    return { written, protectedFiles, merged };
   }
 
-  private async write(uri: string, e: Entry): Promise<boolean> {
-    const content = serializeSidecar(e.sidecar!);
-    if (content === e.lastWritten) return false;
+  /** Rebuild an article's in-memory sidecar from its current analysis (user decisions win). */
+  private build(uri: string, e: Entry): boolean {
+    const a = this.ws.analysis(uri);
+    const doc = this.ws.document(uri);
+    if (!a || !doc) return false;
+    const text = doc.getText();
+    const sha = sha256Hex(text);
+    if (e.sidecar && e.anchoredTo !== sha) this.inputFor(uri, text);
+    const from = Annotations.file(uri);
+    e.sidecar = buildSidecar({
+      path: path.basename(from),
+      text,
+      sha256: sha,
+      analysis: a,
+      links: this.ws.corpus.linksFrom(uri),
+      previous: e.sidecar,
+      relativePath: (target: string) => relative(from, target),
+    });
+    e.anchoredTo = sha;
+    e.stale = false;
+    this.reindexLinks(e);
+    return true;
+  }
+
+  /** The entry with its sidecar built if the analysis moved on since (see Entry.stale). */
+  private current(uri: string): Entry | undefined {
+    const e = this.entries.get(uri);
+    if (e?.stale) this.build(uri, e);
+    return e;
+  }
+
+  private async write(uri: string, e: Entry): Promise<{ written: boolean; merged: boolean }> {
+    if (!Annotations.onDisk(uri) || serializeSidecar(e.sidecar!) === e.disk) return { written: false, merged: false };
     // One write at a time per file, in order.
     const previous = this.writes.get(uri) ?? Promise.resolve();
-    let ok = false;
+    let written = false, merged = false;
     const next = previous.then(async () => {
       try {
-        await writeSidecar(Annotations.file(uri), e.sidecar!);
-        e.lastWritten = content;
-        ok = true;
+        const w = await updateSidecarFile(sidecarPathFor(Annotations.file(uri)), (now) => {
+          // Someone else wrote the file since we last saw it: keep their decisions and ours.
+          if (now.raw !== e.disk && now.sidecar && this.mergeFrom(uri, e, now.sidecar)) merged = true;
+          return e.sidecar!;
+        });
+        e.disk = w.raw;
+        written = w.result === 'written';
       } catch (err) {
         if (err instanceof SidecarProtectedError) {
           e.problem = err.message;
@@ -189,7 +235,19 @@ export class Annotations implements Decisions {
     });
     this.writes.set(uri, next);
     await next;
-    return ok;
+    return { written, merged };
+  }
+
+  /** Merges the decisions of a sidecar someone else wrote into ours; false when we have none yet
+   *  (theirs is then simply taken) or the text is not known. */
+  private mergeFrom(uri: string, e: Entry, theirs: Sidecar): boolean {
+    const text = this.ws.document(uri)?.getText();
+    if (!e.sidecar || text === undefined) return false;
+    const base = e.disk ? parseSidecar(e.disk) : null;
+    e.sidecar = mergeSidecars(base?.status === 'ok' ? base.sidecar : null, e.sidecar, theirs, text);
+    e.anchoredTo = sha256Hex(text);
+    this.reindexLinks(e);
+    return true;
   }
 
   /**
@@ -198,6 +256,7 @@ export class Annotations implements Decisions {
    */
   async reloadExternal(uri: string): Promise<boolean> {
     const e = this.entry(uri);
+    if (!Annotations.onDisk(uri)) return false;
     let content: string;
     try {
       content = await readFile(sidecarPathFor(Annotations.file(uri)), 'utf8');
@@ -207,9 +266,16 @@ export class Annotations implements Decisions {
       e.problem = null;
       return had;
     }
-    if (content === e.lastWritten) return false;
-    this.accept(uri, e, parseSidecar(content));
-    e.lastWritten = e.problem ? null : content;
+    if (content === e.disk) return false;
+    const read = parseSidecar(content);
+    e.disk = content;
+    // Decisions made here and not yet written survive: merged with the file's, not replaced by it.
+    if (read.status === 'ok' && this.mergeFrom(uri, e, read.sidecar)) {
+      e.problem = null;
+      e.annotated = true;
+      return true;
+    }
+    this.accept(uri, e, read);
     return true;
   }
 
@@ -238,7 +304,7 @@ export class Annotations implements Decisions {
 
   /** The in-memory sidecar of an article, for a user action (built by the last refresh). */
   sidecar(uri: string): Sidecar | null {
-    return this.entries.get(uri)?.sidecar ?? null;
+    return this.current(uri)?.sidecar ?? null;
   }
 
   problem(uri: string): string | null {
@@ -254,6 +320,7 @@ export class Annotations implements Decisions {
     const current = new Map<string, Sidecar>();
     for (const uri of new Set(uris)) {
       const e = this.entry(uri);
+      if (e.stale) this.build(uri, e);
       if (!e.sidecar) throw new Error(`${path.basename(Annotations.file(uri))} has not been analysed yet.`);
       before.set(uri, structuredClone(e.sidecar));
       current.set(uri, e.sidecar);
@@ -261,7 +328,8 @@ export class Annotations implements Decisions {
     }
     fn(current);
     for (const e of current.keys()) this.reindexLinks(this.entry(e));
-    this.undoStack.push({ label, before });
+    const after = new Map([...current].map(([uri, s]) => [uri, structuredClone(s)]));
+    this.undoStack.push({ label, before, after });
     if (this.undoStack.length > 200) this.undoStack.shift();
   }
 
@@ -271,11 +339,19 @@ export class Annotations implements Decisions {
     if (!last) return null;
     for (const [uri, s] of last.before) {
       const e = this.entry(uri);
-      e.sidecar = s;
-      e.anchoredTo = s ? s.document.sha256 : null;
-      // The text may have changed since: re-anchor against what the article says now.
       const doc = this.ws.document(uri);
-      if (doc && s) this.inputFor(uri, doc.getText());
+      const after = last.after.get(uri);
+      if (s && after && e.sidecar && doc) {
+        // Revert this action's changes only: what happened since (another window's decisions
+        // merged in) stays. A three-way merge from the state after the action to the one before.
+        e.sidecar = mergeSidecars(after, s, e.sidecar, doc.getText());
+        e.anchoredTo = sha256Hex(doc.getText());
+      } else {
+        e.sidecar = s;
+        e.anchoredTo = s ? s.document.sha256 : null;
+        // The text may have changed since: re-anchor against what the article says now.
+        if (doc && s) this.inputFor(uri, doc.getText());
+      }
       this.reindexLinks(e);
     }
     return { label: last.label, uris: [...last.before.keys()] };

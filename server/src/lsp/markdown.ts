@@ -2,12 +2,16 @@
 // HTML or command link inside an article can render or run. Arabic passages are wrapped in
 // <div align="right"> with Unicode isolates (U+2067 … U+2069), which VS Code's sanitizer keeps and
 // which keep word order intact (measured: ../shared/notes/arabic-in-vscode.md). The isolates are
-// only added to hover text, never to the article.
+// only added to hover text, never to the article; the article's own bidi controls are removed
+// (plainText.ts), so that none of them can reverse or unbalance the hover.
+import { stripBidiControls } from './plainText';
 
-const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~]/g;
+// ':' and '@' too: an escaped one still shows, but a URL ("https://…", "www.…") or an e-mail
+// address in an article is then not turned into a link by the renderer's autolinking.
+const MD_SPECIAL = /[\\`*_{}[\]()#+\-.!|<>~:@]/g;
 
 export function escapeMarkdown(text: string): string {
-  return text
+  return stripBidiControls(text)
     .replace(/&/g, '&amp;')
     .replace(MD_SPECIAL, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : '\\' + c))
     .replace(/\r?\n/g, ' ');

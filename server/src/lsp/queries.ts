@@ -40,13 +40,14 @@ export function sentenceAtOffset(a: ArticleAnalysis, offset: number): Sentence |
 
 const RELATION_ORDER = { contradicts: 0, corroborates: 1, 'different-event': 2 } as const;
 
-/** Links from one sentence, most relevant first: by score, contradictions first on ties. */
+/** Links from one sentence, most relevant first: contradictions (few, and what a reader must
+ *  reconcile), then corroborations, then different events; within each, the most confident first. */
 export function linksOfSentence(ws: Workspace, uri: string, sentence: Sentence, decisions: Decisions = noDecisions): SentenceLink[] {
   return ws.corpus
     .linksFrom(uri)
     .filter((l) => l.from.sentence === sentence.id && ws.corpus.has(l.target.path))
     .filter((l) => decisions.linkStatus(l) !== 'rejected')
-    .sort((x, y) => y.score - x.score || RELATION_ORDER[x.relation] - RELATION_ORDER[y.relation]);
+    .sort((x, y) => RELATION_ORDER[x.relation] - RELATION_ORDER[y.relation] || y.score - x.score || x.target.path.localeCompare(y.target.path));
 }
 
 export interface Mention { uri: string; mention: EntityMention }

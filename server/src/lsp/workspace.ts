@@ -2,7 +2,7 @@
 // editor when there is one, else from disk), which were skipped and why, and the analysed corpus.
 // Corpus keys are document URIs; relative paths are only made when writing sidecars.
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Corpus, type AnalyzeOptions } from '../engine/analyze';
+import { Corpus, type AnalyzeOptions, type ArticleInput } from '../engine/analyze';
 import type { ArticleDecisions } from '../engine/decisions';
 import type { ArticleAnalysis, Span } from '../engine/model';
 
@@ -43,6 +43,12 @@ export class Workspace {
 
   /** Record new text for articles and re-analyse; returns the URIs whose results changed. */
   setMany(items: ArticleText[]): string[] {
+    this.setTexts(items);
+    return this.corpus.setMany(items.map(inputOf));
+  }
+
+  /** Record new text for articles (positions, versions) without analysing them. */
+  setTexts(items: ArticleText[]): void {
     for (const it of items) {
       const old = this.docs.get(it.uri);
       // Re-analysis with the same text (a decision changed) keeps the editor's version.
@@ -50,7 +56,6 @@ export class Workspace {
       this.docs.set(it.uri, TextDocument.create(it.uri, languageOf(it.uri), version, it.text));
       this.skipped.delete(it.uri);
     }
-    return this.corpus.setMany(items.map((it) => ({ path: it.uri, text: it.text, userReferenceDate: it.userReferenceDate, decisions: it.decisions })));
   }
 
   remove(uri: string): string[] {
@@ -71,6 +76,10 @@ export class Workspace {
   offset(uri: string, position: { line: number; character: number }): number {
     return this.docs.get(uri)!.offsetAt(position);
   }
+}
+
+export function inputOf(it: ArticleText): ArticleInput {
+  return { path: it.uri, text: it.text, userReferenceDate: it.userReferenceDate, decisions: it.decisions };
 }
 
 function languageOf(uri: string): string {

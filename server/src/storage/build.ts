@@ -143,6 +143,7 @@ export function buildSidecar(b: BuildInput): Sidecar {
       target: { path: targetPath, sentence: l.target.sentence, start: l.target.start, end: l.target.end, quote: l.target.quote },
       score: round(Math.min(1, Math.max(0, l.score))),
       reasons: l.reasons.map((r) => renderReason(r, 'en')),
+      ...(l.alsoIn?.length ? { alsoIn: l.alsoIn.map((c) => ({ path: b.relativePath(c.path), sentence: c.sentence, start: c.start, end: c.end })) } : {}),
       origin: 'auto', status: 'suggested',
     });
   }
@@ -152,7 +153,7 @@ export function buildSidecar(b: BuildInput): Sidecar {
     const fresh = k.orphaned ? undefined : autoLinks.get(key);
     if (fresh) autoLinks.delete(key);
     // Fresh score, reasons and target offsets; the user's relation and status stay.
-    links.push(fresh ? { ...k, target: fresh.target, sentence: fresh.sentence, score: fresh.score, reasons: fresh.reasons } : k);
+    links.push(fresh ? withCopies({ ...k, target: fresh.target, sentence: fresh.sentence, score: fresh.score, reasons: fresh.reasons }, fresh.alsoIn) : k);
   }
   links.push(...autoLinks.values());
 
@@ -182,3 +183,10 @@ export function buildSidecar(b: BuildInput): Sidecar {
   };
 }
 
+
+/** A kept link with the fresh list of word-for-word copies of its target (none: the field goes). */
+function withCopies(l: SidecarLink, alsoIn: SidecarLink['alsoIn']): SidecarLink {
+  const { alsoIn: _stale, ...rest } = l;
+  void _stale;
+  return alsoIn?.length ? { ...rest, alsoIn } : rest;
+}

@@ -63,6 +63,9 @@ export interface SidecarLink extends Anchored {
   target: { path: string; sentence: string; start: number; end: number; quote: string };
   score: number;
   reasons: string[];
+  /** Other articles that print the target passage word for word (wire copy): the same claim,
+   *  more sources (paths relative to this sidecar's folder). */
+  alsoIn?: { path: string; sentence: string; start: number; end: number }[];
   origin: Origin;
   status: Status;
 }

@@ -2,7 +2,9 @@
 // arrays, 2-space indent, trailing newline) so sidecars diff well in git, and atomic (temp file in
 // the same folder, fsync, rename) so a crash never leaves half a file. A sidecar on disk that cannot
 // be read (bad JSON, git conflict markers, schema failure, newer version) is never overwritten: the
-// user may be in the middle of a merge, or have a newer Qarina.
+// user may be in the middle of a merge, or have a newer Qarina. Writers that may run at once (the
+// language server, `qarina annotate` runs) replace a sidecar under its lock, building what they
+// write from what the file holds at that moment (updateSidecarFile), so no decision is lost.
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -10,6 +12,7 @@ import { SIDECAR_SUFFIX } from './articleFiles';
 import { bySpan, byId, type Sidecar } from './format';
 import { migrate } from './migrate';
 import { validateSidecar } from './schema';
+import { tempPathFor, withSidecarLock } from './sidecarLock';
 
 export class SidecarProtectedError extends Error {
   constructor(readonly file: string, readonly reason: string) {
@@ -55,14 +58,20 @@ export function parseSidecar(json: string): SidecarRead {
 }
 
 export async function readSidecarFile(file: string): Promise<SidecarRead> {
+  return (await readSidecarFileRaw(file)).read;
+}
+
+/** The sidecar as read, with the exact text on disk (null when there is no file), so that a writer
+ *  can later tell whether someone else replaced it. */
+export async function readSidecarFileRaw(file: string): Promise<{ raw: string | null; read: SidecarRead }> {
   let json: string;
   try {
     json = await fs.readFile(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { status: 'missing' };
-    return { status: 'invalid', reason: `cannot be read: ${(e as Error).message}` };
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { raw: null, read: { status: 'missing' } };
+    return { raw: null, read: { status: 'invalid', reason: `cannot be read: ${(e as Error).message}` } };
   }
-  return parseSidecar(json);
+  return { raw: json, read: parseSidecar(json) };
 }
 
 export async function readSidecar(articlePath: string): Promise<SidecarRead> {
@@ -130,8 +139,7 @@ export function serializeSidecar(s: Sidecar): string {
 // ---- atomic writes ----
 
 export async function writeFileAtomic(file: string, data: string): Promise<void> {
-  const dir = path.dirname(file);
-  const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const tmp = tempPathFor(file, process.pid, randomBytes(4).toString('hex'));
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, 'wx');
@@ -147,28 +155,37 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
   }
 }
 
+/** What a sidecar file holds when a writer is about to replace it. */
+export interface OnDisk { raw: string | null; sidecar: Sidecar | null }
+
 /**
- * Write a sidecar at an explicit location (the CLI's --out). Refuses when the file on disk exists
- * and is invalid; skips the write when the content is already identical (keeps mtime, no churn).
+ * Replace a sidecar with what `build` makes of the file's current content, under the sidecar's
+ * lock: nobody else writes it between the read and the rename. A writer that read the file earlier
+ * compares `current.raw` with what it read; when they differ someone else wrote meanwhile, and
+ * `build` must start from `current.sidecar` (keeping that writer's decisions). Refuses when the file
+ * exists and is invalid; skips the write when the content is already identical (keeps mtime).
+ */
+export async function updateSidecarFile(file: string, build: (current: OnDisk) => Sidecar): Promise<{ result: 'written' | 'unchanged'; sidecar: Sidecar; raw: string }> {
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  return withSidecarLock(file, async () => {
+    const { raw, read } = await readSidecarFileRaw(file);
+    if (read.status === 'invalid') throw new SidecarProtectedError(file, read.reason);
+    const sidecar = build({ raw, sidecar: read.status === 'ok' ? read.sidecar : null });
+    const data = serializeSidecar(sidecar);
+    const check = validateSidecar(JSON.parse(data));
+    if (!check.ok) throw new Error(`${file}: refusing to write a sidecar that does not match the schema: ${check.errors.join('; ')}`);
+    if (raw === data) return { result: 'unchanged' as const, sidecar, raw: data };
+    await writeFileAtomic(file, data);
+    return { result: 'written' as const, sidecar, raw: data };
+  });
+}
+
+/**
+ * Write a sidecar at an explicit location, whatever the file holds now (tests, tools). Refuses when
+ * the file on disk exists and is invalid; skips the write when the content is already identical.
  */
 export async function writeSidecarFile(file: string, s: Sidecar): Promise<'written' | 'unchanged'> {
-  const data = serializeSidecar(s);
-  const check = validateSidecar(JSON.parse(data));
-  if (!check.ok) throw new Error(`${file}: refusing to write a sidecar that does not match the schema: ${check.errors.join('; ')}`);
-  let existing: string | null = null;
-  try {
-    existing = await fs.readFile(file, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new SidecarProtectedError(file, `cannot be read: ${(e as Error).message}`);
-  }
-  if (existing !== null) {
-    if (existing === data) return 'unchanged';
-    const r = parseSidecar(existing);
-    if (r.status === 'invalid') throw new SidecarProtectedError(file, r.reason);
-  }
-  await fs.mkdir(path.dirname(file), { recursive: true });
-  await writeFileAtomic(file, data);
-  return 'written';
+  return (await updateSidecarFile(file, () => s)).result;
 }
 
 export async function writeSidecar(articlePath: string, s: Sidecar): Promise<void> {

@@ -11,9 +11,14 @@ import { bufferIo } from './helpers';
 describe('qarina command line: parsing', () => {
   it('parses annotate with several paths and options in both spellings', () => {
     assert.deepEqual(parseArgs(['annotate', 'a', '--reference-date', '2024-05-17', 'b', '--out=o']), {
-      kind: 'annotate', paths: ['a', 'b'], referenceDate: '2024-05-17', out: 'o',
+      kind: 'annotate', paths: ['a', 'b'], referenceDate: '2024-05-17', out: 'o', jobs: null, cache: true,
     });
-    assert.deepEqual(parseArgs(['annotate', '--', '--odd-name']), { kind: 'annotate', paths: ['--odd-name'], referenceDate: null, out: null });
+    assert.deepEqual(parseArgs(['annotate', '--', '--odd-name']), { kind: 'annotate', paths: ['--odd-name'], referenceDate: null, out: null, jobs: null, cache: true });
+  });
+
+  it('parses the number of worker threads and turning the cache off', () => {
+    assert.deepEqual(parseArgs(['annotate', 'a', '--jobs', '2', '--no-cache']), { kind: 'annotate', paths: ['a'], referenceDate: null, out: null, jobs: 2, cache: false });
+    assert.throws(() => parseArgs(['annotate', 'a', '--jobs', 'many']), /--jobs must be a number/);
   });
 
   it('parses export and validate', () => {

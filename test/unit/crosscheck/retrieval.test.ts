@@ -1,11 +1,11 @@
 import { strict as assert } from 'assert';
 import { prepareArticle } from '../../../server/src/engine/crosscheck/prepare';
 import { areCandidates, SentenceIndex } from '../../../server/src/engine/crosscheck/retrieval';
-import { stanceModel } from '../../../server/src/engine/crosscheck/stanceModel';
+import { background } from '../../../server/src/engine/crosscheck/background';
 import { weightsFrom } from '../../../server/src/engine/crosscheck/weights';
 import { article } from './fixtures';
 
-const weights = weightsFrom(stanceModel);
+const weights = weightsFrom(background);
 const one = (path: string, text: string) => prepareArticle(article(path, text), weights)[0];
 
 describe('cross-checking: retrieval', () => {

@@ -60,3 +60,10 @@ describe('Arabic normalisation for matching', () => {
     assert.equal(arabicRatio('12345 !!!'), 0);
   });
 });
+
+describe('normalisation of unassigned compatibility code points', () => {
+  it('keeps a noncharacter or an unassigned presentation form as it is instead of recursing', () => {
+    // U+FDD0 is a noncharacter and U+FBC2 unassigned: NFKC leaves them unchanged.
+    assert.equal(norm('ا\uFDD0ب\uFBC2'), 'ا\uFDD0ب\uFBC2');
+  });
+});

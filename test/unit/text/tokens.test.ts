@@ -50,3 +50,17 @@ describe('word tokens', () => {
     assert.deepEqual(words, expected);
   });
 });
+
+describe('tokenize agrees with ICU word segmentation', () => {
+  // The tokenizer takes plain Arabic words without calling ICU (a speed-up); the tokens must be
+  // those that ICU's word segmentation of the whole text gives.
+  const icu = new Intl.Segmenter('ar', { granularity: 'word' });
+  const reference = (text: string) => [...icu.segment(text)].filter((s) => !/^\s+$/.test(s.segment)).map((s) => [s.index, s.segment, !!s.isWordLike]);
+  const pieces = ['قال', 'الرئيس', 'وزارة', 'الخارجيّة', ' ', ' ', '\n', '\t', '،', '.', '3', '٢٠٢٤', '1,500', 'TrendForce', '\u200f', '\u200c', '\ufeff', '\u00a0', 'ُ', 'ٌ', '«', '»', '(', 'ـ', 'e-mail', 'ﷺ'];
+  it('on text mixing words, marks, format characters and punctuation', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
+      const text = parts.join('');
+      assert.deepEqual(tokenize(text).map((t) => [t.start, t.text, t.kind !== 'punct']), reference(text));
+    }), { numRuns: 2000 });
+  });
+});

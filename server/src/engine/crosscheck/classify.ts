@@ -10,11 +10,12 @@
 // Questions and conditions make no claim, and so are never linked.
 import type { Quantity, Reason, Relation } from '../model';
 import type { Evidence } from './evidence';
-import type { PreparedSentence, Term } from './prepare';
+import { DAY_VALUE, type PreparedSentence, type Term } from './prepare';
 import { dayGap } from './compare';
 import { dateClash, featureVector, logistic, quantityAgree } from './features';
 import type { StanceModel, StanceThresholds } from './stanceModel';
 import { confidence, confidenceModel, type ClaimThresholds } from './confidence';
+import { PEOPLE_CONCEPTS } from './lexicon';
 
 export interface Verdict {
   relation: Relation;
@@ -71,10 +72,10 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
   const differentPlace = e.substitutions.some((x) => x.a.entity?.type === 'LOC');
   for (const concept of differentPlace ? [] : clashingConcepts(e).slice(0, 2)) {
     const c = e.counts.filter((x) => x.a.concept === concept).sort((x, y) => y.context - x.context)[0];
-    // Another count of the same event that agrees ("نحو مئة جريح" / "حوالى مائة جريح") places the
-    // two counts in one event as well as a shared name does.
-    const confirmed = e.counts.some((x) => x.a.concept !== concept && (x.verdict === 'same' || x.verdict === 'compatible') && x.a.q.shape !== 'vague');
-    if ((c.context < ct.countContext && !confirmed) || !closeFigures(c.a.q, c.b.q)) continue;
+    // Counts of people (the killed, the wounded, the arrested) of one event placed by a shared name;
+    // counts of anything else need two shared names.
+    const people = PEOPLE_CONCEPTS.has(concept.split(':')[0]);
+    if (c.context < (people ? 1 : 2) * ct.countContext || !closeFigures(c.a.q, c.b.q)) continue;
     out.push({ reason: { code: 'figures', a: countText(c.a, e.a), b: countText(c.b, e.b), verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
     if (e.a.reported && e.b.reported && e.a.reported !== e.b.reported) {
       out.push({ reason: { code: 'reported', a: e.a.reported, b: e.b.reported }, strength: 'strong', termsA: [], termsB: [] });
@@ -119,9 +120,10 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
   return out;
 }
 
-/** The concepts (killed, wounded, …) for which every pair of counts on the two sides differs. */
+/** The concepts (killed, wounded, …) for which every pair of counts on the two sides differs;
+ *  amounts of money and measures left out (see MEASURE_UNITS). */
 function clashingConcepts(e: Evidence): string[] {
-  const concepts = [...new Set(e.counts.map((c) => c.a.concept))];
+  const concepts = [...new Set(e.counts.filter((c) => !c.a.measure && !c.b.measure).map((c) => c.a.concept))];
   return concepts.filter((k) => {
     const v = e.counts.filter((c) => c.a.concept === k).map((c) => c.verdict);
     return v.includes('different') && !v.includes('same') && !v.includes('compatible');
@@ -157,7 +159,7 @@ function countText(c: Evidence['counts'][number]['a'], s: PreparedSentence): str
 
 /** The same day on both sides (month and day stated) and the same person named on both sides. */
 function anchored(e: Evidence): boolean {
-  const day = (v: string) => /^(\d{4}|XXXX)-\d{2}-\d{2}$/.test(v);
+  const day = (v: string) => DAY_VALUE.test(v);
   const sameDay = e.dates.some((d) => d.verdict === 'same' && day(d.a.value) && day(d.b.value));
   return sameDay && e.matches.some((m) => m.a.entity?.type === 'PER' && m.b.entity?.type === 'PER');
 }
@@ -227,15 +229,32 @@ function closeFigures(a: Quantity, b: Quantity): boolean {
 }
 
 /**
+ * Whether classify() can give a pair of sentences whose counts do not meet any verdict, from their
+ * similarity bound (evidence.similarityBound, an upper bound of the similarity and of each side's
+ * coverage) alone: most candidate pairs of a large folder are rejected here without gathering
+ * evidence. Exact — every path of classify() below the corroborate threshold needs one of these:
+ * a denial or declined comment (sim ≥ link), the same day on both sides (anchored), or a clash
+ * whose own words (at most two terms a side) bring the coverage to sameClaimContrast /
+ * sameClaimNames; every other clash needs a coverage above the corroborate threshold.
+ */
+export function mayGetVerdict(a: PreparedSentence, b: PreparedSentence, bound: number, ct: ClaimThresholds = confidenceModel.thresholds): boolean {
+  if (bound < ct.link) return false;
+  if (bound >= Math.min(ct.corroborate, ct.sameClaimStrong, ct.sameClaimNegation, REWRITE_COVERAGE)) return true;
+  if (a.denial || a.decline || b.denial || b.decline) return true;
+  if (a.dayDated && b.dayDated) return true;
+  return bound + Math.max(a.topTwoShare, b.topTwoShare) >= Math.min(ct.sameClaimNames, ct.sameClaimContrast);
+}
+
+/**
  * The thresholds (server/models/crosscheck.json):
  *  - link: below this similarity two sentences are not compared further;
  *  - corroborate: the similarity of two sentences stating one fact;
  *  - eventShare: the share of one side's event words (not names, not titles) the other must hold,
  *    below clearRestatement — two sentences that share only whom they are about state no one fact;
  *  - minShared: the absolute content two sentences must share (idf units; one name is not enough);
- *  - sameClaimStrong / sameClaimNames / sameClaimContrast: how much of both sides must match, the
- *    clashing words set against each other, for a clash to make a contradiction (a negation or a
- *    close date / another name in the same slot / learned contrasting words);
+ *  - sameClaimStrong / sameClaimNegation / sameClaimNames / sameClaimContrast: how much of both sides
+ *    must match, the clashing words set against each other, for a clash to make a contradiction (a
+ *    close date / a negated shared word / another name in the same slot / learned contrasting words);
  *  - countContext: how much of their event two counts must share to be counts of one thing;
  *  - rewriteDisagreement: the ANS classifier's probability of disagreement above which one
  *    statement rewritten with a word or two changed is a contradiction.
@@ -262,7 +281,9 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   // exactly what differs and founds a contradiction by itself; a denial is gated by how much of
   // the denied content the other side states; figures by the event their counts share.
   const found = clashes(e, th, ct).filter((c) => {
-    if (c.reason.code === 'denial' || c.reason.code === 'declined') return true;
+    // A denial, or declining to comment, against a statement of the same matter: the two must be
+    // about one claim, not only share the denied words.
+    if (c.reason.code === 'denial' || c.reason.code === 'declined') return sim >= ct.link;
     if (c.reason.code === 'figures' || c.reason.code === 'reported') return true;
     const cov = Math.min(coverageWith(e.covA, e.a, c.termsA, c.factsA), coverageWith(e.covB, e.b, c.termsB, c.factsB));
     // Another name in the same slot is a clash only when everything else of the claim matches:
@@ -270,6 +291,7 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
     if (c.reason.code === 'names') return cov >= ct.sameClaimNames;
     // Learned contrasting words: only in a rewrite of one statement, where little but them differs.
     if (c.strength === 'medium') return cov >= ct.sameClaimContrast && p >= th.contradict && fewOtherDifferences(e, c);
+    if (c.reason.code === 'negation') return cov >= ct.sameClaimNegation;
     return cov >= ct.sameClaimStrong;
   });
   // One statement rewritten with a word or two changed, which the ANS-trained classifier reads as
@@ -292,8 +314,10 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   }
   // The same toll, or the same count of the same thing, for the same event.
   const toll = sameCount(e, ct);
-  // A sentence that only names someone with their titles (a photo caption) tells no event.
+  // A sentence that only names someone with their titles (a photo caption) tells no event; two
+  // sentences whose actors are all different tell of two events (two ministries' Eid parties).
   if (!toll && Math.min(e.a.eventMass, e.b.eventMass) < MIN_EVENT_MASS) return null;
+  if (e.differentActors && sim < ct.clearRestatement) return null;
   if (!toll) {
     // A long report tells the same event among other things when it is anchored to it: the same
     // day (month and day stated on both sides) and the same person ("McGurk travelled to Muscat

@@ -14,6 +14,7 @@ export interface ClaimThresholds {
   eventShare: number;
   minShared: number;
   sameClaimStrong: number;
+  sameClaimNegation: number;
   sameClaimNames: number;
   sameClaimContrast: number;
   countContext: number;

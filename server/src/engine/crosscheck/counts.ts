@@ -5,8 +5,8 @@
 // (rounding), "12.500" with "12500" (two ways to write thousands). Vague counts ("عشرات") neither
 // confirm nor contradict a number.
 import type { Quantity, Token } from '../model';
-import { forms } from './frame';
-import { COUNT_CONCEPTS, PERSON_NOUNS } from './lexicon';
+import { forms, isIn } from './frame';
+import { COUNT_CONCEPTS, IDENTIFIER_WORDS, MEASURE_UNITS, PERSON_NOUNS } from './lexicon';
 import { lightStem } from './stems';
 
 export interface Count {
@@ -27,6 +27,8 @@ export interface Count {
    *  nouns joined to it by و ("300 مسيرة وصاروخ" counts drones and missiles), so that two lists of
    *  the same things in another order meet. */
   things: string[];
+  /** An amount of money or a measure (MEASURE_UNITS), not a count of an event. */
+  measure: boolean;
 }
 
 /** Whether two counts count the same thing: the same casualty frame, or counted nouns in common. */
@@ -64,17 +66,21 @@ const AFTER = 2;
  * @param words the sentence's words; `breakBefore[k]` the punctuation right before word k
  */
 export function countOf(q: Quantity, words: Token[], breakBefore: string[]): Count | undefined {
+  const first = words.findIndex((w) => w.end > q.start);
+  // "بالرمز 159", "رقم 12": an identifier.
+  if (first > 0 && isIn(IDENTIFIER_WORDS, words[first - 1])) return undefined;
   const c = readCount(q, words, breakBefore);
   if (!c) return undefined;
   const { parts, ...count } = c;
-  return { ...count, ...spanOf([q, ...parts]) };
+  const measure = parts.some((w) => [...forms(w), lightStem(w.stem)].some((k) => MEASURE_UNITS.has(k)));
+  return { ...count, measure, ...spanOf([q, ...parts]) };
 }
 
 function spanOf(xs: { start: number; end: number }[]): { start: number; end: number } {
   return { start: Math.min(...xs.map((x) => x.start)), end: Math.max(...xs.map((x) => x.end)) };
 }
 
-type Read = Omit<Count, 'start' | 'end'> & { parts: Token[] };
+type Read = Omit<Count, 'start' | 'end' | 'measure'> & { parts: Token[] };
 
 function readCount(q: Quantity, words: Token[], breakBefore: string[]): Read | undefined {
   if (q.percent) return undefined;

@@ -13,6 +13,7 @@ import type { StanceModel } from './stanceModel';
 import { countryOf } from '../entities/places';
 import { norm } from '../text/normalize';
 import { spellingVariant } from './stems';
+import { TITLE_WORDS } from './lexicon';
 
 export interface Match { a: Term; b: Term; exact: boolean }
 
@@ -52,6 +53,9 @@ export interface Evidence {
   negationMismatch: boolean;
   /** A denial (or declined comment) on one side against an assertion of the same content. */
   denial?: { side: 'a' | 'b'; act: SpeechAct; other: SpeechAct | undefined; overlap: number; kind: 'denial' | 'decline' };
+  /** Both sentences name people or organisations in what they state (not as speakers), and no name
+   *  of one is found in the other: they tell of different actors. */
+  differentActors: boolean;
   /** Names present on one side only, paired with a name of the same type in the same slot on the other. */
   substitutions: { a: Term; b: Term }[];
   /** Words on one side only, with their learned contrast (log-odds of disagreement). */
@@ -202,7 +206,8 @@ function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSen
     let names = 0, countries = 0, places = 0, placesMatched = 0;
     for (const k of c.context) {
       const t = own.primary.get(k);
-      if (!t?.entity) continue;
+      // Currencies, nationalities and other MISC names do not place an event.
+      if (!t?.entity || t.entity.type === 'MISC') continue;
       const hit = t.keys.some((key) => other.keySet.has(key)) ||
         [...other.primary.values()].some((u) => u.entity && u.entity.type === t.entity!.type && mayBeSameName(t.text, u.text));
       if (t.entity.type === 'LOC' && countryOfTerm(t)) { if (hit) countries += t.weight; continue; }
@@ -215,6 +220,20 @@ function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSen
   // Two places named around the two counts, and none of them shared: two events.
   if (x.places && y.places && !x.placesMatched && !y.placesMatched) return { names: 0, withCountries: 0 };
   return { names: Math.min(x.names, y.names), withCountries: Math.min(x.names + x.countries, y.names + y.countries) };
+}
+
+/** See Evidence.differentActors. */
+function differentActors(a: PreparedSentence, b: PreparedSentence, ma: Side): boolean {
+  const actors = (s: PreparedSentence) => s.terms.filter((t) => !t.speaker && (t.entity?.type === 'PER' || t.entity?.type === 'ORG') && !isTitleText(t.text));
+  const xa = actors(a), xb = actors(b);
+  if (!xa.length || !xb.length) return false;
+  if (ma.matches.some((m) => xa.includes(m.a))) return false;
+  return !xa.some((x) => xb.some((y) => mayBeSameName(x.text, y.text)));
+}
+
+/** A title or an honorific written where a name would be ("معاليه", "سمو"). */
+function isTitleText(text: string): boolean {
+  return norm(text).split(/\s+/).every((w) => TITLE_WORDS.has(w) || TITLE_WORDS.has(w.replace(/^ال/, '')));
 }
 
 /** What a speech act is about: the words after it, or the whole sentence when they are too few
@@ -236,9 +255,14 @@ function scopeOverlap(scope: Term[], other: PreparedSentence): number {
   return total > 0 ? got / total : 0;
 }
 
+/** The other side negates what is denied ("تنفي تلقيها طلبا" / "لم تتلق طلبا"): it says the same. */
+function negatesScope(scope: Term[], other: PreparedSentence): boolean {
+  return scope.some((t) => t.keys.some((k) => other.keySet.get(k)?.negatedVerbally));
+}
+
 function speechClash(x: PreparedSentence, y: PreparedSentence, side: 'a' | 'b'): Evidence['denial'] {
-  // A denial of content the other side states without denying it.
-  if (x.denial && !y.denial) {
+  // A denial of content the other side states without denying or negating it.
+  if (x.denial && !y.denial && !negatesScope(scopeOf(x.denial, x), y)) {
     return { side, act: x.denial, other: y.assertion, overlap: scopeOverlap(scopeOf(x.denial, x), y), kind: 'denial' };
   }
   // Declining to comment against an official statement on the same matter.
@@ -279,17 +303,29 @@ function sameSlot(x: Term, y: Term): boolean {
   return (!!a.left && a.left === b.left) || (!!a.right && a.right === b.right);
 }
 
-const pairKey = (x: string, y: string) => (x < y ? `${x}|${y}` : `${y}|${x}`);
-
-/** Skeletons that take part in at least one learned pair, per pair table (computed once). */
-const pairVocabulary = new WeakMap<Record<string, number>, Set<string>>();
-function vocabularyOf(pairs: Record<string, number>): Set<string> {
-  let v = pairVocabulary.get(pairs);
-  if (!v) {
-    v = new Set(Object.keys(pairs).flatMap((k) => k.split('|')));
-    pairVocabulary.set(pairs, v);
+/** The learned tables as maps, built once per model: looking words up in the JSON objects themselves
+ *  (hundreds of thousands of "a|b" keys) was the main cost of gathering evidence on a large
+ *  folder, and an object would also answer for words such as "constructor". */
+interface Tables { contrast: Map<string, number>; pairs: Map<string, Map<string, number>> }
+const tables = new WeakMap<object, Tables>();
+function tablesOf(model: Pick<StanceModel, 'contrast' | 'pairs'>): Tables {
+  let t = tables.get(model.pairs);
+  if (!t) {
+    const pairs = new Map<string, Map<string, number>>();
+    const put = (x: string, y: string, w: number) => {
+      let m = pairs.get(x);
+      if (!m) pairs.set(x, (m = new Map()));
+      m.set(y, w);
+    };
+    for (const [k, w] of Object.entries(model.pairs)) {
+      const [x, y] = k.split('|');
+      put(x, y, w);
+      put(y, x, w);
+    }
+    t = { contrast: new Map(Object.entries(model.contrast)), pairs };
+    tables.set(model.pairs, t);
   }
-  return v;
+  return t;
 }
 
 export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Comparators, model: Pick<StanceModel, 'contrast' | 'pairs'>): Evidence {
@@ -312,7 +348,8 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   const totalA = found(ma.got, -1, -1), totalB = found(mb.got, -1, -1);
   const units = bestUnits(a, b, ma, mb);
 
-  const negatedShared = ma.matches.filter((m) => m.a.negated !== m.b.negated);
+  // A word negated by a particle of verbs on one side and not negated on the other.
+  const negatedShared = ma.matches.filter((m) => m.a.negated !== m.b.negated && (m.a.negatedVerbally || m.b.negatedVerbally));
   const negationMismatch = (a.negations.length > 0) !== (b.negations.length > 0);
 
   const da = speechClash(a, b, 'a');
@@ -324,20 +361,21 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   const entB = mb.unmatched.filter((t) => t.entity && !t.entity.attribution);
   for (const x of entA) {
     const y = entB.find((t) => t.entity!.type === x.entity!.type && sameSlot(t, x) && !mayContain(t, x));
-    // Two spellings of one name (سروج / سوروتش, برمنغام / بيرمنغهام) are no substitution.
-    if (y && !mayBeSameName(x.text, y.text)) substitutions.push({ a: x, b: y });
+    // Two spellings of one name (سروج / سوروتش, برمنغام / بيرمنغهام) are no substitution, nor is an
+    // honorific that the tagger took for a name ("معاليه").
+    if (y && !mayBeSameName(x.text, y.text) && !isTitleText(x.text) && !isTitleText(y.text)) substitutions.push({ a: x, b: y });
   }
 
+  const { contrast, pairs } = tablesOf(model);
   const contrastWords: Evidence['contrastWords'] = [];
-  for (const t of ma.unmatched) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'a', w }); }
-  for (const t of mb.unmatched) { const w = model.contrast[t.skel]; if (w !== undefined) contrastWords.push({ term: t, side: 'b', w }); }
+  for (const t of ma.unmatched) { const w = contrast.get(t.skel); if (w !== undefined) contrastWords.push({ term: t, side: 'a', w }); }
+  for (const t of mb.unmatched) { const w = contrast.get(t.skel); if (w !== undefined) contrastWords.push({ term: t, side: 'b', w }); }
   const contrastPairs: Evidence['contrastPairs'] = [];
-  const vocabulary = vocabularyOf(model.pairs);
-  const pa = ma.unmatched.filter((t) => vocabulary.has(t.skel));
-  const pb = mb.unmatched.filter((t) => vocabulary.has(t.skel));
-  for (const x of pa) {
-    for (const y of pb) {
-      const w = model.pairs[pairKey(x.skel, y.skel)];
+  for (const x of ma.unmatched) {
+    const row = pairs.get(x.skel);
+    if (!row) continue;
+    for (const y of mb.unmatched) {
+      const w = row.get(y.skel);
       if (w !== undefined) contrastPairs.push({ a: x, b: y, w });
     }
   }
@@ -346,6 +384,6 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
     a, b, matches: ma.matches, unmatchedA: ma.unmatched, unmatchedB: mb.unmatched,
     covA: a.mass > 0 ? Math.min(1, totalA / a.mass) : 0, covB: b.mass > 0 ? Math.min(1, totalB / b.mass) : 0,
     unitSim: units.sim, wholeSentences: units.whole, eventCov: units.event, unitPair: units.pair, shared: Math.min(totalA, totalB),
-    dates, counts, sameSpeaker, negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
+    dates, counts, sameSpeaker, differentActors: differentActors(a, b, ma), negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
   };
 }

@@ -16,13 +16,13 @@
 // article and content signature), so an edit re-judges only the sentences it changed.
 import type { ArticleAnalysis, SentenceLink, SentenceRef } from '../model';
 import { norm } from '../text/normalize';
-import { classify, type Verdict } from './classify';
+import { classify, mayGetVerdict, type Verdict } from './classify';
 import { defaultComparators, type Comparators } from './compare';
-import { confidenceModel } from './confidence';
 import { gatherEvidence, similarityBound } from './evidence';
 import { prepareArticle, type PreparedSentence } from './prepare';
 import { SentenceIndex } from './retrieval';
 import { stanceModel, type StanceModel } from './stanceModel';
+import { background } from './background';
 import { weightsFrom, type Weights } from './weights';
 
 /** How many links one sentence shows at most, per relation: a few confident ones, best first. */
@@ -72,7 +72,7 @@ export class CrossChecker {
 
   constructor(opts: CrossCheckerOptions = {}) {
     this.model = opts.model ?? stanceModel;
-    this.weights = weightsFrom(this.model);
+    this.weights = weightsFrom(background);
     this.cmp = opts.comparators ?? defaultComparators;
     this.limits = opts.limits ?? DEFAULT_LIMITS;
   }
@@ -225,7 +225,7 @@ export class CrossChecker {
     // Two counts of one thing (the toll of an attack) may be the same claim however little else
     // the two sentences share, so such pairs are always judged.
     const countsMeet = a.counts.some((x) => b.counts.some((y) => x.concept === y.concept));
-    if (!countsMeet && similarityBound(a, b) < confidenceModel.thresholds.link) return null;
+    if (!countsMeet && !mayGetVerdict(a, b, similarityBound(a, b))) return null;
     return classify(gatherEvidence(a, b, this.cmp, this.model), this.model);
   }
 
@@ -280,7 +280,7 @@ function rankOf(v: Verdict): number {
 
 /** A sentence's identity for the verdict cache: its article and its signature (not its position). */
 function keyOf(s: PreparedSentence): string {
-  return `${s.path}\u0000${s.sig}`;
+  return s.key;
 }
 
 function ref(s: PreparedSentence): SentenceRef {

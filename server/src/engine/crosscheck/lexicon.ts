@@ -48,6 +48,11 @@ export const REPORTING_WORDS = set(`
 // بدون ("without": طائرة بدون طيار is a drone, not a negated pilot).
 export const NEGATION_PARTICLES = set(`لا لم لن ليس ليست ليسوا لسنا لست ليسا غير عدم`);
 
+/** The negation particles of verbs and sentences ("لم يلتق", "ليس نابعا"): "غير" and "عدم" negate a
+ *  noun or an adjective and mostly make another word of it ("غير مباشرة" = indirect, "غير معروف" =
+ *  unknown), so only these found a contradiction. */
+export const VERBAL_NEGATION = set(`لا لم لن ليس ليست ليسوا لسنا لست ليسا`);
+
 /**
  * Negation particles that, followed by these verbs, mean "still / no longer" — continuation, not
  * the negation of a claim (لا يزال "still", ما زال "still", لم يعد "no longer" is kept as negation).
@@ -148,7 +153,7 @@ export const COUNT_CONCEPTS: Record<string, Set<string>> = {
     جثة جثث الهلاك هلاك
   `),
   wounded: set(`جريح جريحا جرحى جرحي جرح جرحوا إصابة اصابة إصابات اصابات أصيب اصيب أصيبوا اصيبوا مصاب مصابا مصابين مصابون`),
-  detained: set(`معتقل معتقلا معتقلين اعتقال اعتقل اعتقلت موقوف موقوفين توقيف أوقف أسير أسيرا أسرى اسرى أسر سجين سجناء`),
+  detained: set(`معتقل معتقلا معتقلين اعتقال اعتقل اعتقلت موقوف موقوفين توقيف أوقف أسير أسيرا أسرى اسرى أسر سجين سجناء قبض القبض تقبض يقبض`),
   missing: set(`مفقود مفقودا مفقودين مفقودون فقدان`),
   displaced: set(`نازح نازحا نازحين نازحون نزوح مهجر مهجرين تهجير لاجئ لاجئا لاجئين لاجئون`),
 };
@@ -169,4 +174,27 @@ export const TITLE_WORDS = set(`
   محافظ المحافظ وكيل الوكيل مسؤول المسؤول مسؤولون مسؤولين عام العام أعلى الأعلى سابق السابق رسمي الرسمي
   حكومة الحكومة مجلس المجلس قيادة القيادة عضو أعضاء السيد الشيخ الدكتور العميد اللواء العقيد الجنرال
   كبير كبار كبيرة بارز البارز بارزة أبرز رفيع الرفيع
+  معاليه سموه فخامته سماحته جلالته حضرته معالي سمو فخامة سماحة جلالة
 `);
+
+/**
+ * Units of money and measure: a figure in these ("3.2 مليار دولار", "100 ألف ريال", "10 كيلومترات")
+ * is an amount, not a count of people or things in an event, and two amounts in one story are most
+ * often amounts of different things; they may agree, they never found a contradiction.
+ */
+export const MEASURE_UNITS = set(`
+  دولار دولارا دولارات يورو ريال ريالا ريالات جنيه جنيها جنيهات دينار دينارا دنانير درهم درهما دراهم
+  ليرة ليرات شيقل شيكل روبل ين يوان فرنك روبية سنت سنتا سنتات بنس
+  توقيت بتوقيت
+  كيلومتر كيلومترا كيلومترات كلم كم متر مترا أمتار ميل أميال قدم طن أطنان كيلوغرام كيلوغراما كغ غرام
+  برميل براميل لتر لترا ميغاواط كيلوواط هكتار فدان دونم درجة درجات نقطة نقاط
+  ساعة ساعات دقيقة دقائق ثانية ثوان يوم أيام يوما أسبوع أسابيع شهر أشهر شهور سنة سنوات عام أعوام
+`);
+
+/** Words after which a number is an identifier, not a count ("بالرمز 159", "رقم 12"). */
+/** The casualty frames (COUNT_CONCEPTS) and counts of people: the counts a toll discrepancy is
+ *  about. Counts of other things (goals, deals, projects) in two reports of one day are most often
+ *  counts of different things. */
+export const PEOPLE_CONCEPTS = new Set([...Object.keys(COUNT_CONCEPTS), 'person']);
+
+export const IDENTIFIER_WORDS = set(`رقم الرقم برقم رمز الرمز بالرمز كود الكود`);

@@ -10,7 +10,7 @@ import { countOf, isCountWord, type Count } from './counts';
 import { forms, isIn, readFrame, type Mood } from './frame';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, CONTRASTIVE_CONNECTIVES, DECLINE_VERBS, DENIAL_WORDS,
-  COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, WH_WORDS,
+  COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, VERBAL_NEGATION, WH_WORDS,
 } from './lexicon';
 import { countryOf } from '../entities/places';
 import { lightStem, skeleton, variantKeys, wordKeys } from './stems';
@@ -29,6 +29,8 @@ export interface Term {
   weight: number;
   /** Every occurrence of the term in the sentence is negated (لم يلتق, غير مباشرة). */
   negated: boolean;
+  /** Negated by a particle of verbs and sentences (VERBAL_NEGATION), not only by "غير" / "عدم". */
+  negatedVerbally?: boolean;
   /** The term names who speaks ("وقال مسؤول إسرائيلي إن …", "إردوغان: …", "… حسبما أعلن
    *  محافظ المنطقة"): it is the source of the claim, not part of it. */
   speaker?: boolean;
@@ -55,8 +57,10 @@ export interface PreparedSentence {
   path: string;
   /** Everything a verdict depends on (the text, its kind and the facts recognised in it, with
    *  offsets relative to the sentence): two sentences with the same path and signature get the
-   *  same verdicts, so an edit only re-judges the sentences it changed. */
-  sig: string;
+   *  same verdicts, so an edit only re-judges the sentences it changed. Held as the article's
+   *  path and a 64-bit hash of the signature: the verdict cache keeps one entry per judged pair
+   *  on both sides, and full signatures there cost hundreds of megabytes on a large folder. */
+  key: string;
   /** Index in the article's sentence list. */
   index: number;
   id: string;
@@ -96,6 +100,11 @@ export interface PreparedSentence {
   speakerKeys: Set<string>;
   /** Enough content to be worth linking (not a share button, a category line or a credit). */
   linkable: boolean;
+  /** Share of the mass held by the two heaviest content terms: the most a clash's own words can
+   *  add to the coverage of a side (classify.mayGetVerdict). */
+  topTwoShare: number;
+  /** A date with month and day stated (anchors a long report to an event: classify.anchored). */
+  dayDated: boolean;
   dates: DateMention[];
   /** Quantities stated as facts (the `q` of counts, for quick access). */
   quantities: Quantity[];
@@ -215,6 +224,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   const byKey = new Map<string, Term>();
   const negations: string[] = [];
   let negateNext = false;
+  let verbalNegation = false;
   let denial: SpeechAct | undefined;
   let decline: SpeechAct | undefined;
   let assertion: SpeechAct | undefined;
@@ -228,6 +238,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     const prev = byKey.get(t.keys[0]);
     if (prev) {
       prev.negated = prev.negated && t.negated;
+      if (!prev.negated) delete prev.negatedVerbally;
       // A name said both as the speaker and in the claim is part of the claim.
       if (!t.speaker) prev.speaker = false;
       return;
@@ -277,6 +288,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       if (next && isIn(CONTINUATION_VERBS, next)) { i++; continue; }
       if (!frame.speaker.has(i)) negations.push(w.text);
       negateNext = true;
+      verbalNegation = isIn(VERBAL_NEGATION, w);
       continue;
     }
     if (isIn(DENIAL_WORDS, w) && !denial) {
@@ -309,7 +321,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (!/[\u0621-\u064Aa-z]/.test(w.stem) || w.stem.length < 2) continue;
     const keys = wordKeys(w.stem);
     if (isCountWord(w)) countWords.add(keys[0]);
-    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext }, i);
+    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}) }, i);
     negateNext = false;
   }
 
@@ -363,17 +375,35 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   }
   const arabicTerms = content.filter((t) => /[\u0621-\u064A]/.test(t.text)).length;
   const rel = (x: { start: number; end: number }) => `${x.start - s.start}:${x.end - s.start}`;
-  const sig = JSON.stringify([
+  const sig = hash64(JSON.stringify([
     s.kind, quote, a.referenceDate?.date ?? null,
     entities.map((e) => [rel(e), e.type, e.entity ?? '']),
     dates.map((d) => [rel(d), d.value, d.resolved ?? '']),
     quantitiesAll.map((q) => [rel(q), q.low, q.high, q.unitStem ?? '', q.unit ?? '', !!q.percent]),
-  ]);
+  ]));
   return {
-    path: a.path, sig, index, id: s.id, start: s.start, end: s.end, kind: s.kind, quote, mood: frame.mood, reported: a.referenceDate?.date ?? null,
+    path: a.path, key: `${a.path}\u0000${sig}`, index, id: s.id, start: s.start, end: s.end, kind: s.kind, quote, mood: frame.mood, reported: a.referenceDate?.date ?? null,
     terms, mass, clauseMass, eventMass, clauseEventMass, dateClauses, countClauses, counts, factWeight, keySet, primary, variants, speakerKeys,
     linkable: s.kind !== 'credit' && arabicTerms >= MIN_CONTENT_TERMS &&
       (arabicTerms >= MIN_PLAIN_TERMS || entities.length > 0 || dates.length > 0 || quantitiesAll.length > 0),
     dates, quantities: counts.map((c) => c.q), negations, denial, decline, assertion,
+    topTwoShare: mass > 0 ? content.map((t) => t.weight).sort((x, y) => y - x).slice(0, 2).reduce((x, y) => x + y, 0) / mass : 0,
+    dayDated: dates.some((d) => DAY_VALUE.test(d.value)),
   };
+}
+
+/** A date value with month and day (2024-05-08, XXXX-05-08). */
+export const DAY_VALUE = /^(\d{4}|XXXX)-\d{2}-\d{2}$/;
+
+/** Two independent 32-bit FNV-1a hashes of a string, as 16 hex digits: a content identity for the
+ *  verdict cache (written here because the engine takes no Node imports; a collision needs two
+ *  different sentences of one article with the same 64-bit hash). */
+function hash64(text: string): string {
+  let h1 = 0x811c9dc5, h2 = 0x01000193 ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995) ^ (h2 >>> 15);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }

@@ -21,8 +21,11 @@ const B = 0.75;
 const AVG_KEYS = 14;
 /** A secondary key (a variant of a word's light stem) counts for this share of the word's weight. */
 const SECONDARY = 0.5;
-/** Minimum score relative to the smaller self-score. */
-export const MIN_RELATIVE_SCORE = 0.12;
+/** Minimum score relative to the smaller self-score. At 0.2 (was 0.12) the stories' and seeds'
+ * links are unchanged while a news inbox of 1,000 articles compares 72 % fewer pairs: below a fifth
+ * of the shorter sentence's indexed weight in common, classify.ts almost never links (6.7 % of the
+ * news corroborations are lost, none of the labelled links). */
+export const MIN_RELATIVE_SCORE = 0.2;
 /** And at least two shared keys: one shared word is never enough to compare two sentences. */
 export const MIN_SHARED_KEYS = 2;
 
@@ -79,46 +82,68 @@ export function areCandidates(a: PreparedSentence, b: PreparedSentence): boolean
 }
 
 export class SentenceIndex {
-  private readonly postings = new Map<string, Set<PreparedSentence>>();
-  private readonly entries = new Map<PreparedSentence, Entry>();
+  /** Sentences by a number given when they are added (never reused), so that the scores of one
+   *  query accumulate in a typed array instead of a map: walking the postings is most of the cost
+   *  of retrieval on a large folder. */
+  private readonly byId: (PreparedSentence | undefined)[] = [];
+  private readonly entryById: (Entry | undefined)[] = [];
+  private readonly ids = new Map<PreparedSentence, number>();
+  private readonly postings = new Map<string, Set<number>>();
+  private acc = new Float64Array(0);
 
   add(s: PreparedSentence): void {
-    if (!s.linkable) return;
+    if (!s.linkable || this.ids.has(s)) return;
     const e = entryOf(s);
-    this.entries.set(s, e);
+    const id = this.byId.length;
+    this.byId.push(s);
+    this.entryById.push(e);
+    this.ids.set(s, id);
     for (const k of e.keys.keys()) {
       let p = this.postings.get(k);
       if (!p) this.postings.set(k, (p = new Set()));
-      p.add(s);
+      p.add(id);
     }
   }
 
   delete(s: PreparedSentence): void {
-    const e = this.entries.get(s);
-    if (!e) return;
-    this.entries.delete(s);
+    const id = this.ids.get(s);
+    if (id === undefined) return;
+    const e = this.entryById[id]!;
+    this.ids.delete(s);
+    this.byId[id] = undefined;
+    this.entryById[id] = undefined;
     for (const k of e.keys.keys()) {
       const p = this.postings.get(k);
       if (!p) continue;
-      p.delete(s);
+      p.delete(id);
       if (p.size === 0) this.postings.delete(k);
     }
   }
 
   /** Sentences of other articles whose BM25 score with s reaches the candidate threshold. */
   candidates(s: PreparedSentence): PreparedSentence[] {
-    const e = this.entries.get(s) ?? (s.linkable ? entryOf(s) : undefined);
+    const own = this.ids.get(s);
+    const e = own !== undefined ? this.entryById[own]! : s.linkable ? entryOf(s) : undefined;
     if (!e) return [];
+    if (this.acc.length < this.byId.length) this.acc = new Float64Array(Math.max(1024, this.byId.length * 2));
+    const acc = this.acc;
     // Accumulate the shared weight over the postings, then test the pairs that reach the bound.
-    const acc = new Map<PreparedSentence, number>();
+    const touched: number[] = [];
     for (const [k, w] of e.keys) {
       const p = this.postings.get(k);
       if (!p) continue;
-      for (const t of p) if (t.path !== s.path) acc.set(t, (acc.get(t) ?? 0) + w);
+      for (const id of p) {
+        if (acc[id] === 0) touched.push(id);
+        acc[id] += w;
+      }
     }
     const out: PreparedSentence[] = [];
-    for (const [t, upper] of acc) {
-      const f = this.entries.get(t)!;
+    for (const id of touched) {
+      const upper = acc[id];
+      acc[id] = 0;
+      const t = this.byId[id]!;
+      if (t.path === s.path) continue;
+      const f = this.entryById[id]!;
       // upper ≥ the shared weight, so this skips pairs that cannot reach the threshold cheaply.
       if (upper * (e.norm + f.norm) / 2 < MIN_RELATIVE_SCORE * Math.min(e.self, f.self)) continue;
       if (isCandidate(e, f)) out.push(t);

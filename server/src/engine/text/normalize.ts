@@ -48,34 +48,62 @@ export interface NormalizedText {
   toOriginal(start: number, end: number): { start: number; end: number };
 }
 
+// What each UTF-16 code unit of the Basic Multilingual Plane folds to ('' when dropped), computed
+// once from DROP and foldChar: normalisation runs over every word of every article, and a table
+// lookup is several times faster than the regular expression and the switch per character.
+// Surrogate pairs (outside the BMP) take the slow path.
+let FOLD: (string | undefined)[] | null = null;
+function foldTable(): (string | undefined)[] {
+  if (FOLD) return FOLD;
+  const t: (string | undefined)[] = new Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    t[c] = DROP.test(ch) ? '' : foldChar(ch);
+  }
+  FOLD = t;
+  return t;
+}
+
+/** Folds one character at i (a code point); returns the folded text and the code units read. */
+function foldAt(original: string, i: number, table: (string | undefined)[]): [string, number] {
+  const f = table[original.charCodeAt(i)];
+  if (f !== undefined) return [f, 1];
+  const ch = String.fromCodePoint(original.codePointAt(i)!);
+  return [DROP.test(ch) ? '' : foldChar(ch), ch.length];
+}
+
 export function normalize(original: string): NormalizedText {
+  const table = foldTable();
   let out = '';
-  const map: number[] = [];
+  // Folding rarely lengthens text (a ligature such as ﷺ does), so the map grows only then.
+  let m = new Int32Array(original.length + 1);
+  let n = 0;
   let i = 0;
   while (i < original.length) {
-    const cp = original.codePointAt(i)!;
-    const ch = String.fromCodePoint(cp);
-    const width = ch.length;
-    if (!DROP.test(ch)) {
-      const folded = foldChar(ch);
-      for (let k = 0; k < folded.length; k++) map.push(i);
-      out += folded;
+    const [folded, width] = foldAt(original, i, table);
+    if (n + folded.length + 1 > m.length) {
+      const bigger = new Int32Array(Math.max(m.length * 2, n + folded.length + 1));
+      bigger.set(m);
+      m = bigger;
     }
+    for (let k = 0; k < folded.length; k++) m[n++] = i;
+    out += folded;
     i += width;
   }
-  map.push(original.length);
-  const m = Int32Array.from(map);
+  m[n++] = original.length;
+  const map = n === m.length ? m : m.slice(0, n);
   return {
     text: out,
-    map: m,
+    map,
     toOriginal(start: number, end: number) {
-      const s = m[Math.max(0, Math.min(start, out.length))];
+      const s = map[Math.max(0, Math.min(start, out.length))];
       // The end maps to the start of the next kept character, so marks that followed the last
       // letter stay inside the span (a letter is never split from its diacritics) — but trailing
       // whitespace that was dropped/folded is not part of it.
-      let e = end >= out.length ? original.length : m[end];
+      let e = end >= out.length ? original.length : map[end];
       if (end > start) {
-        const lastKept = m[end - 1];
+        const lastKept = map[end - 1];
         while (e > lastKept + 1 && /\s/.test(original[e - 1])) e--;
       }
       return { start: s, end: Math.max(s, e) };
@@ -85,7 +113,14 @@ export function normalize(original: string): NormalizedText {
 
 /** Normalise a short string with no need for offsets (keys, dictionary entries). */
 export function norm(s: string): string {
-  return normalize(s).text;
+  const table = foldTable();
+  let out = '';
+  for (let i = 0; i < s.length;) {
+    const [folded, width] = foldAt(s, i, table);
+    out += folded;
+    i += width;
+  }
+  return out;
 }
 
 const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FC]/g;

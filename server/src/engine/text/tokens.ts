@@ -57,6 +57,12 @@ function originalPrefixLength(word: string, normCount: number): number {
 // which is a word boundary in every script we meet.
 const CHUNK = 2000;
 
+// A text with no whitespace for this long (a run of NULs or of letters, in a damaged or hostile
+// file) is cut anyway, where no letter loses its marks and no surrogate pair is split: no real word
+// is that long, and in one piece the segmenter would take minutes on a 1 MB line.
+const MAX_CHUNK = 4 * CHUNK;
+const ATTACHED = /[\p{M}\u200C\u200D\uDC00-\uDFFF]/u;
+
 function* chunks(text: string): Generator<[number, string]> {
   let from = 0;
   while (from < text.length) {
@@ -65,34 +71,70 @@ function* chunks(text: string): Generator<[number, string]> {
       const ws = /\s/g;
       ws.lastIndex = to;
       to = ws.exec(text)?.index ?? text.length;
+      if (to - from > MAX_CHUNK) {
+        to = from + MAX_CHUNK;
+        while (to < text.length && ATTACHED.test(text[to])) to++;
+      }
     }
     yield [from, text.slice(from, to)];
     from = to;
   }
 }
 
-function* segments(text: string): Generator<{ segment: string; index: number; isWordLike?: boolean }> {
-  for (const [offset, piece] of chunks(text)) {
-    for (const seg of wordSegmenter.segment(piece)) yield { segment: seg.segment, index: offset + seg.index, isWordLike: seg.isWordLike };
+const SPACE_ONLY = /^\s+$/;
+const NUMBER = /^[0-9.,]+$/;
+// A whitespace-delimited run of Arabic letters and marks only: ICU's word rules (UAX #29: letters
+// and their marks never break apart, whitespace always breaks) make it exactly one word, so it is
+// taken as one without calling the segmenter, which costs about a microsecond per segment. Runs
+// with anything else (digits, punctuation, Latin, other marks) go through ICU as before.
+const ARABIC_WORD = /^[\u0621-\u063A\u0641-\u064A][\u0621-\u063A\u0641-\u065F\u0670]*$/;
+// Runs are cut at ASCII whitespace only: JavaScript's \s also matches U+FEFF and other characters
+// that ICU ignores inside a word.
+const RUN = /[^ \t\n\r]+/g;
+// A run that starts with a mark or a format character (a stray diacritic, a right-to-left mark)
+// attaches it to the whitespace before it (UAX #29, rule WB4), so that whitespace goes to ICU too.
+const STARTS_WITH_MARK = /^[\p{M}\p{Cf}]/u;
+
+function pushToken(out: Token[], s: string, start: number, wordLike: boolean | undefined): void {
+  const end = start + s.length;
+  const n = norm(s);
+  if (wordLike) {
+    const kind: Token['kind'] = NUMBER.test(n) ? 'number' : 'word';
+    const split = kind === 'word' ? splitProclitics(n) : { prefixLength: 0, stem: n };
+    out.push({ start, end, text: s, norm: n, stem: split.stem, stemStart: start + originalPrefixLength(s, split.prefixLength), kind });
+  } else {
+    out.push({ start, end, text: s, norm: n, stem: n, stemStart: start, kind: 'punct' });
   }
 }
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const seg of segments(text)) {
-    const s = seg.segment;
-    if (/^\s+$/.test(s)) continue;
-    const start = seg.index;
-    const end = start + s.length;
-    const n = norm(s);
-    if (seg.isWordLike) {
-      const kind: Token['kind'] = /^[0-9.,]+$/.test(n) ? 'number' : 'word';
-      const split = kind === 'word' ? splitProclitics(n) : { prefixLength: 0, stem: n };
-      out.push({ start, end, text: s, norm: n, stem: split.stem, stemStart: start + originalPrefixLength(s, split.prefixLength), kind });
+  // Runs that need ICU are segmented together, up to the next plain Arabic word, in one call.
+  let pendingFrom = -1, pendingTo = -1;
+  const flush = () => {
+    if (pendingFrom < 0) return;
+    for (const [offset, piece] of chunks(text.slice(pendingFrom, pendingTo))) {
+      for (const seg of wordSegmenter.segment(piece)) {
+        if (SPACE_ONLY.test(seg.segment)) continue;
+        pushToken(out, seg.segment, pendingFrom + offset + seg.index, seg.isWordLike);
+      }
+    }
+    pendingFrom = -1;
+  };
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    if (ARABIC_WORD.test(m[0])) {
+      flush();
+      pushToken(out, m[0], m.index, true);
     } else {
-      out.push({ start, end, text: s, norm: n, stem: n, stemStart: start, kind: 'punct' });
+      if (pendingFrom < 0) {
+        pendingFrom = m.index;
+        if (STARTS_WITH_MARK.test(m[0])) while (pendingFrom > 0 && /[ \t\n\r]/.test(text[pendingFrom - 1])) pendingFrom--;
+      }
+      pendingTo = m.index + m[0].length;
     }
   }
+  flush();
   return out;
 }
 

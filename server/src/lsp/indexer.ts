@@ -1,0 +1,221 @@
+// How the server feeds the corpus without making the editor wait. Indexing a folder goes in
+// steps with the event loop free between them, so hovers and other requests are answered while
+// it runs: per-article facts in batches (from the persistent cache, or computed, in worker threads
+// when there are several), then the corpus-wide entity pass, then cross-checking article by
+// article; each step reports counts. An edit in the editor is debounced, then handled in two
+// parts: at once the edited article alone (its facts, its links, its diagnostics), and once the
+// typing pauses the corpus-wide passes that may move entities in other articles.
+import type { ArticleInput } from '../engine/analyze';
+import type { CorpusDecisions } from '../engine/decisions';
+import type { ArticleFacts } from '../engine/facts';
+import { AnalysisCache } from '../storage/analysisCache';
+import type { FactsPool } from '../workers/factsPool';
+import { inputOf, type ArticleText, type Workspace } from './workspace';
+
+export type Report = (message: string, percentage: number) => void;
+
+/** Lets pending I/O and requests run (setImmediate comes after the poll phase). */
+export const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
+
+/** Milliseconds of synchronous work between two yields to the event loop. */
+const SLICE_MS = 40;
+/** Typing: the edited article is analysed this long after the last keystroke. */
+const EDIT_DEBOUNCE_MS = 30;
+/** Typing: the corpus-wide passes run once the typing paused this long. */
+const CORPUS_PASS_DELAY_MS = 750;
+
+export class Indexer {
+  private readonly pendingEdits = new Map<string, { item: ArticleText; timer: NodeJS.Timeout }>();
+  private readonly dirty = new Set<string>();
+  private corpusTimer: NodeJS.Timeout | null = null;
+  /** One corpus operation at a time (an index, an edit, a corpus pass), in order. */
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly cache: AnalysisCache | null,
+    private readonly pool: () => FactsPool | null,
+    private readonly changed: (uris: string[]) => Promise<void>,
+    private readonly log: (msg: string) => void,
+  ) {}
+
+  /** Runs `fn` after every corpus operation queued before it. */
+  exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    const run = this.queue.then(fn, fn);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Analyse many articles (a folder being indexed); returns the URIs whose results changed. */
+  index(items: ArticleText[], report: Report, workspace: string | null = null, corpusDecisions: (() => CorpusDecisions) | null = null): Promise<string[]> {
+    return this.exclusive(async () => {
+      this.ws.setTexts(items);
+      const inputs = items.map(inputOf);
+      const total = inputs.length;
+      let done = 0;
+      const t0 = Date.now();
+      // 1. Facts: cached ones first, in batches; the others computed (in workers when there are).
+      const missing: ArticleInput[] = [];
+      const BATCH = 32;
+      for (let i = 0; i < inputs.length; i += BATCH) {
+        const batch = inputs.slice(i, i + BATCH);
+        const found = await Promise.all(batch.map((input) => this.cached(input)));
+        const staged = batch.flatMap((input, k) => (found[k] ? [{ input, facts: found[k]! }] : []));
+        this.ws.corpus.stage(staged);
+        missing.push(...batch.filter((_, k) => !found[k]));
+        done += staged.length;
+        report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
+      }
+      const pool = missing.length > 8 ? this.pool() : null;
+      if (pool) {
+        await Promise.all(missing.map(async (input) => {
+          const facts = await pool.analyze(input, this.ws.corpus.analyzeOptions);
+          this.ws.corpus.stage([{ input, facts }]);
+          this.store(input, facts);
+          done++;
+          report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
+        }));
+      } else {
+        let slice = Date.now();
+        for (const input of missing) {
+          const facts = this.ws.corpus.computeFacts(input);
+          this.ws.corpus.stage([{ input, facts }]);
+          this.store(input, facts);
+          done++;
+          if (Date.now() - slice > SLICE_MS) {
+            report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
+            await yieldToEventLoop();
+            slice = Date.now();
+          }
+        }
+      }
+      const tFacts = Date.now();
+      const changed = new Set(inputs.map((i) => i.path));
+      // The corpus-wide decisions of the sidecars (merges, splits, rejected spellings), known once
+      // the articles are in the corpus, go into the one entity pass below.
+      const decisions = corpusDecisions?.() ?? null;
+      if (decisions) this.ws.corpus.setCorpusDecisions(decisions, false);
+      // An unchanged folder: the corpus-wide results of the last session, while the cross-checker
+      // rebuilds its state in the background (links are served from the restored ones meanwhile).
+      const stateKey = this.cache && workspace !== null && inputs.length === this.ws.corpus.size
+        ? AnalysisCache.corpusKey(inputs, [this.ws.corpus.analyzeOptions, decisions]) : null;
+      const state = stateKey ? await this.cache!.getState(workspace!, stateKey) : null;
+      if (state) {
+        this.ws.corpus.restoreState(state);
+        this.log(`Analysed ${total} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s: facts ${((tFacts - t0) / 1000).toFixed(1)} s (${this.cache!.hits} from the cache), corpus-wide results restored; cross-checking state rebuilt in the background.`);
+        void this.rebuild();
+        return this.ws.corpus.paths();
+      }
+      // 2. The corpus-wide entity passes (one synchronous step).
+      report(`Linking entities across ${total} articles`, 45);
+      await yieldToEventLoop();
+      const touched = this.ws.corpus.refreshEntities(changed);
+      const tEntities = Date.now();
+      // 3. Cross-checking, article by article.
+      await this.crossCheck(touched, (k) => report(`Cross-checking ${k}/${touched.length} articles`, 50 + Math.round((k / Math.max(1, touched.length)) * 50)));
+      const t1 = Date.now();
+      if (stateKey) void this.cache!.putState(workspace!, stateKey, this.ws.corpus.exportState());
+      this.log(`Analysed ${total} articles in ${((t1 - t0) / 1000).toFixed(1)} s: facts ${((tFacts - t0) / 1000).toFixed(1)} s (${this.cache ? `${this.cache.hits} from the cache` : 'cache off'}), entities ${((tEntities - tFacts) / 1000).toFixed(1)} s, cross-checking ${((t1 - tEntities) / 1000).toFixed(1)} s.`);
+      return this.ws.corpus.affected(touched, changed);
+    });
+  }
+
+  /** After restoreState(): the cross-checker sees every article again, a slice at a time, with
+   *  edits free to run between slices; then links come from it. */
+  private async rebuild(): Promise<void> {
+    const paths = this.ws.corpus.paths();
+    const t0 = Date.now();
+    for (let k = 0; k < paths.length;) {
+      k = await this.exclusive(() => {
+        const slice = Date.now();
+        let i = k;
+        while (i < paths.length && Date.now() - slice < SLICE_MS) this.ws.corpus.crossCheck(paths[i++]);
+        return i;
+      });
+      await yieldToEventLoop();
+    }
+    await this.exclusive(async () => {
+      this.ws.corpus.rebuildDone();
+      this.log(`Cross-checking state rebuilt for ${paths.length} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
+      // Articles edited meanwhile were shown with restored links: show the rebuilt ones.
+      if (this.dirty.size) await this.changed(this.ws.corpus.affected([...this.dirty], new Set()));
+    });
+  }
+
+  /** Cross-check articles with the event loop free between slices of work. */
+  private async crossCheck(paths: string[], report: (done: number) => void): Promise<void> {
+    let slice = Date.now();
+    for (let k = 0; k < paths.length; k++) {
+      this.ws.corpus.crossCheck(paths[k]);
+      if (Date.now() - slice > SLICE_MS) {
+        report(k + 1);
+        await yieldToEventLoop();
+        slice = Date.now();
+      }
+    }
+    report(paths.length);
+  }
+
+  /**
+   * A new version of an open document. Keystrokes close together are handled once: the edited
+   * article at once (facts, links, diagnostics), the corpus-wide passes after a pause.
+   */
+  edit(item: ArticleText): void {
+    const pending = this.pendingEdits.get(item.uri);
+    if (pending) clearTimeout(pending.timer);
+    const timer = setTimeout(() => {
+      this.pendingEdits.delete(item.uri);
+      void this.exclusive(() => this.applyEdit(item));
+    }, EDIT_DEBOUNCE_MS);
+    this.pendingEdits.set(item.uri, { item, timer });
+  }
+
+  /** Whether an edit of this document is waiting for its debounce. */
+  hasPendingEdit(uri: string): boolean {
+    return this.pendingEdits.has(uri);
+  }
+
+  private async applyEdit(item: ArticleText): Promise<void> {
+    this.ws.setTexts([item]);
+    const input = inputOf(item);
+    const facts = this.ws.corpus.computeFacts(input);
+    this.ws.corpus.stage([{ input, facts }]);
+    this.ws.corpus.crossCheck(input.path);
+    this.dirty.add(input.path);
+    this.scheduleCorpusPass();
+    await this.changed(this.ws.corpus.affected([input.path], new Set([input.path])));
+  }
+
+  private scheduleCorpusPass(): void {
+    if (this.corpusTimer) clearTimeout(this.corpusTimer);
+    this.corpusTimer = setTimeout(() => {
+      this.corpusTimer = null;
+      // Still typing somewhere: wait for the pause.
+      if (this.pendingEdits.size) return this.scheduleCorpusPass();
+      void this.exclusive(() => this.corpusPass());
+    }, CORPUS_PASS_DELAY_MS);
+  }
+
+  /** The corpus-wide passes after edits: entities everywhere, then the articles they moved. */
+  private async corpusPass(): Promise<void> {
+    if (this.dirty.size === 0) return;
+    const changed = new Set([...this.dirty].filter((p) => this.ws.corpus.has(p)));
+    this.dirty.clear();
+    const touched = this.ws.corpus.refreshEntities(changed);
+    await this.crossCheck(touched, () => undefined);
+    await this.changed(this.ws.corpus.affected(touched, changed));
+  }
+
+  private static referenceInputs(input: ArticleInput, opts: { cliReferenceDate?: string | null; settingReferenceDate?: string | null }): string {
+    return `${input.userReferenceDate || opts.cliReferenceDate || ''}|${opts.settingReferenceDate ?? ''}`;
+  }
+
+  private async cached(input: ArticleInput): Promise<ArticleFacts | null> {
+    if (!this.cache) return null;
+    return this.cache.get(AnalysisCache.key(input.text, Indexer.referenceInputs(input, this.ws.corpus.analyzeOptions)), input.path, input.text);
+  }
+
+  private store(input: ArticleInput, facts: ArticleFacts): void {
+    if (this.cache) void this.cache.put(AnalysisCache.key(input.text, Indexer.referenceInputs(input, this.ws.corpus.analyzeOptions)), facts);
+  }
+}

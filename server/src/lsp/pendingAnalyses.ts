@@ -1,0 +1,52 @@
+// Edits can arrive much faster than an analysis takes (a paste in many steps, an undo of many
+// edits, an editor replaying changes: 1,000 didChange notifications once took minutes to catch up
+// with, one analysis and one sidecar write each). The text of an edited article is updated at once
+// and its analysis is scheduled; any number of edits before the analysis runs cost one analysis.
+// It runs when the edits pause, and before any request is answered, so that a request (a hover, a
+// command at a position) always sees the analysis of the text it refers to.
+// Plugged into the connection as its message strategy: it sees every message before its handler.
+import { Message, type MessageStrategy } from 'vscode-languageserver/node';
+
+type Result = ReturnType<MessageStrategy['handleMessage']>;
+
+export class PendingAnalyses implements MessageStrategy {
+  private readonly pending = new Map<string, () => Promise<void>>();
+  private timer: NodeJS.Timeout | undefined;
+  /** The analyses started so far, one after another. */
+  private running: Promise<void> = Promise.resolve();
+  private busy = 0;
+
+  constructor(private readonly log: (msg: string) => void = () => undefined, private readonly delayMs = 50) {}
+
+  /** Analyse an article soon; a later call for the same article before it runs replaces this one. */
+  schedule(uri: string, analyse: () => Promise<void>): void {
+    this.pending.set(uri, analyse);
+    this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** Start every scheduled analysis now (after those already running); resolves when all are done. */
+  flush(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const jobs = [...this.pending.values()];
+    this.pending.clear();
+    if (jobs.length) {
+      this.busy++;
+      this.running = this.running.then(async () => {
+        for (const job of jobs) {
+          try {
+            await job();
+          } catch (e) {
+            this.log(`Analysis after an edit failed: ${e instanceof Error ? e.stack : String(e)}`);
+          }
+        }
+      }).finally(() => this.busy--);
+    }
+    return this.running;
+  }
+
+  handleMessage(message: Message, next: (message: Message) => Result): Result {
+    if (Message.isRequest(message) && (this.pending.size > 0 || this.busy > 0)) return this.flush().then(() => next(message));
+    return next(message);
+  }
+}
