@@ -3,7 +3,8 @@
 //  1. Every mention's words (clitics removed from the first) form a key; each key gets a type by
 //     confidence-weighted vote over all its mentions.
 //  2. Mentions are retyped to their key's type when the vote is clear.
-//  3. Untagged occurrences of a confident key are tagged, unless training text shows the words are
+//  3. Untagged occurrences of a confident key are tagged (a mention of part of it, of its type,
+//     grows to the whole key), unless training text shows the words are
 //     mostly not a name (common words that happen to be tagged once). A person's surname alone
 //     ("بايدن" after "جو بايدن") counts as an occurrence of that person.
 import type { EntityMention, EntityType, Token } from '../model';
@@ -98,7 +99,14 @@ export function harmonize(
         if (!best) continue;
         const start = toks[i].start + originalCut(toks[i].text, cut);
         const end = toks[i + best.k - 1].end;
-        if (covered(start, end) || added.some((m) => m.start < end && start < m.end)) continue;
+        if (added.some((m) => m.start < end && start < m.end)) continue;
+        if (covered(start, end)) {
+          // A shorter mention of the same type inside a longer confident key («بايدن» in «جو
+          // بايدن») becomes the whole name; anything else found here is left as it is.
+          const inside = list.filter((m) => m.start < end && start < m.end);
+          if (best.k < 2 || !inside.every((m) => m.type === best!.v.type && m.start >= start && m.end <= end && m.end - m.start < end - start)) continue;
+          for (const m of inside) list.splice(list.indexOf(m), 1);
+        }
         added.push({ start, end, type: best.v.type, text: t.doc.text.slice(start, end), confidence: Math.round(Math.min(0.9, best.v.weight / 2) * 1000) / 1000 });
         i += best.k - 1;
       }
