@@ -32,13 +32,17 @@ import {
 import { exchangeClusters } from './train/ner-clusters';
 import { requireShared } from './sharedData';
 import { encodeTable } from '../server/src/engine/ner/tables';
-import { chooseTemperature, decode, trainPerceptron, type Example, type Weights } from './train/ner-perceptron';
+import { chooseTemperature, decode, TEMPERATURES, trainPerceptron, type Example, type Weights } from './train/ner-perceptron';
+import { emissions, modelFrom, tagSentence, type NerModelFile } from '../server/src/engine/ner/tagger';
+import { marginals } from '../server/src/engine/ner/decode';
+import { evaluateHeldout, heldoutCorpusPairs, scoreSpans } from './eval/ner';
 
 const repo = path.resolve(__dirname, '..');
 const outFile = path.join(repo, 'server', 'models', 'ner.json');
 
 const env = (name: string, dflt: number) => Number(process.env[name] ?? dflt);
 const EPOCHS = env('NER_EPOCHS', 10);
+const CALIB_EPOCHS = env('NER_CALIB_EPOCHS', Math.ceil(EPOCHS / 2));
 const DEV = env('NER_DEV', 0) === 1;
 const HELDOUT = env('NER_HELDOUT', 0) === 1;
 const USE_WIKI = env('NER_WIKI', 1) === 1;
@@ -46,6 +50,8 @@ const USE_CLUSTERS = env('NER_CLUSTERS', 1) === 1;
 const USE_NAMES = env('NER_NAMES', 1) === 1;
 const USE_TRIGGERS = env('NER_TRIGGERS', 1) === 1;
 const ANER_WEIGHT = env('NER_ANER_WEIGHT', 4);
+const AUGMENT = env('NER_AUG', 1) === 1 && USE_WIKI;
+const NEWS_LEX = env('NER_NEWS_LEX', 1) === 1;
 const LEX_WEIGHT = env('NER_LEX_WEIGHT', 1);
 const CLASSES: [number, number] = [env('NER_K1', 64), env('NER_K2', 256)];
 const MIN_FEATURE_COUNT = 2;
@@ -91,7 +97,7 @@ function personNames(shared: string): Map<string, number> {
 
 interface Corpus { name: string; train: AnerSentence[]; dev: AnerSentence[] }
 
-function main() {
+async function main() {
   const t0 = Date.now();
   const shared = requireShared('npm run train:ner', ['data/anercorp/train.txt', ...(USE_WIKI ? ['data/wikifane/wikifane-gold.txt'] : []), ...(USE_NAMES ? ['data/names/wikidata-person-name-tokens.tsv'] : [])]);
   const anerTokens = splitAnercorp(readAnercorpTokens(anercorpFile(shared)));
@@ -121,6 +127,7 @@ function main() {
   const withRes = (sents: AnerSentence[]) => {
     const lex = new Lexicon(Lexicon.count(sents, (s) => (isAner.has(s) ? LEX_WEIGHT : 1)), Lexicon.names(sents));
     lex.res = { clusters, personNames: names, triggers: USE_TRIGGERS ? Lexicon.triggers(sents) : new Map() } satisfies NerResources;
+    if (NEWS_LEX && USE_WIKI) lex.res.newsForms = Lexicon.count(sents.filter((s) => isAner.has(s)));
     return lex;
   };
   const foldLex = Array.from({ length: FOLDS }, (_, k) => withRes(train.filter((x) => x.fold !== k).map((x) => x.s)));
@@ -135,52 +142,112 @@ function main() {
     feats: feats.map((tok) => Int32Array.from(tok.map((f) => ids.get(f) ?? -1).filter((x) => x >= 0))),
     gold: labels ? labels.map((l) => LABELS.indexOf(l as (typeof LABELS)[number])) : [],
   });
+  const F = featNames.length;
   const examples = train.map((x, i) => toExample(featStrings[i], x.s.labels));
   featStrings.length = 0;
+  // Domain adaptation by feature augmentation (Daumé III 2007, "Frustratingly easy domain
+  // adaptation"): every feature also has a copy per corpus, active only on that corpus's
+  // sentences; the shared copy learns what holds in both, each corpus's copy what is peculiar to
+  // it (WikiFANE's own conventions, words that are names in one and common words in the other).
+  // The shipped weights are the shared copy plus the news (ANERcorp) copy.
+  const domains = AUGMENT ? corpora.length : 0;
+  if (AUGMENT) {
+    const dom = new Map(corpora.map((c, d) => [c.name, d]));
+    train.forEach((x, i) => {
+      const off = F * (1 + dom.get(x.aner ? 'anercorp' : 'wikifane')!);
+      examples[i].feats = examples[i].feats.map((fs) => { const a = new Int32Array(fs.length * 2); a.set(fs); for (let k = 0; k < fs.length; k++) a[fs.length + k] = fs[k] + off; return a; });
+    });
+  }
   // ANERcorp (news, the product's domain) weighs ANER_WEIGHT times a WikiFANE sentence.
   const data: Example[] = [];
   train.forEach((x, i) => { for (let r = 0; r < (x.aner ? ANER_WEIGHT : 1); r++) data.push(examples[i]); });
-  const F = featNames.length;
-  log(`${F} features, ${data.length} training sentences (ANERcorp ×${ANER_WEIGHT}), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  log(`${F} features${domains ? ` (and a copy per corpus)` : ''}, ${data.length} training sentences (ANERcorp ×${ANER_WEIGHT}), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const w = trainPerceptron(data, F, EPOCHS, log);
+  const wAll = trainPerceptron(data, F * (1 + domains), EPOCHS, log);
+  const newsOnly = (x: Weights): Weights => (domains ? { ...x, W: x.W.slice(0, F * K).map((v, i) => v + x.W[F * K + i]) } : x);
+  const w = newsOnly(wAll);
   log(`trained, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const fullLex = withRes(train.map((x) => x.s));
-  const score = (sents: AnerSentence[], weights: Weights) => {
-    let tp = 0, fp = 0, fn = 0;
-    const by: Record<string, [number, number, number]> = { PER: [0, 0, 0], ORG: [0, 0, 0], LOC: [0, 0, 0], MISC: [0, 0, 0] };
-    for (const s of sents) {
-      const pred = decode(toExample(sentenceFeatures(s.words, s.texts, fullLex)), weights).map((l) => LABELS[l]);
-      const g = new Set(spansOf(s.labels).map((x) => x.join(':')));
-      const p = spansOf(pred);
-      for (const x of p) { const hit = g.has(x.join(':')); if (hit) { tp++; by[x[2]][0]++; } else { fp++; by[x[2]][1]++; } g.delete(x.join(':')); }
-      for (const k of g) { fn++; by[k.split(':')[2]][2]++; }
-    }
-    const f1 = (a: number, b: number, c: number) => (a ? (200 * a) / (2 * a + b + c) : 0);
-    return `F1 ${f1(tp, fp, fn).toFixed(1)} (P ${(tp ? (100 * tp) / (tp + fp) : 0).toFixed(1)} R ${(tp ? (100 * tp) / (tp + fn) : 0).toFixed(1)}; ${Object.entries(by).map(([t, c]) => `${t} ${f1(...c).toFixed(1)}`).join(', ')})`;
-  };
-  if (DEV || HELDOUT) {
-    const sets: [string, AnerSentence[]][] = DEV ? corpora.map((c) => [c.name, c.dev]) : heldout;
-    for (const [name, sents] of sets) log(`${DEV ? 'dev' : 'held-out'} ${name}: ${score(sents, w)}`);
-    log(`(not written) ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-    return;
-  }
-
   // Temperature for the confidences (Viterbi does not depend on it): a model trained the same way
   // on the other folds scores the last fold of ANERcorp (whose lexicon features come from the
   // other folds, as at run time); the temperature that best predicts its gold tags is kept.
   const calibIdx = train.map((x, i) => (x.aner && x.fold === FOLDS - 1 ? i : -1)).filter((i) => i >= 0);
   const auxData: Example[] = [];
   train.forEach((x, i) => { if (x.fold !== FOLDS - 1) for (let r = 0; r < (x.aner ? ANER_WEIGHT : 1); r++) auxData.push(examples[i]); });
-  const temperature = chooseTemperature(calibIdx.map((i) => examples[i]), trainPerceptron(auxData, F, Math.ceil(EPOCHS / 2)));
+  // Without calibration (NER_CALIB_EPOCHS=0, quicker dev runs) a fixed scale: at 1, large scores
+  // overflow the confidences that corpus consistency weighs.
+  const temperature = CALIB_EPOCHS > 0 ? chooseTemperature(calibIdx.map((i) => examples[i]), trainPerceptron(auxData, F * (1 + domains), CALIB_EPOCHS)) : env('NER_T', 64);
   log(`temperature ${temperature}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  writeModel(w, featNames, train.map((x) => x.s), fullLex, temperature, corpora.map((c) => c.name), clusters, names);
-  log(`${((Date.now() - t0) / 1000).toFixed(1)} s in all`);
+  const model = buildModel(w, featNames, train.map((x) => x.s), fullLex, temperature, corpora.map((c) => c.name), clusters, names);
+  if (DEV || HELDOUT) {
+    const sets: [string, AnerSentence[]][] = DEV ? corpora.map((c) => [c.name, c.dev]) : heldout;
+    if (process.env.NER_OUT) fs.writeFileSync(process.env.NER_OUT, JSON.stringify(model) + '\n');
+    await report(model, sets, fullLex, DEV ? 'dev' : 'held-out');
+    log(`(not written) ${((Date.now() - t0) / 1000).toFixed(1)} s, CPU ${cpuSeconds()} s`);
+    return;
+  }
+  const json = JSON.stringify(model);
+  fs.writeFileSync(outFile, json + '\n');
+  log(`wrote ${outFile}: ${model.featureKeys.split('\n').length} features, ${(Buffer.byteLength(json) / 1e6).toFixed(2)} MB`);
+  log(`${((Date.now() - t0) / 1000).toFixed(1)} s in all, CPU ${cpuSeconds()} s`);
 }
 
-function writeModel(w: Weights, featNames: string[], train: AnerSentence[], lex: Lexicon, temperature: number, corpora: string[], clusters: Map<string, [number, number]>, names: Map<string, number>) {
+const cpuSeconds = () => { const c = process.cpuUsage(); return ((c.user + c.system) / 1e6).toFixed(1); };
+
+/**
+ * Dev (or held-out) figures of a freshly trained model: the tagger alone, the product's path
+ * (corpus consistency, as `npm run eval` scores it), recall on names whose words training never
+ * saw inside a name (what new names in new news look like), and how well the confidences are
+ * calibrated (expected calibration error of the chosen tag, and the temperature that would have
+ * been best on this set).
+ */
+async function report(file: NerModelFile, sets: [string, AnerSentence[]][], lex: Lexicon, what: string) {
+  const model = modelFrom(file);
+  const f = (x: number) => x.toFixed(1);
+  const line = (sc: ReturnType<typeof scoreSpans>) => `F1 ${f(sc.all.f)} (P ${f(sc.all.p)} R ${f(sc.all.r)}; ${['PER', 'ORG', 'LOC', 'MISC'].map((t) => `${t} ${f(sc[t].f)}`).join(', ')})`;
+  for (const [name, sents] of sets) {
+    const tagger = await evaluateHeldout(sents, model);
+    const pairs = await heldoutCorpusPairs(sents, model);
+    log(`${what} ${name}: tagger ${line(tagger)}`);
+    log(`${what} ${name}: product ${line(scoreSpans(pairs))}`);
+    // Recall of gold names by whether all their words were seen inside a name in training.
+    const seenWord = (w: NerWord) => { const e = lex.forms.get(w.norm); return !!e && e[1] + e[2] + e[3] + e[4] > 0; };
+    const rec = { seen: [0, 0], unseen: [0, 0] };
+    pairs.forEach(({ gold, pred }, k) => {
+      const p = new Set(pred.map((x) => x.join(':')));
+      for (const g of gold) {
+        const r = sents[k].words.slice(g[0], g[1]).filter((w) => w.kind === 'word').every(seenWord) ? rec.seen : rec.unseen;
+        r[1]++;
+        if (p.has(g.join(':'))) r[0]++;
+      }
+    });
+    log(`${what} ${name}: recall seen names ${f((100 * rec.seen[0]) / rec.seen[1])} (${rec.seen[1]}), unseen ${f((100 * rec.unseen[0]) / rec.unseen[1])} (${rec.unseen[1]})`);
+    // Calibration of the chosen tag's confidence (10 bins), and the best temperature on this set.
+    const bins = Array.from({ length: 10 }, () => [0, 0, 0]);
+    const nll = new Map<number, number>(TEMPERATURES.map((t) => [t, 0]));
+    for (const s of sents) {
+      const gold = s.labels.map((l) => LABELS.indexOf(l));
+      const emit = emissions(model, s.words, s.texts);
+      const T = gold.length;
+      const r = tagSentence(s.words, s.texts, model);
+      r.labels.forEach((l, t) => { if (!(r.probs[t] >= 0)) return; const b = bins[Math.min(9, Math.floor(r.probs[t] * 10))]; b[0]++; b[1] += r.probs[t]; b[2] += l === gold[t] ? 1 : 0; });
+      for (const temp of TEMPERATURES) {
+        const marg = marginals(emit.map((x) => x / temp), T, model.trans.map((x) => x / temp), model.start.map((x) => x / temp));
+        let n = nll.get(temp)!;
+        for (let t = 0; t < T; t++) n -= Math.log(Math.max(1e-9, marg[t * NUM_LABELS + gold[t]]));
+        nll.set(temp, n);
+      }
+    }
+    const N = bins.reduce((a, b) => a + b[0], 0);
+    const ece = bins.reduce((a, b) => a + (b[0] ? Math.abs(b[1] - b[2]) : 0), 0) / N;
+    const bestT = [...nll].sort((a, b) => a[1] - b[1])[0][0];
+    log(`${what} ${name}: calibration at temperature ${file.temperature}: ECE ${(100 * ece).toFixed(2)} %; best temperature on this set ${bestT} (NLL/word ${(nll.get(bestT)! / N).toFixed(4)} vs ${(nll.get(file.temperature ?? 1)! / N).toFixed(4)})`);
+  }
+}
+
+function buildModel(w: Weights, featNames: string[], train: AnerSentence[], lex: Lexicon, temperature: number, corpora: string[], clusters: Map<string, [number, number]>, names: Map<string, number>): NerModelFile {
   const round = (x: number) => Math.round(x * 10 ** DECIMALS) / 10 ** DECIMALS;
   // Features in code-unit order, so the file does not depend on the order features were met;
   // a feature is kept when one of its weights reaches PRUNE. Weights are stored as 16-bit
@@ -203,7 +270,7 @@ function writeModel(w: Weights, featNames: string[], train: AnerSentence[], lex:
   const compact = (e: number[]) => (e[1] + e[2] + e[3] + e[4] ? e.join(',') : e[0]);
   const res = lex.res!;
   const wiki = corpora.includes('wikifane');
-  const model = {
+  const model: NerModelFile = {
     about: `Qarina Arabic NER: averaged structured perceptron over BIO tags (PER, ORG, LOC, MISC), features of server/src/engine/ner/features.ts. Written by scripts/train-ner.ts (npm run train:ner). Trained on the first 5/6 of the ANERcorp CAMeL Lab train split (the last 1/6 held out)${wiki ? ' and on WikiFANE Gold in ANERcorp\'s conventions (every 8th block of articles held out)' : ''}, with word classes learned from that text and ANS sentences, and person-name parts from Wikidata.`,
     attribution: 'This model file is a derivative of ANERcorp (Benajiba, Rosso & Benedí Ruiz 2007, CAMeL Lab train/test splits: Obeid et al. 2020; CC BY-SA 4.0)' + (wiki ? ' and of WikiFANE Gold (Alotaibi & Lee 2014, "A Hybrid Approach to Features Representation for Fine-grained Arabic Named Entity Recognition", COLING; CC BY-SA 3.0)' : '') + '. It is shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). It also contains person-name parts from Wikidata (CC0 1.0, via steveash/NETransliteration-COLING2018) and word classes learned from ANS (Khouja 2020, Apache-2.0) sentences.',
     labels: [...LABELS],
@@ -220,10 +287,10 @@ function writeModel(w: Weights, featNames: string[], train: AnerSentence[], lex:
     classes: encodeTable(sorted(clusters).map(([k, [a, b]]) => [k, `${a},${b}`])),
     personNames: encodeTable(sorted(names)),
     triggers: encodeTable(sorted(res.triggers)),
+    ...(res.newsForms ? { newsLexicon: encodeTable(sorted(res.newsForms as Map<string, LexEntry>).map(([k, e]) => [k, compact(e)])) } : {}),
   };
-  const json = JSON.stringify(model);
-  fs.writeFileSync(outFile, json + '\n');
-  log(`wrote ${outFile}: ${kept} features, ${(Buffer.byteLength(json) / 1e6).toFixed(2)} MB`);
+  log(`${kept} features kept`);
+  return model;
 }
 
-main();
+main().catch((e) => { console.error(e); process.exit(1); });

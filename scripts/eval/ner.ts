@@ -7,6 +7,7 @@ import * as path from 'path';
 import type { EntityMention, EntityType, Token } from '../../server/src/engine/model';
 import { tokenize } from '../../server/src/engine/text/tokens';
 import { LABELS } from '../../server/src/engine/ner/features';
+import type { LoadedModel } from '../../server/src/engine/ner/tagger';
 import {
   anercorpFile, readAnercorp, readAnercorpTokens, readWikifane, spansOf, splitAnercorp, splitWikifane, wikifaneFile, type AnerSentence,
 } from '../train/ner-data';
@@ -40,10 +41,11 @@ export function scoreSpans(pairs: { gold: [number, number, string][]; pred: [num
   return Object.fromEntries(Object.entries(by).map(([t, c]) => [t, { ...prf(c), ...c }]));
 }
 
-export async function evaluateHeldout(heldout: AnerSentence[]) {
-  const { tagSentence } = await import('../../server/src/engine/ner/tagger');
+export async function evaluateHeldout(heldout: AnerSentence[], model?: LoadedModel) {
+  const { tagSentence, loadModel } = await import('../../server/src/engine/ner/tagger');
+  const m = model ?? loadModel();
   const pairs = heldout.map((s) => {
-    const tagged = tagSentence(s.words, s.texts);
+    const tagged = tagSentence(s.words, s.texts, m);
     return { gold: spansOf(s.labels), pred: spansOf(tagged.labels.map((l) => LABELS[l])) };
   });
   return scoreSpans(pairs);
@@ -58,7 +60,12 @@ const DOC_SENTENCES = 20;
  * Predicted character spans are mapped back to word units; a span starting after a clitic counts
  * from the word that holds it, as ANERcorp tags whole words.
  */
-export async function evaluateHeldoutCorpus(heldout: AnerSentence[]) {
+export async function evaluateHeldoutCorpus(heldout: AnerSentence[], model?: LoadedModel) {
+  return scoreSpans(await heldoutCorpusPairs(heldout, model));
+}
+
+/** Gold and predicted word-unit spans of each held-out sentence, through the product's path (see evaluateHeldoutCorpus). */
+export async function heldoutCorpusPairs(heldout: AnerSentence[], model?: LoadedModel) {
   const { recognizeCorpus } = await import('../../server/src/engine/ner');
   const docs: { path: string; text: string; tokens: Token[]; sentences: { id: string; start: number; end: number; kind: 'body' }[]; sents: AnerSentence[]; offs: number[][] }[] = [];
   for (let d = 0; d * DOC_SENTENCES < heldout.length; d++) {
@@ -82,7 +89,7 @@ export async function evaluateHeldoutCorpus(heldout: AnerSentence[]) {
     });
     docs.push({ path: 'heldout-' + d, text, tokens, sentences, sents, offs });
   }
-  const res = recognizeCorpus(docs, { conventions: false });
+  const res = recognizeCorpus(docs, { conventions: false, model });
   const pairs: { gold: [number, number, string][]; pred: [number, number, string][] }[] = [];
   for (const d of docs) {
     const ms = res.get(d.path) ?? [];
@@ -94,7 +101,7 @@ export async function evaluateHeldoutCorpus(heldout: AnerSentence[]) {
       pairs.push({ gold: spansOf(s.labels), pred });
     });
   }
-  return scoreSpans(pairs);
+  return pairs;
 }
 
 interface GoldEntity { start: number; end: number; text: string; type: string }
@@ -108,13 +115,13 @@ export function readSeeds(shared: string): { path: string; text: string; gold: G
   });
 }
 
-export async function evaluateSeeds(shared: string, verbose = false) {
+export async function evaluateSeeds(shared: string, verbose = false, model?: LoadedModel) {
   const { recognizeCorpus } = await import('../../server/src/engine/ner');
   const { segmentSentences } = await import('../../server/src/engine/text/sentences');
   const seeds = readSeeds(shared);
   const docs = seeds.map((s) => ({ path: s.path, text: s.text, tokens: tokenize(s.text), sentences: segmentSentences(s.text) }));
   const t0 = performance.now();
-  const res = recognizeCorpus(docs);
+  const res = recognizeCorpus(docs, { model });
   const ms = performance.now() - t0;
   const pairs = seeds.map((s) => {
     const pred: EntityMention[] = res.get(s.path) ?? [];

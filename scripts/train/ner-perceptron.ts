@@ -65,10 +65,13 @@ export function trainPerceptron(data: Example[], F: number, epochs: number, log?
   return { W: avg(w, u), TR: avg(tr, tu), ST: avg(st, su) };
 }
 
+/** The grid of temperatures chooseTemperature picks from. */
+export const TEMPERATURES = [1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192];
+
 /** The temperature (from a fixed grid) under which `w` best predicts the gold tags of `calib`. */
 export function chooseTemperature(calib: Example[], w: Weights): number {
   let temperature = 1, bestNll = Infinity;
-  for (const temp of [1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64, 96, 128, 192]) {
+  for (const temp of TEMPERATURES) {
     let nll = 0;
     for (const { feats, gold } of calib) {
       const T = gold.length;

@@ -22,6 +22,8 @@ export interface WordInfo {
   shape: string;
   /** Last two letters of the core. */
   x2?: string;
+  /** Final ي of the normalised form: '1' written ى (alef maqsura: على), '0' written ي (علي); '' otherwise. */
+  ya: string;
   /** Features of the word alone as [template, value] pairs (computed once per distinct word). */
   uni?: [string, string][];
   /** Run-time cache: summed weights of the word's own features and of its features as a
@@ -47,16 +49,21 @@ function shapeOf(w: NerWord, text: string, core: string): string {
 const infoCache = new Map<string, WordInfo>();
 const INFO_CACHE_MAX = 100_000;
 
+// Normalisation writes final ى as ي, so the preposition على and the name علي share a form; how
+// the word was written is kept apart (writers who use ي for ى make it a hint, not a rule).
+const ALEF_MAQSURA_END = /\u0649[\u064B-\u0652\u0670]*$/;
+
 function info(w: NerWord, text: string): WordInfo {
-  const key = w.kind + '\u0000' + (LATIN.test(text) ? text : w.norm);
+  const ya = w.kind === 'word' && w.norm.endsWith('ي') ? (ALEF_MAQSURA_END.test(text) ? '1' : '0') : '';
+  const key = w.kind + ya + '\u0000' + (LATIN.test(text) ? text : w.norm);
   const hit = infoCache.get(key);
   if (hit) return hit;
   const n = w.norm;
   let wi: WordInfo;
-  if (w.kind !== 'word') wi = { n, core: n, pre: '', shape: shapeOf(w, text, n) };
+  if (w.kind !== 'word') wi = { n, core: n, pre: '', shape: shapeOf(w, text, n), ya };
   else {
     const split = splitProclitics(n);
-    wi = { n, core: split.stem, pre: n.slice(0, split.prefixLength), shape: shapeOf(w, text, split.stem) };
+    wi = { n, core: split.stem, pre: n.slice(0, split.prefixLength), shape: shapeOf(w, text, split.stem), ya };
   }
   if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
   infoCache.set(key, wi);
@@ -76,6 +83,9 @@ export function unigramFeatures(w: WordInfo): [string, string][] {
     const padded = '^' + w.core + '$';
     for (let k = 0; k + 3 <= padded.length; k++) f.push(['n3', padded.slice(k, k + 3)]);
   }
+  // A letter taken off as a proclitic without an article after it (ب, ل, ك, و, ف) may be the
+  // name's own first letter (بايدن, لاريجاني, فيسبوك): the word's beginning as written, too.
+  if (w.pre && !w.pre.endsWith('ال') && !w.pre.endsWith('لل')) f.push(['f<2', w.n.slice(0, 2)], ['f<3', w.n.slice(0, 3)], ['f<4', w.n.slice(0, 4)]);
   w.uni = f;
   return f;
 }
@@ -152,6 +162,10 @@ export interface NerResources {
   /** Core → the kinds of trigger it is: "h" + type (first word inside names of that type:
    *  حزب، جامعه، منظمه) and "p" + type (word right before names of that type: شركه، الرييس). */
   triggers: Map<string, string>;
+  /** Counts of the news corpus alone (ANERcorp), by normalised form: the lexicon above mixes
+   *  news with Wikipedia, where many words of news names are common words (جو "air", مسقط راس
+   *  "birthplace", علي for على); absent in models trained on news only. */
+  newsForms?: WordTable<LexEntry>;
 }
 
 /** Counts of a normalised form in labelled text: [total, PER, ORG, LOC, MISC]. */
@@ -279,7 +293,7 @@ const SMALL = ['0', '1', '2', '3', '4', '5'];
 const TYPE_SHARE = TYPES.map((t) => SMALL.map((k) => t + k));
 // Template names are constants so that the run-time lookups hash no fresh strings.
 const LEX_TEMPLATES: Record<string, [string, string, string, string]> = {};
-for (const p of ['lw', 'lc', 'lc-1', 'lc+1', 'lc-2', 'lc+2']) LEX_TEMPLATES[p] = [p, p + 'f', p + 'e', p + 't'];
+for (const p of ['lw', 'lc', 'lc-1', 'lc+1', 'lc-2', 'lc+2', 'nw', 'nw-1', 'nw+1']) LEX_TEMPLATES[p] = [p, p + 'f', p + 'e', p + 't'];
 
 function lexFeatures(prefix: string, e: LexEntry | undefined, emit: FeatureSink): void {
   const [none, f, en, t] = LEX_TEMPLATES[prefix];
@@ -299,8 +313,8 @@ function isNisba(w: WordInfo): boolean {
   return w.shape[0] === 'A' && w.core.length >= 4 && /(ي|يه|يين|يون|يا)$/.test(w.core) && w.pre.endsWith('ال');
 }
 
-const BOS: WordInfo = { n: '<s>', core: '<s>', pre: '', shape: 'S' };
-const EOS: WordInfo = { n: '</s>', core: '</s>', pre: '', shape: 'S' };
+const BOS: WordInfo = { n: '<s>', core: '<s>', pre: '', shape: 'S', ya: '' };
+const EOS: WordInfo = { n: '</s>', core: '</s>', pre: '', shape: 'S', ya: '' };
 
 export type FeatureSink = (template: string, value: string) => void;
 
@@ -330,11 +344,20 @@ function personBucket(w: WordInfo, res: NerResources): string {
   return b ? SMALL[b] : NONE;
 }
 
+/** Share of a word's labelled occurrences inside names, in fifths ('u' unknown; the shape for non-words). */
+function nameShareBucket(w: WordInfo, lex: Lexicon): string {
+  if (!isWordInfo(w)) return w.shape;
+  const e = lex.forms.get(w.n);
+  if (!e) return 'u';
+  return SMALL[Math.round((4 * (e[1] + e[2] + e[3] + e[4])) / e[0])];
+}
+
 /** Features of the word itself: letters, shape, identity and lexicon evidence. */
 export function wordFeatures(w: WordInfo, lex: Lexicon | null, emit: FeatureSink): void {
   for (const [t, v] of unigramFeatures(w)) emit(t, v);
   emit('w', wn(w, lex));
   emit('c', cn(w, lex));
+  if (w.ya) emit('wy', wn(w, lex) + '|' + w.ya);
   if (lex && isWordInfo(w)) { lexFeatures('lw', lex.forms.get(w.n), emit); lexFeatures('lc', lex.cores.get(w.core), emit); }
   const res = lex?.res;
   if (res) {
@@ -345,6 +368,7 @@ export function wordFeatures(w: WordInfo, lex: Lexicon | null, emit: FeatureSink
     emit('pg', pg);
     emit('pgs', pg + '|' + w.shape);
     emit('tr', res.triggers.get(w.core) ?? NONE);
+    if (res.newsForms && isWordInfo(w)) lexFeatures('nw', res.newsForms.get(w.n), emit);
   }
 }
 
@@ -360,7 +384,11 @@ export function neighborFeatures(x: WordInfo, offset: number, lex: Lexicon | nul
     const [t1, t2, tp, tr] = RES_TEMPLATES[offset];
     const [k1, k2] = classesOf(x, res);
     emit(t1, k1);
-    if (offset === -1 || offset === 1) { emit(t2, k2); emit(tp, personBucket(x, res)); }
+    if (offset === -1 || offset === 1) {
+      emit(t2, k2);
+      emit(tp, personBucket(x, res));
+      if (res.newsForms && isWordInfo(x)) lexFeatures(offset === -1 ? 'nw-1' : 'nw+1', res.newsForms.get(x.n), emit);
+    }
     emit(tr, res.triggers.get(x.core) ?? NONE);
   }
   if (offset === -2) {
@@ -424,6 +452,19 @@ export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | 
     let b = i - 1;
     while (b >= 0 && b >= i - 3 && isNisba(infos[b])) b--;
     if (b < i - 1) emit('pn', cn(at(b), lex));
+    const res = lex?.res;
+    if (lex && res) {
+      // Conjunctions for names whose words are also common words (علي "on", جو "air"): how
+      // name-like this word is (person-name list, share of its labelled occurrences inside names)
+      // together with how name-like its neighbours are, and with the title or trigger before it.
+      const pg0 = personBucket(w, res), pgp = personBucket(p1, res), pgn = personBucket(n1, res);
+      const sh0 = nameShareBucket(w, lex), shp = nameShareBucket(p1, lex), shn = nameShareBucket(n1, lex);
+      emit('pgx', pg0 + '|' + pgn);
+      emit('pgv', pgp + '|' + pg0);
+      emit('lsx', sh0 + '|' + shn + '|' + pgn);
+      emit('lsv', shp + '|' + sh0 + '|' + pgp);
+      emit('tpg', (res.triggers.get(at(b).core) ?? NONE) + '|' + pg0 + '|' + sh0);
+    }
     if (lex) {
       emit('ge', ge[i] || '-');
       emit('ge-1', ge[i - 1] || '-');

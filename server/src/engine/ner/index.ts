@@ -23,16 +23,17 @@ export interface NerDoc {
 
 const K = NUM_LABELS;
 
-let firstWords: Map<string, number> | null = null;
+const firstWords = new WeakMap<LoadedModel, Map<string, number>>();
 /** Evidence that a normalised form starts a name: training first words, then ICU region names. */
 function knownFirst(model: LoadedModel): Map<string, number> {
-  if (firstWords) return firstWords;
+  const hit = firstWords.get(model);
+  if (hit) return hit;
   const m = new Map(model.entityFirst);
   for (const name of regionGazetteer().names.keys()) {
     const first = name.split(' ')[0];
     m.set(first, (m.get(first) ?? 0) + 3);
   }
-  firstWords = m;
+  firstWords.set(model, m);
   return m;
 }
 
@@ -96,10 +97,12 @@ export interface NerOptions {
    *  server reruns corpus-wide recognition on every edit, and only the edited article needs the
    *  tagger again. */
   cache?: Map<string, TaggedDoc>;
+  /** Another model than the committed one (evaluation of models trained for development). */
+  model?: LoadedModel;
 }
 
 export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<string, EntityMention[]> {
-  const model = loadModel();
+  const model = options.model ?? loadModel();
   const tagged = docs.map((d) => {
     const hit = options.cache?.get(d.path);
     if (hit && hit.doc.text === d.text) return hit;

@@ -12,6 +12,8 @@ export interface NerModelFile {
   about: string;
   attribution: string;
   labels: string[];
+  /** Training epochs (informative). */
+  epochs?: number;
   /** Scores are divided by this before computing confidences (chosen in training). */
   temperature?: number;
   /** Transition weights prev*K + cur. */
@@ -36,6 +38,8 @@ export interface NerModelFile {
   personNames?: string;
   /** Trigger cores learned from the labelled text (see Lexicon.triggers). */
   triggers?: string;
+  /** Counts of the news corpus alone, like `lexicon` (NerResources.newsForms). */
+  newsLexicon?: string;
 }
 
 /** A lexicon value: "total" (never inside a name) or "total,PER,ORG,LOC,MISC". */
@@ -56,6 +60,7 @@ function resourcesOf(m: NerModelFile): NerResources | null {
     clusters: new SortedTable(m.classes ?? '', classValue),
     personNames: new SortedTable(m.personNames ?? '', intValue),
     triggers: readTable(m.triggers ?? '', textValue),
+    newsForms: m.newsLexicon ? new SortedTable(m.newsLexicon, lexValue) : undefined,
   };
 }
 
@@ -72,9 +77,14 @@ export interface LoadedModel {
 
 let loaded: LoadedModel | null = null;
 
+/** The committed model (server/models/ner.json), loaded once. */
 export function loadModel(): LoadedModel {
-  if (loaded) return loaded;
-  const m = modelJson as unknown as NerModelFile;
+  if (!loaded) loaded = modelFrom(modelJson as unknown as NerModelFile);
+  return loaded;
+}
+
+/** A model from the contents of a model file (the committed one, or one a training script wrote for evaluation). */
+export function modelFrom(m: NerModelFile): LoadedModel {
   if (m.labels.join(',') !== LABELS.join(',')) throw new Error('ner.json was trained with other labels');
   // One flat table of weights; the maps hold offsets (no object per feature: faster to load).
   const weights = new Map<string, Map<string, number>>();
@@ -102,7 +112,7 @@ export function loadModel(): LoadedModel {
   const lexicon = new Lexicon(new SortedTable(m.lexicon, lexValue), readTable(m.names, textValue), new SortedTable(m.lexiconCores, lexValue));
   lexicon.res = resourcesOf(m);
   prefixesOf(lexicon.names);
-  loaded = {
+  return {
     temperature: m.temperature ?? 1,
     trans: Float64Array.from(m.trans),
     start: Float64Array.from(m.start),
@@ -111,7 +121,6 @@ export function loadModel(): LoadedModel {
     entityFirst: readTable(m.entityFirst, intValue),
     lexicon,
   };
-  return loaded;
 }
 
 export interface TaggedSentence {
