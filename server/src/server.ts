@@ -200,16 +200,17 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
     const doc = openDocs.get(textDocument.uri);
     if (!doc) return;
     TextDocument.update(doc, contentChanges, textDocument.version);
-    const text = doc.getText();
-    // Typing: debounced, the edited article at once and the corpus-wide passes after a pause.
-    if (ws.corpus.has(textDocument.uri) && classifyArticle(URI.parse(textDocument.uri).fsPath, Buffer.from(text, 'utf8')).ok) {
-      await annotations.ensureLoaded(textDocument.uri);
-      indexer.edit(withDecisions(textDocument.uri, text, doc.version));
-      return;
-    }
-    // Not an article of the corpus: once for a burst of edits, before the next request at the latest.
+    // Once for a burst of edits (the latest text), before the next request at the latest: the edited
+    // article at once, the corpus-wide passes after a pause (lsp/indexer.ts).
     pending.schedule(textDocument.uri, async () => {
-      if (openDocs.get(textDocument.uri) === doc) await analyseText(textDocument.uri, doc.getText(), doc.version);
+      if (openDocs.get(textDocument.uri) !== doc) return;
+      const text = doc.getText();
+      if (ws.corpus.has(textDocument.uri) && classifyArticle(URI.parse(textDocument.uri).fsPath, Buffer.from(text, 'utf8')).ok) {
+        await annotations.ensureLoaded(textDocument.uri);
+        await indexer.edit(withDecisions(textDocument.uri, text, doc.version));
+      } else {
+        await analyseText(textDocument.uri, text, doc.version);
+      }
     });
   });
 
@@ -231,7 +232,7 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
     }
     await annotations.ensureLoaded(uri);
     // Opening an article whose text is already analysed (the file as on disk) needs no analysis.
-    if (ws.corpus.get(uri)?.text === text && !indexer.hasPendingEdit(uri)) {
+    if (ws.corpus.get(uri)?.text === text && !pending.has(uri)) {
       ws.setTexts([{ uri, text, version }]);
       await changed([uri]);
       return;

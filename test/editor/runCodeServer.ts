@@ -13,7 +13,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { clashArticle, copySampleArticles, oneLineArticle } from '../support/samples';
-import { CLASH_ARTICLE, PARAGRAPH_ARTICLE, runSmoke } from '../ui/smoke';
+import { CLASH_ARTICLE, PARAGRAPH_ARTICLE, runSmoke, STORY_ARTICLES } from '../ui/smoke';
 import { waitFor } from '../support/waitFor';
 
 const repo = path.resolve(__dirname, '..', '..');
@@ -54,6 +54,8 @@ export function prepareTemp(): { root: string; workspace: string; uiWorkspace: s
   // and hovers that must read cleanly and stay inert).
   fs.writeFileSync(path.join(uiWorkspace, PARAGRAPH_ARTICLE), oneLineArticle('000_', '001_'));
   fs.writeFileSync(path.join(uiWorkspace, CLASH_ARTICLE), clashArticle());
+  // And a short story of real headlines with a toll discrepancy (29 vs 53 killed).
+  for (const f of STORY_ARTICLES) fs.copyFileSync(path.join(repo, 'test', 'fixtures', 'stories', 'ahvaz', f), path.join(uiWorkspace, f));
   const userData = path.join(root, 'user-data');
   const settingsDir = path.join(userData, 'User');
   fs.mkdirSync(settingsDir, { recursive: true });

@@ -115,7 +115,7 @@ describe('faults: hostile article text is inert everywhere it is shown', functio
       }
     }
     const diag = client.diagnostics.get(clash) ?? [];
-    assert.ok(diag.length > 0 && [...client.diagnostics.values()].flat().some((d) => /<img src=x/.test(d.message)), 'no diagnostic quotes the hostile passage');
+    assert.ok(diag.length > 0 && [...client.diagnostics.values()].flat().some((d) => [d.message, ...(d.relatedInformation ?? []).map((r: any) => r.message)].some((m) => /<img src=x/.test(m))), `no diagnostic quotes the hostile passage:\n${[...client.diagnostics.values()].flat().map((d) => d.message).join('\n')}`);
   });
 
   it('the Annotations view, the outline and workspace symbols: labels without bidi overrides', async () => {

@@ -10,6 +10,8 @@ const A = '000_733615ac9775bde5.txt';
 const B = '001_1c47a185e8d9dee2.txt';
 
 describe('language server over JSON-RPC (samples corpus)', function () {
+  /** Articles edited in the editor (not saved): their text there, which positions refer to. */
+  const edited = new Map<string, string>();
   this.timeout(120000);
   let client: LspClient;
   let folder: string;
@@ -98,6 +100,7 @@ describe('language server over JSON-RPC (samples corpus)', function () {
     const text = textOf(A);
     const uri = await client.open(path.join(folder, A), text);
     const insert = 'سطر جديد في الأعلى.\n';
+    edited.set(uri, insert + text);
     await client.notify('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: insert }] });
     const pos = positionOf(insert + text, 'بريت ماكجورك', 6);
     const hover = await waitFor(async () => {
@@ -118,7 +121,7 @@ describe('language server over JSON-RPC (samples corpus)', function () {
       const rel = d.relatedInformation?.[0];
       assert.ok(rel, 'related information');
       assert.notEqual(rel.location.uri, uri, 'points at another article');
-      const other = fs.readFileSync(URI.parse(rel.location.uri).fsPath, 'utf8').split('\n');
+      const other = (edited.get(rel.location.uri) ?? fs.readFileSync(URI.parse(rel.location.uri).fsPath, 'utf8')).split('\n');
       const r = rel.location.range;
       const quoted = r.start.line === r.end.line ? other[r.start.line].slice(r.start.character, r.end.character) : other[r.start.line].slice(r.start.character);
       // The passage is quoted as one isolated right-to-left unit (U+2067 … U+2069).

@@ -71,7 +71,8 @@ export function clashArticle(): string {
     `تقرير ${h.rlo} عن المحادثات ${h.markdownLink}`,
     '',
     // A figure close enough to be the same count misreported (far apart figures are taken for two
-    // counts), the hostile HTML after the names that place the event.
+    // counts), hostile HTML after the names that place the event (a diagnostic's related
+    // information quotes the whole passage).
     line('001_', '350 صاروخ').replace('350', '250').replace('زاهدي', `زاهدي ${h.html}`),
     '',
     `${line('002_', '8 مايو')} ${h.script} ${h.commandUri} ${h.strayPdi}`,

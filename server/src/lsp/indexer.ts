@@ -2,8 +2,8 @@
 // steps with the event loop free between them, so hovers and other requests are answered while
 // it runs: per-article facts in batches (from the persistent cache, or computed, in worker threads
 // when there are several), then the corpus-wide entity pass, then cross-checking article by
-// article; each step reports counts. An edit in the editor is debounced, then handled in two
-// parts: at once the edited article alone (its facts, its links, its diagnostics), and once the
+// article; each step reports counts. An edit in the editor (coalesced by lsp/pendingAnalyses.ts) is
+// handled in two parts: at once the edited article alone (its facts, its links, its diagnostics), and once the
 // typing pauses the corpus-wide passes that may move entities in other articles.
 import type { ArticleInput } from '../engine/analyze';
 import type { CorpusDecisions } from '../engine/decisions';
@@ -19,13 +19,10 @@ export const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
 
 /** Milliseconds of synchronous work between two yields to the event loop. */
 const SLICE_MS = 40;
-/** Typing: the edited article is analysed this long after the last keystroke. */
-const EDIT_DEBOUNCE_MS = 30;
 /** Typing: the corpus-wide passes run once the typing paused this long. */
 const CORPUS_PASS_DELAY_MS = 750;
 
 export class Indexer {
-  private readonly pendingEdits = new Map<string, { item: ArticleText; timer: NodeJS.Timeout }>();
   private readonly dirty = new Set<string>();
   private corpusTimer: NodeJS.Timeout | null = null;
   /** One corpus operation at a time (an index, an edit, a corpus pass), in order. */
@@ -157,22 +154,12 @@ export class Indexer {
   }
 
   /**
-   * A new version of an open document. Keystrokes close together are handled once: the edited
-   * article at once (facts, links, diagnostics), the corpus-wide passes after a pause.
+   * A new version of an open document, applied after the work already queued: the edited article
+   * at once (facts, links, diagnostics), the corpus-wide passes once the typing pauses. Bursts of
+   * keystrokes are coalesced by the caller (lsp/pendingAnalyses.ts), which runs only the latest.
    */
-  edit(item: ArticleText): void {
-    const pending = this.pendingEdits.get(item.uri);
-    if (pending) clearTimeout(pending.timer);
-    const timer = setTimeout(() => {
-      this.pendingEdits.delete(item.uri);
-      void this.exclusive(() => this.applyEdit(item));
-    }, EDIT_DEBOUNCE_MS);
-    this.pendingEdits.set(item.uri, { item, timer });
-  }
-
-  /** Whether an edit of this document is waiting for its debounce. */
-  hasPendingEdit(uri: string): boolean {
-    return this.pendingEdits.has(uri);
+  edit(item: ArticleText): Promise<void> {
+    return this.exclusive(() => this.applyEdit(item));
   }
 
   private async applyEdit(item: ArticleText): Promise<void> {
@@ -190,8 +177,6 @@ export class Indexer {
     if (this.corpusTimer) clearTimeout(this.corpusTimer);
     this.corpusTimer = setTimeout(() => {
       this.corpusTimer = null;
-      // Still typing somewhere: wait for the pause.
-      if (this.pendingEdits.size) return this.scheduleCorpusPass();
       void this.exclusive(() => this.corpusPass());
     }, CORPUS_PASS_DELAY_MS);
   }

@@ -3,11 +3,15 @@
 // with, one analysis and one sidecar write each). The text of an edited article is updated at once
 // and its analysis is scheduled; any number of edits before the analysis runs cost one analysis.
 // It runs when the edits pause, and before any request is answered, so that a request (a hover, a
-// command at a position) always sees the analysis of the text it refers to.
+// command at a position) sees the analysis of the text it refers to. A request waits for that
+// analysis at most MAX_WAIT_MS: while a large folder is still being indexed the edit queues behind
+// the indexing, and the request is answered from the previous analysis rather than left hanging.
 // Plugged into the connection as its message strategy: it sees every message before its handler.
 import { Message, type MessageStrategy } from 'vscode-languageserver/node';
 
 type Result = ReturnType<MessageStrategy['handleMessage']>;
+
+const MAX_WAIT_MS = 2000;
 
 export class PendingAnalyses implements MessageStrategy {
   private readonly pending = new Map<string, () => Promise<void>>();
@@ -22,6 +26,11 @@ export class PendingAnalyses implements MessageStrategy {
   schedule(uri: string, analyse: () => Promise<void>): void {
     this.pending.set(uri, analyse);
     this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+  }
+
+  /** Whether an analysis of this article is scheduled and not started yet. */
+  has(uri: string): boolean {
+    return this.pending.has(uri);
   }
 
   /** Start every scheduled analysis now (after those already running); resolves when all are done. */
@@ -46,7 +55,11 @@ export class PendingAnalyses implements MessageStrategy {
   }
 
   handleMessage(message: Message, next: (message: Message) => Result): Result {
-    if (Message.isRequest(message) && (this.pending.size > 0 || this.busy > 0)) return this.flush().then(() => next(message));
+    if (Message.isRequest(message) && (this.pending.size > 0 || this.busy > 0)) {
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<void>((r) => (timer = setTimeout(r, MAX_WAIT_MS)));
+      return Promise.race([this.flush(), waited]).finally(() => clearTimeout(timer)).then(() => next(message));
+    }
     return next(message);
   }
 }

@@ -93,10 +93,10 @@ export function defineReadingTests(): void {
       assert.ok(defs.length > 0, `no definition for the sentence at line ${s.range.start.line + 1} whose lens says "${s.title}"`);
       const source = words(doc.getText(s.range));
       const hover = plain(await hoverAt(uri, s.range.start)).replace(/\s+/g, ' ');
-      // The hover quotes the best passages and counts the rest ("and 2 more"); the jump offers them all, best first.
+      // The hover quotes the best passages and counts the rest ("and 2 more"); the jump offers them all.
       const more = Number(/and (\d+) more|و(\d+) غيرها/.exec(hover)?.slice(1).find(Boolean) ?? 0);
       const unquoted: string[] = [];
-      for (const [i, d] of defs.entries()) {
+      for (const d of defs) {
         const t = targetOf(d);
         assert.notStrictEqual(t.uri.toString(), uri.toString(), 'a corroborating passage must come from another article');
         const target = await vscode.workspace.openTextDocument(t.uri);
@@ -108,10 +108,8 @@ export function defineReadingTests(): void {
         assert.ok(there.sentence, `no sentence at the target in ${base(t.uri)}`);
         const sr = there.sentence.range;
         assert.ok(t.range.isEqual(new vscode.Range(sr.start.line, sr.start.character, sr.end.line, sr.end.character)), `the target range in ${base(t.uri)} is not the whole sentence there:\n${passage}\n---\n${target.getText(new vscode.Range(sr.start.line, sr.start.character, sr.end.line, sr.end.character))}`);
-        if (!hover.includes(passage.replace(/\s+/g, ' ').trim())) {
-          assert.ok(i > 0, `the sentence's hover does not quote the best passage it jumps to:\n${passage}\n---\n${hover}`);
-          unquoted.push(passage);
-        }
+        // (VS Code orders the locations by file and position, not by score.)
+        if (!hover.includes(passage.replace(/\s+/g, ' ').trim())) unquoted.push(passage);
         const shared = [...words(passage)].filter((w) => source.has(w));
         assert.ok(shared.length >= 1, `target passage in ${base(t.uri)} shares no word with the sentence:\n${doc.getText(s.range)}\n---\n${passage}`);
       }
