@@ -6,6 +6,8 @@ import * as fs from 'fs/promises';
 import {
   CodeActionKind,
   createConnection,
+  ErrorCodes,
+  ResponseError,
   FileChangeType,
   ProposedFeatures,
   TextDocumentSyncKind,
@@ -23,19 +25,21 @@ import { registerSymbols } from './features/symbols';
 import { registerHighlights, semanticLegend } from './features/highlights';
 import { publishDiagnostics, type SeverityName } from './features/diagnostics';
 import { AnnotationsChangedNotification, ServerCommands, StatusRequest } from './protocol';
-import { classifyArticle, listArticles } from './storage/articleFiles';
+import { classifyArticle, isArticlePath, isSidecarPath, listArticles, readArticle } from './storage/articleFiles';
 import { Annotations } from './lsp/annotations';
 import { registerCodeActions } from './features/codeActions';
 import { registerCommands } from './features/commands';
 import { registerAnnotationTree } from './features/annotationTree';
 import { EditorClient, surviveUnhandledRejections } from './lsp/editorClient';
 import { countLinkPairs } from './linkCounts';
-import { Indexer } from './lsp/indexer';
+import { Indexer, LONG_ARTICLE } from './lsp/indexer';
 import { AnalysisCache } from './storage/analysisCache';
 import { FactsPool } from './workers/factsPool';
 import * as os from 'os';
-import { PendingAnalyses } from './lsp/pendingAnalyses';
+import { AFTER_SHUTDOWN, PendingAnalyses } from './lsp/pendingAnalyses';
 import { FramingFilter } from './lsp/framing';
+import { FolderWatcher } from './lsp/folderWatcher';
+import * as path from 'path';
 
 interface Settings {
   contradictionSeverity: SeverityName;
@@ -117,7 +121,12 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
   connection.onInitialized(async () => {
     editor.watchConfiguration('qarina');
     await pullSettings();
-    editor.watchFiles([{ globPattern: '**/*.{txt,md}' }, { globPattern: '**/*.annotations.json' }]);
+    // An editor that reports no file changes: the server watches the folders itself.
+    if (!editor.watchFiles([{ globPattern: '**/*.{txt,md}' }, { globPattern: '**/*.annotations.json' }])) {
+      const watcher = new FolderWatcher((f) => !path.basename(f).startsWith('.') && (isArticlePath(f) || isSidecarPath(f)), filesChanged, log);
+      watcher.start(folders);
+      connection.onExit(() => watcher.dispose());
+    }
     await indexFolders();
   });
 
@@ -157,18 +166,18 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
     };
     try {
       const files: string[] = [];
-      for (const folder of folders) files.push(...(await listArticles(folder)));
+      // One bad file or folder never stops the others: each is skipped with its reason.
+      const skip = (file: string, reason: string) => { ws.skip(URI.file(file).toString(), reason); log(`Skipped ${file}: ${reason}`); };
+      for (const folder of folders) files.push(...(await listArticles(folder, skip)));
       progress.begin('Qarina', 0, `Indexing 0/${files.length} articles`, false);
       const items: { uri: string; text: string }[] = [];
       const READ_BATCH = 64;
       for (let i = 0; i < files.length; i += READ_BATCH) {
         const batch = files.slice(i, i + READ_BATCH).map((file) => ({ file, uri: URI.file(file).toString() })).filter((f) => !ws.open.has(f.uri));
-        const read = await Promise.all(batch.map(async (f) => ({ ...f, bytes: await fs.readFile(f.file).catch(() => null) })));
-        for (const { file, uri, bytes } of read) {
-          if (!bytes) { log(`Skipped ${file}: cannot be read`); continue; }
-          const verdict = classifyArticle(file, bytes);
+        const read = await Promise.all(batch.map(async (f) => ({ ...f, verdict: await readArticle(f.file) })));
+        for (const { file, uri, verdict } of read) {
           if (verdict.ok) items.push({ uri, text: verdict.text });
-          else { ws.skip(uri, verdict.reason); log(`Skipped ${file}: ${verdict.reason}`); }
+          else skip(file, verdict.reason);
         }
         report(`Indexing ${Math.min(files.length, i + READ_BATCH)}/${files.length} articles`, 0);
       }
@@ -237,26 +246,37 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
       await changed([uri]);
       return;
     }
-    await changed(await indexer.exclusive(() => ws.setMany([withDecisions(uri, text, version)])));
+    // A long article (opened while the folder is indexed, say) goes the indexing way: its facts in a
+    // worker thread, so that requests are answered meanwhile.
+    if (text.length > LONG_ARTICLE) await changed(await indexer.index([withDecisions(uri, text, version)], () => undefined));
+    else await changed(await indexer.exclusive(() => ws.setMany([withDecisions(uri, text, version)])));
   }
 
   async function reloadFromDisk(uri: string) {
     const file = URI.parse(uri).fsPath;
-    let bytes: Buffer;
-    try {
-      bytes = await fs.readFile(file);
-    } catch {
+    // Deleted (or renamed): it leaves the corpus.
+    if (!(await fs.lstat(file).then(() => true, () => false))) {
       await changed(ws.remove(uri).concat(uri));
       return;
     }
-    await analyseText(uri, bytes.toString('utf8'), null);
+    const verdict = await readArticle(file);
+    if (!verdict.ok) {
+      log(`Skipped ${file}: ${verdict.reason}`);
+      await changed(ws.skip(uri, verdict.reason).concat(uri));
+      return;
+    }
+    await analyseText(uri, verdict.text, null);
   }
 
-  connection.onDidChangeWatchedFiles(async ({ changes }) => {
+  connection.onDidChangeWatchedFiles(({ changes }) => filesChanged(changes));
+
+  /** Files changed on disk (told by the editor, or seen by our own watcher). */
+  async function filesChanged(changes: { uri: string; type: FileChangeType }[]) {
+    let decisions = false;
     for (const c of changes) {
       if (c.uri.endsWith('.annotations.json')) {
         const article = c.uri.slice(0, -'.annotations.json'.length);
-        if (ws.corpus.has(article) && (await annotations.reloadExternal(article))) await reanalyse(ws.uris());
+        if (ws.corpus.has(article) && (await annotations.reloadExternal(article))) decisions = true;
         continue;
       }
       if (!isArticleUri(c.uri) || ws.open.has(c.uri)) continue;
@@ -264,7 +284,9 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
       if (c.type === FileChangeType.Deleted) await changed(ws.remove(c.uri).concat(c.uri));
       else await reloadFromDisk(c.uri);
     }
-  });
+    // New decisions on disk: one re-analysis for the whole batch.
+    if (decisions) await reanalyse(ws.uris());
+  }
 
   function isInFolders(file: string): boolean {
     return folders.some((f) => file === f || file.startsWith(f.endsWith('/') ? f : f + '/'));
@@ -278,6 +300,9 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
     links: countLinkPairs(ws.corpus.allLinks().filter((l) => annotations.linkStatus(l) !== 'rejected')),
     indexing: ws.indexing,
   }));
+
+  // Requests after shutdown (rerouted by lsp/pendingAnalyses.ts).
+  connection.onRequest(AFTER_SHUTDOWN, (p: { method?: string }) => new ResponseError(ErrorCodes.InvalidRequest, `${p?.method ?? 'request'}: the server is shutting down`));
 
   const language = () => lang;
   registerHover(connection, ws, language, annotations);

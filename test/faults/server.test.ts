@@ -1,6 +1,6 @@
 // The language server under faults, over JSON-RPC as an editor speaks to it: malformed messages,
 // unknown methods, positions beyond the end of the text, a burst of 1,000 edits, requests after
-// shutdown. After each: the process is still running and answers. Memory stays flat under
+// shutdown (refused, as the protocol says). After each: the process is still running and answers. Memory stays flat under
 // repeated bursts of edits (measured in-process, on the heap after garbage collection).
 import { strict as assert } from 'assert';
 import * as fs from 'fs';
@@ -141,6 +141,26 @@ describe('faults: the language server keeps serving', function () {
     assert.ok(n > 40);
   });
 
+  it('commands given ranges outside the article are refused, not clamped', async () => {
+    const highlights = async () => JSON.stringify((await answered(client, 'qarina/highlights', { uri })).result);
+    const before = await highlights();
+    const lines = text.split('\n');
+    const cases: [string, unknown][] = [
+      ['qarina.server.addEntity', { uri, range: { start: { line: 1e9, character: 0 }, end: { line: -1, character: 0 } }, type: 'PER' }],
+      ['qarina.server.addEntity', { uri, range: { start: { line: 0, character: 0 }, end: { line: lines.length + 5, character: 0 } }, type: 'ORG' }],
+      ['qarina.server.addEntity', { uri, range: { start: { line: 0, character: 0 }, end: { line: 0, character: lines[0].length + 100 } }, type: 'LOC' }],
+      ['qarina.server.addDate', { uri, range: { start: { line: -3, character: 0 }, end: { line: 2, character: 4 } }, value: '2024-05-14' }],
+      ['qarina.server.addNote', { uri, range: { start: { line: 0, character: 0 }, end: { line: 1e9, character: 1e9 } }, text: 'x' }],
+      ['qarina.server.markChecked', { uri, position: { line: 1e9, character: 0 } }],
+    ];
+    for (const [command, arg] of cases) {
+      const r = await answered(client, 'workspace/executeCommand', { command, arguments: [arg] });
+      assert.match(r.result?.message ?? '', /is not in/, `${command} ${JSON.stringify(arg)}: ${JSON.stringify(r)}`);
+    }
+    assert.equal(await highlights(), before, 'an annotation was made from a range outside the article');
+    await alive();
+  });
+
   it('1,000 edits in a burst: the server catches up, answers, and holds the text the editor holds', async () => {
     // Seeded random edits, as an editor sends them (incremental ranges on the current text).
     const mirror = TextDocument.create(uri, 'plaintext', 2, text);
@@ -176,7 +196,7 @@ describe('faults: the language server keeps serving', function () {
     console.log(`      1,000 edits sent; first answer ${caughtUp} ms after the first edit`);
   });
 
-  it('requests after shutdown are answered, and exit ends the process cleanly', async () => {
+  it('requests after shutdown are refused with InvalidRequest, and exit ends the process cleanly', async () => {
     const other = new LspClient();
     const f = copySamples();
     try {
@@ -185,13 +205,55 @@ describe('faults: the language server keeps serving', function () {
       await other.request('shutdown');
       const u = await other.open(path.join(f, A));
       for (const [m, p] of [['textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 2 } }], ['qarina/status', undefined], ['shutdown', undefined]] as [string, unknown][]) {
-        await answered(other, m, p);
+        const r = await answered(other, m, p);
+        assert.equal(r.error?.code, -32600, `${m} after shutdown: ${JSON.stringify(r)}`);
       }
       await other.notify('exit');
       await waitFor('the process to end after exit', () => other.exit, 10_000);
       assert.deepEqual(other.exit, { code: 0, signal: null });
     } finally {
       other.proc.kill();
+      fs.rmSync(f, { recursive: true, force: true });
+    }
+  });
+
+  it('bad files and folders in the workspace: each skipped with its reason, the rest indexed and served', async () => {
+    const f = copySamples();
+    const other = new LspClient();
+    try {
+      // Over 2 GiB (sparse: no disk space used), a link to nothing, a link loop, and, when the tests
+      // do not run as root (who reads everything), a file and a folder nobody may read.
+      const huge = fs.openSync(path.join(f, 'huge.txt'), 'w');
+      fs.ftruncateSync(huge, 2.5 * 2 ** 30);
+      fs.closeSync(huge);
+      fs.symlinkSync(path.join(f, 'nowhere.txt'), path.join(f, 'gone.txt'));
+      fs.symlinkSync(path.join(f, 'loop.txt'), path.join(f, 'loop.txt'));
+      const root = process.getuid?.() === 0;
+      if (!root) {
+        fs.writeFileSync(path.join(f, 'locked.txt'), text);
+        fs.chmodSync(path.join(f, 'locked.txt'), 0o000);
+        fs.mkdirSync(path.join(f, 'closed'));
+        fs.writeFileSync(path.join(f, 'closed', 'a.txt'), text);
+        fs.chmodSync(path.join(f, 'closed'), 0o000);
+      }
+      await other.initialize(f);
+      const status = await other.waitIndexed(5);
+      assert.equal(status.articles, 5, JSON.stringify(status));
+      const reason = (name: string) => status.skipped.find((x: { path: string }) => x.path.endsWith(`/${name}`))?.reason;
+      assert.match(reason('huge.txt') ?? 'not reported', /over 2 MB/);
+      assert.match(reason('gone.txt') ?? 'not reported', /link to nothing/);
+      assert.match(reason('loop.txt') ?? 'not reported', /loop/);
+      if (!root) {
+        assert.match(reason('locked.txt') ?? 'not reported', /permission denied/);
+        assert.match(reason('closed') ?? 'not reported', /permission denied/);
+      }
+      const u = await other.open(path.join(f, A));
+      const h = await answered(other, 'textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 2 } });
+      assert.ok(!h.error, JSON.stringify(h.error));
+      assert.ok(!other.logs.some((l) => /Indexing failed/.test(l)), other.logs.join('\n'));
+    } finally {
+      await other.shutdown();
+      if (fs.existsSync(path.join(f, 'closed'))) fs.chmodSync(path.join(f, 'closed'), 0o700);
       fs.rmSync(f, { recursive: true, force: true });
     }
   });

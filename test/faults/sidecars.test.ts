@@ -154,6 +154,145 @@ describe('faults: sidecars when annotate is killed or runs beside other writers'
     console.log(`      ${written.length} decisions written during two concurrent runs, 0 lost`);
   });
 
+  it('annotate works in bounded memory whatever sidecars it finds: five 24 MB sidecars under a 160 MB heap (all of them held at once need 240 MB)', async () => {
+    const dir = copySamples();
+    made.push(dir);
+    const first = annotateProcess(dir);
+    assert.equal(await first.exited, 0, first.output());
+    // Sidecars grown huge (an older Qarina, a tool's extension data): 120 MB on disk in all, each
+    // with a user decision.
+    const padding = 'x'.repeat(24 * 2 ** 20);
+    for (const a of articlesOf(dir)) {
+      await addNote(dir, a, `note on ${a}`);
+      const file = sidecarPathFor(path.join(dir, a));
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      json['x-padding'] = padding;
+      writeFileSync(file, JSON.stringify(json));
+    }
+    const child = spawn(process.execPath, ['--max-old-space-size=160', CLI, 'annotate', '--no-cache', dir], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    const code = await new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
+    assert.equal(code, 0, out.slice(-2000));
+    for (const a of articlesOf(dir)) assert.deepEqual(notesIn(dir, a), [`note on ${a}`]);
+  });
+
+  it('a read-only sidecar is left as it is and reported; a sidecar that is a symbolic link is written through it', async () => {
+    const dir = copySamples();
+    made.push(dir);
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), 'qarina-faults-elsewhere-'));
+    made.push(elsewhere);
+    const [ro, linked] = articlesOf(dir);
+    const first = annotateProcess(dir);
+    assert.equal(await first.exited, 0, first.output());
+    const roFile = sidecarPathFor(path.join(dir, ro));
+    const linkFile = sidecarPathFor(path.join(dir, linked));
+    // The second sidecar lives elsewhere (a shared folder), linked from beside its article.
+    const target = path.join(elsewhere, path.basename(linkFile));
+    writeFileSync(target, readFileSync(linkFile));
+    await fs.unlink(linkFile);
+    await fs.symlink(target, linkFile);
+    await fs.chmod(roFile, 0o444);
+    const roBefore = readFileSync(roFile, 'utf8');
+    // New text in both articles: both sidecars are due to be rewritten.
+    for (const a of [ro, linked]) writeFileSync(path.join(dir, a), readFileSync(path.join(dir, a), 'utf8') + '\nفقرة أضيفت بعد التحليل الأول.\n');
+    const run = annotateProcess(dir);
+    assert.equal(await run.exited, 0, run.output());
+    assert.equal(readFileSync(roFile, 'utf8'), roBefore, 'the read-only sidecar was replaced');
+    assert.equal(statSync(roFile).mode & 0o777, 0o444, 'its permissions changed');
+    assert.match(run.output(), new RegExp(`${ro.replace('.', '\\.')}.annotations.json: read-only`));
+    assert.ok((await fs.lstat(linkFile)).isSymbolicLink(), 'the link was replaced by a plain file');
+    const r = parseSidecar(readFileSync(target, 'utf8'));
+    assert.equal(r.status, 'ok');
+    if (r.status === 'ok') assert.equal(r.sidecar.document.sha256, sha256Hex(readFileSync(path.join(dir, linked), 'utf8')), 'the link\'s target is stale');
+    assert.deepEqual(leftovers(dir), []);
+    assert.deepEqual(readdirSync(elsewhere).filter((n) => /\.tmp$|\.lock$/.test(n)), []);
+  });
+
+  it('a sidecar whose offsets lie past the end of its unchanged article: reported, the annotation orphaned, and what is written validates', async () => {
+    const dir = copySamples();
+    made.push(dir);
+    const [a, b] = articlesOf(dir);
+    const first = annotateProcess(dir);
+    assert.equal(await first.exited, 0, first.output());
+    // A user entity at offset 1,000,000, added by hand (the article itself unchanged).
+    const breakSidecar = (x: string) => {
+      const file = sidecarPathFor(path.join(dir, x));
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      json.entities.push({ id: 'e-byhand00001', start: 1_000_000, end: 1_000_005, text: 'عُمان', prefix: '', suffix: '', type: 'LOC', entity: null, origin: 'user', status: 'accepted' });
+      writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
+    };
+    // The CLI on a's sidecar.
+    breakSidecar(a);
+    const run = annotateProcess(dir);
+    assert.equal(await run.exited, 0, run.output());
+    assert.match(run.output(), new RegExp(`${a.replace('.', '\\.')}.annotations.json: annotations whose offsets do not fit the article`));
+    // The language server on b's, writing it after a decision.
+    breakSidecar(b);
+    const client = new LspClient();
+    try {
+      await client.initialize(dir);
+      await client.waitIndexed(articlesOf(dir).length);
+      const uri = await client.open(path.join(dir, b));
+      const lines = readFileSync(path.join(dir, b), 'utf8').split('\n');
+      const line = lines.findIndex((l) => /[\u0621-\u064A]{3}/.test(l));
+      const character = lines[line].search(/[\u0621-\u064A]/);
+      const r = await client.request('workspace/executeCommand', { command: 'qarina.server.addNote', arguments: [{ uri, range: { start: { line, character }, end: { line, character: character + 3 } }, text: 'a note' }] });
+      assert.match(r.message, /Note added/, JSON.stringify(r));
+      await waitFor('b\'s sidecar rewritten', () => notesIn(dir, b).includes('a note'), 30_000);
+      assert.ok(client.logs.some((l) => /do not fit the article/.test(l)), client.logs.join('\n'));
+    } finally {
+      await client.shutdown();
+    }
+    for (const x of [a, b]) {
+      const file = sidecarPathFor(path.join(dir, x));
+      const v = spawn(process.execPath, [CLI, 'validate', file], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      v.stdout.on('data', (d) => (out += d));
+      v.stderr.on('data', (d) => (out += d));
+      assert.equal(await new Promise((r) => v.on('exit', r)), 0, `qarina validate rejects the sidecar of ${x}: ${out}`);
+      const kept = JSON.parse(readFileSync(file, 'utf8')).entities.find((e: { id: string }) => e.id === 'e-byhand00001');
+      assert.ok(kept?.orphaned, `the user's entity is gone from ${x}, or not orphaned`);
+    }
+  });
+
+  for (const editor of ['reports no file changes', 'reports file changes'] as const) it(`a sidecar edited by hand while the server runs, with an editor that ${editor}: the server sees it and keeps it`, async () => {
+    const dir = copySamples();
+    made.push(dir);
+    const [a] = articlesOf(dir);
+    // An editor without workspace/didChangeWatchedFiles (kind 'none'): nobody tells the server;
+    // or one that tells it (VS Code).
+    const client = new LspClient({}, editor === 'reports file changes' ? 'full' : 'none');
+    try {
+      await client.initialize(dir);
+      await client.waitIndexed(articlesOf(dir).length);
+      const uri = await client.open(path.join(dir, a));
+      const lines = readFileSync(path.join(dir, a), 'utf8').split('\n');
+      const line = lines.findIndex((l) => /[\u0621-\u064A]{3}/.test(l));
+      const character = lines[line].search(/[\u0621-\u064A]/);
+      const range = { start: { line, character }, end: { line, character: character + 3 } };
+      const note = (text: string) => client.request('workspace/executeCommand', { command: 'qarina.server.addNote', arguments: [{ uri, range, text }] });
+      await note('made in the editor first');
+      await waitFor('the first note on disk', () => existsSync(sidecarPathFor(path.join(dir, a))) && notesIn(dir, a).includes('made in the editor first'), 30_000);
+      // By hand (or git): the file rewritten without the lock, a note added.
+      const file = sidecarPathFor(path.join(dir, a));
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      json.notes.push({ id: 'n-byhand000001', ...makeAnchor(readFileSync(path.join(dir, a), 'utf8'), 0, 10), body: 'made by hand', created: '2024-05-14T10:00:00Z' });
+      writeFileSync(file, JSON.stringify(json, null, 2) + '\n');
+      if (editor === 'reports file changes') await client.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: URI.file(file).toString(), type: 2 }] });
+      const walk = (items: any[]): any[] => items.flatMap((i) => [i, ...walk(i.children ?? [])]);
+      const inView = async () => walk(await client.request('qarina/annotationTree', { uri })).filter((i) => i.kind === 'note').map((i) => i.label);
+      await waitFor('the hand-made note in the editor\'s view', async () => (await inView()).includes('made by hand'), 20_000);
+      await note('made in the editor after');
+      await waitFor('the second note on disk', () => notesIn(dir, a).includes('made in the editor after'), 30_000);
+      assert.deepEqual(notesIn(dir, a).sort(), ['made by hand', 'made in the editor after', 'made in the editor first']);
+      assert.deepEqual((await inView()).sort(), ['made by hand', 'made in the editor after', 'made in the editor first']);
+    } finally {
+      await client.shutdown();
+    }
+  });
+
   it('the language server and annotate runs on one folder at once: no decision made in the editor is lost', async () => {
     const dir = copySamples();
     made.push(dir);

@@ -3,13 +3,14 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { classifyArticle, isArticlePath, isSidecarPath, listArticles, SIDECAR_SUFFIX } from '../storage/articleFiles';
-import { reanchorSidecar } from '../storage/anchor';
+import { isArticlePath, isSidecarPath, listArticles, readArticle, SIDECAR_SUFFIX } from '../storage/articleFiles';
+import { fitsText, reanchorSidecar } from '../storage/anchor';
 import { buildSidecar } from '../storage/build';
 import { articleDecisionsOf, corpusDecisionsOf, linkKey } from '../storage/decisions';
 import type { Sidecar } from '../storage/format';
 import { readSidecarFileRaw, sha256Hex, SidecarProtectedError, sidecarPathFor, updateSidecarFile } from '../storage/sidecarFile';
 import type { SentenceLink } from '../engine/model';
+import type { ArticleDecisions } from '../engine/decisions';
 import { countLinkPairs, describeLinks, plural } from '../linkCounts';
 import { noProgress, type Io, type Progress } from './io';
 
@@ -30,9 +31,10 @@ interface Article {
   text: string;
   sha256: string;
   sidecarFile: string;
-  /** The sidecar file as read (null: there was none), to tell whether someone wrote it since. */
-  raw: string | null;
-  previous: Sidecar | null;
+  /** What the analysis needs from the sidecar as read, and nothing more: the sidecars of a big
+   *  folder are not all held in memory at once (they are read again, one at a time, to be
+   *  rebuilt under their lock). */
+  input: { userReferenceDate: string | null; decisions: ArticleDecisions | undefined; corpus: Sidecar['corpus'] | null };
   /** Why the existing sidecar is left untouched, if it is. */
   protectedReason: string | null;
 }
@@ -77,7 +79,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
       io.err(`error: ${given}: no such file or folder`);
       missing++;
     } else if (st.isDirectory()) {
-      const files = await listArticles(abs);
+      const files = await listArticles(abs, (file, reason) => skipped.push({ file, reason }));
       if (files.length === 0) io.err(`warning: ${given}: no .txt or .md articles found`);
       for (const f of files) found.push({ file: f, root: abs });
     } else if (isSidecarPath(abs)) {
@@ -95,23 +97,17 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
   // ---- read, classify, and load existing sidecars
   const articles: Article[] = [];
   for (const { file } of unique) {
-    let bytes: Uint8Array;
-    try {
-      bytes = await fs.readFile(file);
-    } catch (e) {
-      failed.push({ file, reason: `cannot be read: ${(e as Error).message}` });
-      continue;
-    }
-    const c = classifyArticle(file, bytes);
+    // The size is checked before the file is read (readArticle).
+    const c = await readArticle(file);
     if (!c.ok) {
-      skipped.push({ file, reason: c.reason });
+      (c.reason.startsWith('cannot be read') ? failed : skipped).push({ file, reason: c.reason });
       continue;
     }
     const rel = path.relative(base, file);
     const sidecarFile = outDir ? path.join(outDir, rel) + SIDECAR_SUFFIX : sidecarPathFor(file);
     // The hash of the text (UTF-8, without a BOM), as the language server computes it from the editor.
     const sha256 = sha256Hex(c.text);
-    const { raw, read } = await readSidecarFileRaw(sidecarFile);
+    const { read } = await readSidecarFileRaw(sidecarFile);
     let previous: Sidecar | null = null;
     let protectedReason: string | null = null;
     if (read.status === 'ok') {
@@ -121,12 +117,22 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
         const r = reanchorSidecar(previous, c.text);
         previous = r.sidecar;
         if (r.moved || r.orphaned) io.out(`  ${shown(file)}: text changed since its sidecar; ${r.kept} annotations in place, ${r.moved} moved, ${r.orphaned} orphaned (kept)`);
+      } else if (!fitsText(previous, c.text)) {
+        // Same text, but offsets past its end or quoting something else (edited by hand or a tool).
+        const r = reanchorSidecar(previous, c.text);
+        previous = r.sidecar;
+        io.out(`  ${shown(sidecarFile)}: annotations whose offsets do not fit the article (past its end, or another quote); ${r.moved} found again, ${r.orphaned} orphaned (kept)`);
       }
       if (read.migratedFrom) io.out(`  ${shown(sidecarFile)}: migrated from ${read.migratedFrom}`);
     } else if (read.status === 'invalid') {
       protectedReason = read.reason;
     }
-    articles.push({ file, rel, text: c.text, sha256, sidecarFile, raw, previous, protectedReason });
+    const input = {
+      userReferenceDate: previous?.document.referenceDateSource === 'user' ? previous.document.referenceDate : null,
+      decisions: previous ? articleDecisionsOf(previous) : undefined,
+      corpus: previous ? previous.corpus : null,
+    };
+    articles.push({ file, rel, text: c.text, sha256, sidecarFile, input, protectedReason });
   }
 
   // ---- analyse as one corpus (the engine is loaded only when there is something to analyse)
@@ -143,10 +149,10 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     const inputs = articles.map((a) => ({
       path: a.file,
       text: a.text,
-      userReferenceDate: a.previous?.document.referenceDateSource === 'user' ? a.previous.document.referenceDate : null,
-      decisions: a.previous ? articleDecisionsOf(a.previous) : undefined,
+      userReferenceDate: a.input.userReferenceDate,
+      decisions: a.input.decisions,
     }));
-    const decisions = corpusDecisionsOf(articles.filter((a) => a.previous).map((a) => ({ path: a.file, sidecar: a.previous! })));
+    const decisions = corpusDecisionsOf(articles.flatMap((a) => (a.input.corpus ? [{ path: a.file, sidecar: { corpus: a.input.corpus } as Sidecar }] : [])));
     const make = () => {
       const c = new Corpus({ cliReferenceDate: opts.referenceDate });
       c.setCorpusDecisions(decisions);
@@ -204,7 +210,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
         for (const k of Object.keys(totals) as (keyof typeof totals)[]) totals[k] += c.n[k];
       };
       if (a.protectedReason) {
-        const c = counted(build(a.previous));
+        const c = counted(build(null));
         add(c);
         s.protectedCount++;
         protectedRows.push(`  ${shown(a.sidecarFile)}: ${a.protectedReason}`);
@@ -217,8 +223,9 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
         // Under the sidecar's lock: if someone else (the editor, another run) wrote it since it was
         // read, build on what it holds now, so that their decisions are kept.
         const w = await updateSidecarFile(a.sidecarFile, (now) => {
-          if (now.raw === a.raw) return build(a.previous);
-          const theirs = now.sidecar && now.sidecar.document.sha256 !== a.sha256 ? reanchorSidecar(now.sidecar, a.text).sidecar : now.sidecar;
+          // What the file holds now: the sidecar read before (possibly replaced since by another
+          // writer), re-anchored to the text analysed.
+          const theirs = now.sidecar && (now.sidecar.document.sha256 !== a.sha256 || !fitsText(now.sidecar, a.text)) ? reanchorSidecar(now.sidecar, a.text).sidecar : now.sidecar;
           return build(theirs);
         });
         result = w.result;
@@ -226,11 +233,11 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
       } catch (e) {
         if (e instanceof SidecarProtectedError) {
           // It became invalid between reading and writing (an editor or git touched it).
-          const cc = counted(build(a.previous));
+          const cc = counted(build(null));
           add(cc);
           s.protectedCount++;
           protectedRows.push(`  ${shown(a.sidecarFile)}: ${e.reason}`);
-          rows.push(`  ${shown(a.file)}: ${cc.text}; sidecar kept untouched (invalid)`);
+          rows.push(`  ${shown(a.file)}: ${cc.text}; sidecar kept untouched (${e.kind})`);
           continue;
         }
         throw e;
@@ -255,7 +262,7 @@ export async function annotate(opts: AnnotateOptions, io: Io, cwd = process.cwd(
     for (const k of skipped) io.out(`  ${shown(k.file)}: ${k.reason}`);
   }
   if (protectedRows.length) {
-    io.out('Sidecars kept untouched because they are invalid (fix or delete them to regenerate):');
+    io.out('Sidecars kept untouched because they are invalid or read-only (fix, delete or make them writable to regenerate):');
     for (const r of protectedRows) io.out(r);
   }
   if (failed.length) {

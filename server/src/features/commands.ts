@@ -10,7 +10,7 @@ import { makeAnchor } from '../storage/anchor';
 import { linkKey } from '../storage/decisions';
 import type { Annotations } from '../lsp/annotations';
 import type { Workspace } from '../lsp/workspace';
-import { dateAt, entityAt, linkId, quantityAt, sentenceAtOffset } from '../lsp/queries';
+import { dateAt, entityAt, linkId, positionInside, quantityAt, sentenceAtOffset } from '../lsp/queries';
 import { ServerCommands } from '../protocol';
 import { basename } from '../lsp/markdown';
 
@@ -62,10 +62,12 @@ export function makeHandlers(ctx: CommandContext): Record<string, (a: Record<str
   };
   const offsetOf = (uri: string, p: unknown): number => {
     if (!isPos(p)) throw new UserError('No position given.');
+    if (!positionInside(ws.document(uri)!, p)) throw new UserError(`Line ${p.line + 1}, character ${p.character + 1} is not in ${basename(uri)}.`);
     return ws.offset(uri, p);
   };
   const spanOf = (uri: string, r: unknown): { start: number; end: number } => {
     if (!r || typeof r !== 'object' || !isPos((r as RangeArg).start) || !isPos((r as RangeArg).end)) throw new UserError('No range given.');
+    for (const p of [(r as RangeArg).start, (r as RangeArg).end]) if (!positionInside(ws.document(uri)!, p)) throw new UserError(`Line ${p.line + 1}, character ${p.character + 1} is not in ${basename(uri)}.`);
     let start = ws.offset(uri, (r as RangeArg).start), end = ws.offset(uri, (r as RangeArg).end);
     if (start > end) [start, end] = [end, start];
     const text = ws.document(uri)!.getText();

@@ -14,7 +14,7 @@ import { noCorpusDecisions } from '../engine/decisions';
 import type { Anchored, Sidecar, Status } from '../storage/format';
 import { readSidecarFileRaw, parseSidecar, serializeSidecar, sha256Hex, sidecarPathFor, updateSidecarFile, SidecarProtectedError, type SidecarRead } from '../storage/sidecarFile';
 import { mergeSidecars } from '../storage/merge';
-import { reanchorSidecar } from '../storage/anchor';
+import { fitsText, reanchorSidecar } from '../storage/anchor';
 import { buildSidecar } from '../storage/build';
 import { articleDecisionsOf, corpusDecisionsOf, linkKey } from '../storage/decisions';
 import type { Decisions } from './queries';
@@ -47,6 +47,8 @@ interface Entry {
   /** The sidecar on disk has been read (or is being read). Until then nothing may be written:
    *  a sidecar built without the one on disk would drop the user's decisions. */
   loading: Promise<void> | null;
+  /** The sidecar was read from disk and not yet checked against the text (fitsText). */
+  unchecked: boolean;
 }
 
 export interface TreeItem { label: string; description?: string; kind: 'decision' | 'orphan' | 'note'; range?: Range; annotationId?: string }
@@ -65,7 +67,7 @@ export class Annotations implements Decisions {
   private entry(uri: string): Entry {
     let e = this.entries.get(uri);
     if (!e) {
-      e = { sidecar: null, problem: null, anchoredTo: null, opened: false, annotated: false, disk: null, linkIndex: new Map(), stale: false, loading: null };
+      e = { sidecar: null, problem: null, anchoredTo: null, opened: false, annotated: false, disk: null, linkIndex: new Map(), stale: false, loading: null, unchecked: false };
       this.entries.set(uri, e);
     }
     return e;
@@ -114,6 +116,7 @@ export class Annotations implements Decisions {
     e.problem = null;
     e.sidecar = read.sidecar;
     e.anchoredTo = read.sidecar.document.sha256;
+    e.unchecked = true;
     e.annotated = true;
     if (read.migratedFrom) this.log(`Sidecar of ${Annotations.file(uri)} migrated from ${read.migratedFrom}; it will be rewritten in the current format.`);
     this.reindexLinks(e);
@@ -136,7 +139,17 @@ export class Annotations implements Decisions {
     const e = this.entry(uri);
     if (e.sidecar) {
       const sha = sha256Hex(text);
+      // Read from disk for this very text, but not fitting it (offsets past its end, edited by
+      // hand): re-anchored too. Checked once per reading.
+      if (e.unchecked && e.anchoredTo === sha) {
+        e.unchecked = false;
+        if (!fitsText(e.sidecar, text)) {
+          this.log(`Sidecar of ${path.basename(Annotations.file(uri))}: annotations whose offsets do not fit the article (past its end, or another quote); re-anchored.`);
+          e.anchoredTo = null;
+        }
+      }
       if (e.anchoredTo !== sha) {
+        e.unchecked = false;
         const r = reanchorSidecar(e.sidecar, text);
         e.sidecar = r.sidecar;
         e.anchoredTo = sha;
@@ -186,7 +199,7 @@ export class Annotations implements Decisions {
     if (!a || !doc) return false;
     const text = doc.getText();
     const sha = sha256Hex(text);
-    if (e.sidecar && e.anchoredTo !== sha) this.inputFor(uri, text);
+    if (e.sidecar && (e.anchoredTo !== sha || e.unchecked)) this.inputFor(uri, text);
     const from = Annotations.file(uri);
     e.sidecar = buildSidecar({
       path: path.basename(from),
@@ -268,13 +281,15 @@ export class Annotations implements Decisions {
     }
     if (content === e.disk) return false;
     const read = parseSidecar(content);
-    e.disk = content;
     // Decisions made here and not yet written survive: merged with the file's, not replaced by it.
+    // The merge's base is what this server last saw on disk (e.disk), so it is updated after.
     if (read.status === 'ok' && this.mergeFrom(uri, e, read.sidecar)) {
+      e.disk = content;
       e.problem = null;
       e.annotated = true;
       return true;
     }
+    e.disk = content;
     this.accept(uri, e, read);
     return true;
   }

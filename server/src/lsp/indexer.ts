@@ -21,6 +21,8 @@ export const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
 const SLICE_MS = 40;
 /** Typing: the corpus-wide passes run once the typing paused this long. */
 const CORPUS_PASS_DELAY_MS = 750;
+/** UTF-16 units from which an article is analysed in a worker thread even alone. */
+export const LONG_ARTICLE = 100_000;
 
 export class Indexer {
   private readonly dirty = new Set<string>();
@@ -63,7 +65,9 @@ export class Indexer {
         done += staged.length;
         report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
       }
-      const pool = missing.length > 8 ? this.pool() : null;
+      // Worker threads for many articles, or for a long one (a 2 MB article takes a minute of
+      // analysis: on the main thread nothing would be answered meanwhile).
+      const pool = missing.length > 8 || missing.some((i) => i.text.length > LONG_ARTICLE) ? this.pool() : null;
       if (pool) {
         await Promise.all(missing.map(async (input) => {
           const facts = await pool.analyze(input, this.ws.corpus.analyzeOptions);

@@ -6,12 +6,16 @@
 // command at a position) sees the analysis of the text it refers to. A request waits for that
 // analysis at most MAX_WAIT_MS: while a large folder is still being indexed the edit queues behind
 // the indexing, and the request is answered from the previous analysis rather than left hanging.
-// Plugged into the connection as its message strategy: it sees every message before its handler.
+// Plugged into the connection as its message strategy: it sees every message before its handler
+// (which also lets it refuse the requests that follow `shutdown`, as the protocol says).
 import { Message, type MessageStrategy } from 'vscode-languageserver/node';
 
 type Result = ReturnType<MessageStrategy['handleMessage']>;
 
 const MAX_WAIT_MS = 2000;
+
+/** The request every request after `shutdown` becomes (see handleMessage). */
+export const AFTER_SHUTDOWN = '$/qarina/afterShutdown';
 
 export class PendingAnalyses implements MessageStrategy {
   private readonly pending = new Map<string, () => Promise<void>>();
@@ -55,11 +59,18 @@ export class PendingAnalyses implements MessageStrategy {
   }
 
   handleMessage(message: Message, next: (message: Message) => Result): Result {
-    if (Message.isRequest(message) && (this.pending.size > 0 || this.busy > 0)) {
-      let timer: NodeJS.Timeout | undefined;
-      const waited = new Promise<void>((r) => (timer = setTimeout(r, MAX_WAIT_MS)));
-      return Promise.race([this.flush(), waited]).finally(() => clearTimeout(timer)).then(() => next(message));
+    if (Message.isRequest(message)) {
+      // After `shutdown` the protocol answers every request with InvalidRequest: routed to the
+      // handler that says so (registered by the server under AFTER_SHUTDOWN).
+      if (this.shutDown) return next({ ...message, method: AFTER_SHUTDOWN, params: { method: message.method } } as Message);
+      if (message.method === 'shutdown') this.shutDown = true;
+      if (this.pending.size > 0 || this.busy > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        const waited = new Promise<void>((r) => (timer = setTimeout(r, MAX_WAIT_MS)));
+        return Promise.race([this.flush(), waited]).finally(() => clearTimeout(timer)).then(() => next(message));
+      }
     }
     return next(message);
   }
+  private shutDown = false;
 }

@@ -428,10 +428,23 @@ export function reanchorSidecar(s: Sidecar, newText: string): { sidecar: Sidecar
     entities: inOrder(s.entities),
     dates: inOrder(s.dates),
     quantities: inOrder(s.quantities),
-    links: inOrder(s.links),
+    // Automatic links stored without their text (sidecarFile.ts, isCompactLink) cannot be re-found;
+    // they are rebuilt from the analysis anyway.
+    links: inOrder(s.links.filter((l) => l.text !== '' || l.origin !== 'auto' || l.status !== 'suggested')),
     notes: inOrder(s.notes),
     checks: inOrder(s.checks),
     corpus: { ...s.corpus, splits: inOrder(s.corpus.splits) },
   };
   return { sidecar, moved, orphaned, kept };
+}
+
+/**
+ * Whether every placed item of a sidecar lies inside `text` and quotes what is there. A sidecar of
+ * the same text (same sha256) may still not fit: edited by hand or by a tool (a user entity at
+ * offset 1,000,000). Such a sidecar is re-anchored like one of another text, not trusted.
+ */
+export function fitsText(s: Sidecar, text: string): boolean {
+  const fits = (x: Anchored) => x.orphaned === true || (x.start >= 0 && x.start <= x.end && x.end <= text.length && (x.text === '' || text.slice(x.start, x.end) === x.text));
+  return s.entities.every(fits) && s.dates.every(fits) && s.quantities.every(fits) && s.links.every(fits)
+    && s.notes.every(fits) && s.checks.every(fits) && s.corpus.splits.every(fits);
 }

@@ -60,6 +60,49 @@ function keptFrom<T extends { origin: string; status: string; orphaned?: boolean
   return (list ?? []).filter((x) => x.origin === 'user' || x.status !== 'suggested');
 }
 
+/** Most automatic links a sidecar keeps for one sentence. A folder of near-copies of one story
+ *  links every sentence to every copy (200 copies: 199 links a sentence, a sidecar 30× its article);
+ *  the reader needs the few most relevant, and the editor still shows every link it finds. */
+export const MAX_LINKS_PER_SENTENCE = 10;
+
+const RELATION_RANK = { contradicts: 0, corroborates: 1, 'different-event': 2 } as const;
+
+/** The links of each sentence, at most MAX_LINKS_PER_SENTENCE: contradictions first (what a
+ *  reader must reconcile), then the most confident. */
+export function capPerSentence(links: SentenceLink[]): SentenceLink[] {
+  const bySentence = new Map<string, SentenceLink[]>();
+  for (const l of links) {
+    const k = `${l.from.start}:${l.from.end}`;
+    const list = bySentence.get(k);
+    if (list) list.push(l);
+    else bySentence.set(k, [l]);
+  }
+  const out: SentenceLink[] = [];
+  for (const list of bySentence.values()) {
+    if (list.length > MAX_LINKS_PER_SENTENCE) {
+      list.sort((x, y) => RELATION_RANK[x.relation] - RELATION_RANK[y.relation] || y.score - x.score || (x.target.path < y.target.path ? -1 : x.target.path > y.target.path ? 1 : x.target.start - y.target.start));
+    }
+    out.push(...list.slice(0, MAX_LINKS_PER_SENTENCE));
+  }
+  return out;
+}
+
+/** Most articles listed as printing a link's target word for word. */
+export const MAX_COPIES = 10;
+
+/** The other articles that print a target passage: one passage per article (an article that
+ *  repeats a paragraph 90 times is one source, not 90), at most MAX_COPIES. */
+function copiesOf(alsoIn: NonNullable<SentenceLink['alsoIn']>, relativePath: (p: string) => string): NonNullable<SidecarLink['alsoIn']> {
+  const seen = new Set<string>();
+  const out: NonNullable<SidecarLink['alsoIn']> = [];
+  for (const c of alsoIn) {
+    if (seen.has(c.path) || out.length >= MAX_COPIES) continue;
+    seen.add(c.path);
+    out.push({ path: relativePath(c.path), sentence: c.sentence, start: c.start, end: c.end });
+  }
+  return out;
+}
+
 export function buildSidecar(b: BuildInput): Sidecar {
   const { text, analysis: a, previous: p } = b;
   const ids = new Ids();
@@ -130,7 +173,7 @@ export function buildSidecar(b: BuildInput): Sidecar {
 
   // ---- links
   const autoLinks = new Map<string, SidecarLink>();
-  const sortedLinks = [...b.links].sort((x, y) => x.from.start - y.from.start || x.from.end - y.from.end || (x.target.path < y.target.path ? -1 : x.target.path > y.target.path ? 1 : 0) || x.target.start - y.target.start);
+  const sortedLinks = capPerSentence(b.links).sort((x, y) => x.from.start - y.from.start || x.from.end - y.from.end || (x.target.path < y.target.path ? -1 : x.target.path > y.target.path ? 1 : 0) || x.target.start - y.target.start);
   for (const l of sortedLinks) {
     if (l.from.end <= l.from.start || l.from.end > text.length) continue;
     const targetPath = b.relativePath(l.target.path);
@@ -143,7 +186,7 @@ export function buildSidecar(b: BuildInput): Sidecar {
       target: { path: targetPath, sentence: l.target.sentence, start: l.target.start, end: l.target.end, quote: l.target.quote },
       score: round(Math.min(1, Math.max(0, l.score))),
       reasons: l.reasons.map((r) => renderReason(r, 'en')),
-      ...(l.alsoIn?.length ? { alsoIn: l.alsoIn.map((c) => ({ path: b.relativePath(c.path), sentence: c.sentence, start: c.start, end: c.end })) } : {}),
+      ...(l.alsoIn?.length ? { alsoIn: copiesOf(l.alsoIn, b.relativePath) } : {}),
       origin: 'auto', status: 'suggested',
     });
   }

@@ -9,14 +9,15 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { SIDECAR_SUFFIX } from './articleFiles';
-import { bySpan, byId, type Sidecar } from './format';
+import { bySpan, byId, type Sidecar, type SidecarLink } from './format';
 import { migrate } from './migrate';
 import { validateSidecar } from './schema';
 import { tempPathFor, withSidecarLock } from './sidecarLock';
 
+/** A sidecar that is not replaced: invalid (the reason says why), or read-only. */
 export class SidecarProtectedError extends Error {
-  constructor(readonly file: string, readonly reason: string) {
-    super(`${file}: not overwritten, the existing sidecar is invalid: ${reason}`);
+  constructor(readonly file: string, readonly reason: string, readonly kind: 'invalid' | 'read-only' = 'invalid') {
+    super(kind === 'invalid' ? `${file}: not overwritten, the existing sidecar is invalid: ${reason}` : `${file}: not overwritten: ${reason}`);
     this.name = 'SidecarProtectedError';
   }
 }
@@ -132,17 +133,46 @@ export function sortSidecar(s: Sidecar): Sidecar {
   };
 }
 
+/** An automatic link nobody judged, as stored: it names its sentence and the target passage (path,
+ *  sentence id, offsets) with its score, and repeats no text: the quotes and context of links were
+ *  most of a sidecar (a sentence with 6 links held its own text 6 times, the other articles'
+ *  sentences once each: 16× the article on a 1.9 MB one). It is rebuilt from the analysis on every
+ *  run; the user's decisions on links keep their quotes, which identify them across re-analyses. */
+export function isCompactLink(l: SidecarLink): boolean {
+  return l.origin === 'auto' && l.status === 'suggested' && l.orphaned !== true;
+}
+
+function compactLink(l: SidecarLink): SidecarLink {
+  return isCompactLink(l) ? { ...l, text: '', prefix: '', suffix: '', target: { ...l.target, quote: '' } } : l;
+}
+
+/** JSON with one annotation per line: the top level and its objects indented, every item of a list
+ *  on a line of its own (so that git shows one changed line per changed annotation), and no
+ *  indentation inside an item (a third of the bytes of a fully indented sidecar). */
+function layout(x: unknown, depth: number): string {
+  const pad = '  '.repeat(depth + 1), end = '  '.repeat(depth);
+  if (Array.isArray(x)) return x.length ? `[\n${x.map((v) => pad + JSON.stringify(v)).join(',\n')}\n${end}]` : '[]';
+  if (x !== null && typeof x === 'object' && depth < 2) {
+    const entries = Object.entries(x as Record<string, unknown>);
+    return entries.length ? `{\n${entries.map(([k, v]) => `${pad}${JSON.stringify(k)}: ${layout(v, depth + 1)}`).join(',\n')}\n${end}}` : '{}';
+  }
+  return JSON.stringify(x);
+}
+
 export function serializeSidecar(s: Sidecar): string {
-  return JSON.stringify(orderKeys(sortSidecar(s)), null, 2) + '\n';
+  const sorted = sortSidecar(s);
+  return layout(orderKeys({ ...sorted, links: sorted.links.map(compactLink) }), 0) + '\n';
 }
 
 // ---- atomic writes ----
 
-export async function writeFileAtomic(file: string, data: string): Promise<void> {
+/** `mode`: the permissions of the file replaced (kept; new files get the default). */
+export async function writeFileAtomic(file: string, data: string, mode?: number): Promise<void> {
   const tmp = tempPathFor(file, process.pid, randomBytes(4).toString('hex'));
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(tmp, 'wx');
+    if (mode !== undefined) await handle.chmod(mode & 0o7777);
     await handle.writeFile(data, 'utf8');
     await handle.sync();
     await handle.close();
@@ -175,9 +205,25 @@ export async function updateSidecarFile(file: string, build: (current: OnDisk) =
     const check = validateSidecar(JSON.parse(data));
     if (!check.ok) throw new Error(`${file}: refusing to write a sidecar that does not match the schema: ${check.errors.join('; ')}`);
     if (raw === data) return { result: 'unchanged' as const, sidecar, raw: data };
-    await writeFileAtomic(file, data);
+    // A symbolic link is written through (its target replaced, the link kept); a read-only sidecar
+    // (the user or a tool protected it) is not replaced; permissions are kept.
+    const target = await throughLinks(file);
+    const st = await fs.stat(target).catch(() => null);
+    if (st && (st.mode & 0o200) === 0) throw new SidecarProtectedError(file, `read-only (mode ${(st.mode & 0o777).toString(8)}); make it writable to let Qarina update it`, 'read-only');
+    await writeFileAtomic(target, data, st?.mode);
     return { result: 'written' as const, sidecar, raw: data };
   });
+}
+
+/** The file a path names once symbolic links are followed (a link to nothing: where it points). */
+async function throughLinks(file: string): Promise<string> {
+  let at = file;
+  for (let hops = 0; hops < 40; hops++) {
+    const st = await fs.lstat(at).catch(() => null);
+    if (!st?.isSymbolicLink()) return at;
+    at = path.resolve(path.dirname(at), await fs.readlink(at));
+  }
+  throw new Error(`${file}: too many levels of symbolic links`);
 }
 
 /**

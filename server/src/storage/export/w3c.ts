@@ -42,7 +42,9 @@ export function w3cCollection(item: ExportItem, all: ExportItem[]): Json {
   for (const l of exported(s.links, text)) {
     const targetPath = normalizePath(dir + l.target.path);
     const other = all.find((x) => x.path === targetPath);
-    const selector: Json[] = [{ type: 'TextQuoteSelector', exact: l.target.quote }];
+    // Automatic links are stored without the quote (sidecarFile.ts): taken from the other article.
+    const quote = l.target.quote || (other ? other.text.slice(l.target.start, l.target.end) : '');
+    const selector: Json[] = quote ? [{ type: 'TextQuoteSelector', exact: quote }] : [];
     // Code-point offsets of the other article need its text; without it, the quote alone selects.
     if (other) {
       const ocp = codePointIndex(other.text);
