@@ -13,7 +13,9 @@
 // sixth, WikiFANE's dev blocks) and prints dev F1 instead of writing the model: features and
 // settings are tuned that way, never on held-out or seed text. Switches for ablations:
 // NER_WIKI=0 (ANERcorp only), NER_CLUSTERS=0, NER_NAMES=0, NER_TRIGGERS=0, NER_ANER_WEIGHT=n
-// (ANERcorp sentences counted n times in training), NER_LEX_WEIGHT=n (and in the lexicon), NER_EPOCHS=n. NER_HELDOUT=1 prints held-out F1 (tagger
+// (ANERcorp sentences counted n times in training), NER_LEX_WEIGHT=n (and in the lexicon), NER_EPOCHS=n,
+// NER_LAMBDA=x (shipped weights = shared + x × news copy), NER_LAMBDAS_OUT=folder (a model per λ of a
+// grid from the same run, to choose λ on dev with scripts/train/ner-dev.ts). NER_HELDOUT=1 prints held-out F1 (tagger
 // alone) of the trained model, for the ablation table, without writing it.
 //
 // Model: averaged structured perceptron (scripts/train/ner-perceptron.ts) over the features of
@@ -53,6 +55,14 @@ const ANER_WEIGHT = env('NER_ANER_WEIGHT', 4);
 const AUGMENT = env('NER_AUG', 1) === 1 && USE_WIKI;
 const NEWS_LEX = env('NER_NEWS_LEX', 1) === 1;
 const LEX_WEIGHT = env('NER_LEX_WEIGHT', 1);
+/**
+ * Shipped weights = shared copy + LAMBDA × news copy (with domain augmentation). Chosen on the
+ * ANERcorp dev split (NER_DEV=1, product path, scripts/train/ner-dev.ts), λ 0 / 0.25 / 0.5 / 0.75 / 1:
+ * news dev F1 81.1 / 82.1 / 82.0 / 82.0 / 81.8 (WikiFANE dev 68.0 / 65.7 / 65.2 / 63.8 / 62.8).
+ */
+const LAMBDA = env('NER_LAMBDA', 0.25);
+/** λ values for which NER_LAMBDAS_OUT=folder writes a model each (ner-lambda-<λ>.json), from one training run. */
+const LAMBDAS = [0, 0.25, 0.5, 0.75, 1];
 const CLASSES: [number, number] = [env('NER_K1', 64), env('NER_K2', 256)];
 const MIN_FEATURE_COUNT = 2;
 const FOLDS = 4;
@@ -164,8 +174,9 @@ async function main() {
   log(`${F} features${domains ? ` (and a copy per corpus)` : ''}, ${data.length} training sentences (ANERcorp ×${ANER_WEIGHT}), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const wAll = trainPerceptron(data, F * (1 + domains), EPOCHS, log);
-  const newsOnly = (x: Weights): Weights => (domains ? { ...x, W: x.W.slice(0, F * K).map((v, i) => v + x.W[F * K + i]) } : x);
-  const w = newsOnly(wAll);
+  // Shipped weights: the shared copy plus λ times the news (ANERcorp) copy. λ = 1 is the news
+  // model of the augmented training; smaller λ leans towards what holds across both corpora.
+  const newsMix = (x: Weights, lambda: number): Weights => (domains ? { ...x, W: x.W.slice(0, F * K).map((v, i) => v + lambda * x.W[F * K + i]) } : x);
   log(`trained, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const fullLex = withRes(train.map((x) => x.s));
@@ -175,12 +186,25 @@ async function main() {
   const calibIdx = train.map((x, i) => (x.aner && x.fold === FOLDS - 1 ? i : -1)).filter((i) => i >= 0);
   const auxData: Example[] = [];
   train.forEach((x, i) => { if (x.fold !== FOLDS - 1) for (let r = 0; r < (x.aner ? ANER_WEIGHT : 1); r++) auxData.push(examples[i]); });
+  const auxW = CALIB_EPOCHS > 0 ? trainPerceptron(auxData, F * (1 + domains), CALIB_EPOCHS) : null;
+  // The calibration sentences are ANERcorp's: their features are the shared and news copies, so
+  // the λ mix is the news copy's weights scaled by λ.
+  const mixedAux = (lambda: number): Weights => (domains ? { ...auxW!, W: auxW!.W.map((v, i) => (i >= F * K && i < 2 * F * K ? lambda * v : v)) } : auxW!);
   // Without calibration (NER_CALIB_EPOCHS=0, quicker dev runs) a fixed scale: at 1, large scores
   // overflow the confidences that corpus consistency weighs.
-  const temperature = CALIB_EPOCHS > 0 ? chooseTemperature(calibIdx.map((i) => examples[i]), trainPerceptron(auxData, F * (1 + domains), CALIB_EPOCHS)) : env('NER_T', 64);
-  log(`temperature ${temperature}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const temperatureFor = (lambda: number) => (auxW ? chooseTemperature(calibIdx.map((i) => examples[i]), mixedAux(lambda)) : env('NER_T', 64));
+  const modelFor = (lambda: number) => {
+    const temperature = temperatureFor(lambda);
+    log(`λ ${lambda}: temperature ${temperature}, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    return buildModel(newsMix(wAll, lambda), featNames, train.map((x) => x.s), fullLex, temperature, corpora.map((c) => c.name), clusters, names);
+  };
+  const lambdasOut = process.env.NER_LAMBDAS_OUT;
+  if (lambdasOut && domains) {
+    fs.mkdirSync(lambdasOut, { recursive: true });
+    for (const lambda of LAMBDAS) fs.writeFileSync(path.join(lambdasOut, `ner-lambda-${lambda}.json`), JSON.stringify(modelFor(lambda)) + '\n');
+  }
 
-  const model = buildModel(w, featNames, train.map((x) => x.s), fullLex, temperature, corpora.map((c) => c.name), clusters, names);
+  const model = modelFor(LAMBDA);
   if (DEV || HELDOUT) {
     const sets: [string, AnerSentence[]][] = DEV ? corpora.map((c) => [c.name, c.dev]) : heldout;
     if (process.env.NER_OUT) fs.writeFileSync(process.env.NER_OUT, JSON.stringify(model) + '\n');
