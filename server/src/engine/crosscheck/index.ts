@@ -81,11 +81,12 @@ export class CrossChecker {
     const sentences = prepareArticle(article, this.weights);
     // Verdicts of the sentences that did not change stay valid; those of the others are dropped.
     this.forget(article.path, new Set(sentences.map(keyOf)));
-    const dirty = this.detach(article.path);
+    const { rechoose, rebuild } = this.detach(article.path);
     this.prepared.set(article.path, sentences);
-    dirty.add(article.path);
+    rebuild.add(article.path);
     for (const s of sentences) this.index.add(s);
     for (const s of sentences) {
+      rechoose.add(s);
       for (const t of this.index.candidates(s)) {
         // Pairs are always judged in one orientation (the article whose path sorts first is side
         // a), so the outcome does not depend on which article was updated last.
@@ -94,53 +95,54 @@ export class CrossChecker {
         if (!v) continue;
         this.pair(a, b, v);
         this.pair(b, a, mirror(v));
-        dirty.add(t.path);
+        rechoose.add(t);
       }
     }
-    this.settle(dirty);
+    this.settle(rechoose, rebuild);
   }
 
   remove(path: string): void {
     this.forget(path, new Set());
-    const dirty = this.detach(path);
+    const { rechoose, rebuild } = this.detach(path);
     this.links.delete(path);
-    this.settle(dirty);
+    rebuild.delete(path);
+    this.settle(rechoose, rebuild);
   }
 
-  /** Chooses again for the sentences of the articles whose pairs changed, then rebuilds the links of
-   *  those articles and of every article a changed choice points to (before or after). */
-  private settle(dirty: Set<string>): void {
-    const rebuild = new Set(dirty);
-    for (const path of dirty) {
-      for (const s of this.prepared.get(path) ?? []) {
-        for (const o of this.chosen.get(s)?.keys() ?? []) rebuild.add(o.path);
-        const pairs = [...(this.pairs.get(s) ?? new Map<PreparedSentence, Verdict>())].map(([other, v]) => ({ other, v }));
-        const choice = chooseLinks(pairs, this.limits);
-        if (choice.size) this.chosen.set(s, choice);
-        else this.chosen.delete(s);
-        for (const o of choice.keys()) rebuild.add(o.path);
-      }
+  /** Chooses again for the sentences whose pairs changed (a choice depends on its sentence's pairs
+   *  alone, so no other sentence's can change), then rebuilds the links of their articles and of
+   *  every article a changed choice points to (before or after). */
+  private settle(rechoose: Set<PreparedSentence>, rebuild: Set<string>): void {
+    for (const s of rechoose) {
+      rebuild.add(s.path);
+      for (const o of this.chosen.get(s)?.keys() ?? []) rebuild.add(o.path);
+      const pairs = [...(this.pairs.get(s) ?? new Map<PreparedSentence, Verdict>())].map(([other, v]) => ({ other, v }));
+      const choice = chooseLinks(pairs, this.limits);
+      if (choice.size) this.chosen.set(s, choice);
+      else this.chosen.delete(s);
+      for (const o of choice.keys()) rebuild.add(o.path);
     }
     for (const path of rebuild) this.build(path);
   }
 
   /** Drops the indexed sentences, judged pairs and choices of an article (keeping the verdict
-   *  cache); returns the other articles whose sentences lost pairs or were chosen by it. */
-  private detach(path: string): Set<string> {
-    const dirty = new Set<string>();
+   *  cache); returns the sentences of other articles that lost pairs (to choose again) and the
+   *  articles whose links held a choice of the dropped sentences (to rebuild). */
+  private detach(path: string): { rechoose: Set<PreparedSentence>; rebuild: Set<string> } {
+    const rechoose = new Set<PreparedSentence>();
+    const rebuild = new Set<string>();
     for (const s of this.prepared.get(path) ?? []) {
       this.index.delete(s);
       for (const other of this.pairs.get(s)?.keys() ?? []) {
         this.pairs.get(other)?.delete(s);
-        dirty.add(other.path);
+        rechoose.add(other);
       }
-      for (const other of this.chosen.get(s)?.keys() ?? []) dirty.add(other.path);
+      for (const other of this.chosen.get(s)?.keys() ?? []) rebuild.add(other.path);
       this.pairs.delete(s);
       this.chosen.delete(s);
     }
     this.prepared.delete(path);
-    dirty.delete(path);
-    return dirty;
+    return { rechoose, rebuild };
   }
 
   private pair(a: PreparedSentence, b: PreparedSentence, v: Verdict): void {
@@ -268,9 +270,14 @@ export function chooseLinks(pairs: Pair[], limits: LinkLimits): Map<PreparedSent
   return out;
 }
 
-/** A passage's wording for recognising word-for-word copies: its normalised words. */
+/** A passage's wording for recognising word-for-word copies: its normalised words. Remembered per
+ *  prepared sentence: a sentence is among the partners of every sentence it is judged with, and
+ *  normalising it again each time was a tenth of cross-checking a large folder. */
+const wordings = new WeakMap<PreparedSentence, string>();
 function wording(s: PreparedSentence): string {
-  return norm(s.quote).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let w = wordings.get(s);
+  if (w === undefined) wordings.set(s, (w = norm(s.quote).replace(/[^\p{L}\p{N}]+/gu, ' ').trim()));
+  return w;
 }
 
 /** Contradictions first (they are few and matter most), then corroborations, then by confidence. */
