@@ -16,7 +16,7 @@ import { URI } from 'vscode-uri';
 import { startServer } from '../../server/src/server';
 import { PendingAnalyses } from '../../server/src/lsp/pendingAnalyses';
 import { parseSidecar, sha256Hex } from '../../server/src/storage/sidecarFile';
-import { copySamples, LspClient } from '../protocol/lspClient';
+import { copySamples, LspClient, samplesWithOpenArticle } from '../protocol/lspClient';
 import { LONG, SEED } from '../support/faults';
 import { waitFor } from '../support/waitFor';
 
@@ -52,12 +52,7 @@ describe('faults: the language server keeps serving', function () {
   };
 
   before(async () => {
-    folder = copySamples();
-    client = new LspClient();
-    await client.initialize(folder);
-    await client.waitIndexed(5);
-    text = fs.readFileSync(path.join(folder, A), 'utf8');
-    uri = await client.open(path.join(folder, A), text);
+    ({ client, folder, text, uri } = await samplesWithOpenArticle(A));
   });
   after(async () => {
     await client?.shutdown();
@@ -184,8 +179,10 @@ describe('faults: the language server keeps serving', function () {
     const r = await answered(client, 'textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 2 } }, 60_000);
     const caughtUp = Date.now() - t0;
     assert.ok(!r.error, JSON.stringify(r.error));
-    const hl = await answered(client, 'qarina/highlights', { uri });
-    assert.equal(hl.result.version, version, 'the analysis is of the last version');
+    // The server catches up: the analysis it serves becomes that of the last version.
+    let served: unknown;
+    await waitFor('the analysis of the last version', async () => (served = (await answered(client, 'qarina/highlights', { uri })).result?.version) === version, 60_000);
+    assert.equal(served, version, 'the analysis is of the last version');
     // The sidecar of the opened article is written for the text the server holds: the editor's.
     const sidecar = path.join(folder, `${A}.annotations.json`);
     await waitFor('the sidecar of the edited text', () => {

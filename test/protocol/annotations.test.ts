@@ -5,7 +5,7 @@ import { strict as assert } from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { URI } from 'vscode-uri';
-import { copySamples, LspClient, positionOf, waitFor } from './lspClient';
+import { copySamples, LspClient, positionOf, samplesWithOpenArticle, waitFor } from './lspClient';
 
 const A = '000_733615ac9775bde5.txt';
 const B = '001_1c47a185e8d9dee2.txt';
@@ -34,12 +34,7 @@ describe('annotating through the language server', function () {
   };
 
   before(async () => {
-    folder = copySamples();
-    client = new LspClient();
-    await client.initialize(folder);
-    await client.waitIndexed(5);
-    text = fs.readFileSync(path.join(folder, A), 'utf8');
-    uri = await client.open(path.join(folder, A), text);
+    ({ client, folder, text, uri } = await samplesWithOpenArticle(A));
   });
 
   after(async () => {

@@ -138,6 +138,17 @@ export function copySamples(): string {
   return tempSampleCopy('qarina-proto-');
 }
 
+/** A server on a fresh copy of the samples, fully indexed, with one article open in the editor. */
+export async function samplesWithOpenArticle(article: string): Promise<{ client: LspClient; folder: string; text: string; uri: string }> {
+  const folder = copySamples();
+  const client = new LspClient();
+  await client.initialize(folder);
+  await client.waitIndexed(5);
+  const text = fs.readFileSync(path.join(folder, article), 'utf8');
+  const uri = await client.open(path.join(folder, article), text);
+  return { client, folder, text, uri };
+}
+
 export function positionOf(text: string, needle: string, delta = 0): { line: number; character: number } {
   const at = text.indexOf(needle);
   if (at < 0) throw new Error(`not found in text: ${needle}`);

@@ -111,23 +111,30 @@ describe('language server over JSON-RPC (samples corpus)', function () {
   });
 
   it('publishes contradictions as diagnostics whose related information points at the other passage', async () => {
-    const all = await waitFor(() => {
-      const found = [...client.diagnostics].flatMap(([uri, ds]) => ds.filter((d) => d.code === 'contradiction').map((d) => ({ uri, d })));
-      return found.length ? found : undefined;
-    }, 20000, 'at least one contradiction diagnostic in the corpus');
-    for (const { uri, d } of all) {
-      assert.equal(d.source, 'qarina');
-      assert.equal(d.severity, 3, 'Information by default');
-      const rel = d.relatedInformation?.[0];
-      assert.ok(rel, 'related information');
-      assert.notEqual(rel.location.uri, uri, 'points at another article');
+    // Where the passage of each contradiction is now: an article edited in the editor (by the test
+    // above) moves the passages it holds, and the diagnostics that point into it are republished
+    // once its analysis is in — until then they point at the old place.
+    const misplaced = (uri: string, d: any): string | null => {
+      const rel = d.relatedInformation[0];
       const other = (edited.get(rel.location.uri) ?? fs.readFileSync(URI.parse(rel.location.uri).fsPath, 'utf8')).split('\n');
       const r = rel.location.range;
       const quoted = r.start.line === r.end.line ? other[r.start.line].slice(r.start.character, r.end.character) : other[r.start.line].slice(r.start.character);
       // The passage is quoted as one isolated right-to-left unit (U+2067 … U+2069).
       const message = rel.message.replace(/^\u2067|\u2069$/g, '');
-      assert.ok(quoted.length > 0 && message.startsWith(quoted.slice(0, 20)), `related range holds the quoted passage: ${quoted.slice(0, 40)} / ${message.slice(0, 40)}`);
-    }
+      return quoted.length > 0 && message.startsWith(quoted.slice(0, 20)) ? null : `related range holds the quoted passage: ${quoted.slice(0, 40)} / ${message.slice(0, 40)}`;
+    };
+    let last = '';
+    const all = await waitFor(() => {
+      const found = [...client.diagnostics].flatMap(([uri, ds]) => ds.filter((d) => d.code === 'contradiction').map((d) => ({ uri, d })));
+      for (const { uri, d } of found) {
+        assert.equal(d.source, 'qarina');
+        assert.equal(d.severity, 3, 'Information by default');
+        assert.ok(d.relatedInformation?.[0], 'related information');
+        assert.notEqual(d.relatedInformation[0].location.uri, uri, 'points at another article');
+      }
+      last = found.map(({ uri, d }) => misplaced(uri, d)).filter(Boolean).join('\n');
+      return found.length && !last ? found : undefined;
+    }, 20000, 'contradiction diagnostics whose related ranges hold the passages they quote').catch((e) => { throw new Error(`${e.message}\n${last}`); });
     // The seed articles' "declined to comment" against "said in a joint statement" is one of them.
     assert.ok(all.some(({ d }) => /declined to comment/.test(d.message)), all.map(({ d }) => d.message).join('\n'));
   });

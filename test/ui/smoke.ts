@@ -236,6 +236,18 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
 
   /** Ctrl+P, the file name, Enter; then wait for the text, Qarina's highlights and CodeLens, and a
    *  layout that no longer moves (CodeLens rows arrive a little later and push the lines down). */
+  /** The hover at the cursor, as a keyboard user opens it (F1, Show or Focus Hover), once its text matches. */
+  const hoverAtCursor = async (what: string, expected: RegExp): Promise<string> => {
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+    await page.keyboard.type('Show or Focus Hover');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show or Focus Hover' }).first().waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
+    return poll(what, 15_000, async () => {
+      const t = clean((await page.locator(HOVER).allTextContents()).join('\n'));
+      return expected.test(t) ? t : undefined;
+    });
+  };
   const openWithCtrlP = async (name: string) => {
     await page.mouse.move(5, 5);
     await page.keyboard.press('Escape');
@@ -439,15 +451,7 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
     await page.screenshot({ path: path.join(o.outDir, 'problem.png') });
     if (!/Contradicted by/.test(marker) || !marker.includes(CLASH_ARTICLE)) throw new Error(`F8 shows no contradiction by ${CLASH_ARTICLE}: ${seen.join(' | ')}`);
     await page.keyboard.press('Escape');
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type('Show or Focus Hover');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show or Focus Hover' }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    const hover = await poll('the hover of the contradicted sentence', 15_000, async () => {
-      const t = clean((await page.locator(HOVER).allTextContents()).join('\n'));
-      return /Contradicted by/.test(t) ? t : undefined;
-    });
+    const hover = await hoverAtCursor('the hover of the contradicted sentence', /Contradicted by/);
     await page.screenshot({ path: path.join(o.outDir, 'diagnostic.png') });
     const root = `${EDITOR} .monaco-hover:not(.hidden)`;
     const order = await page.evaluate(wordOrderInPage, { root, startsWith: 'Contradicted by' });
@@ -486,15 +490,7 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
     await page.keyboard.type('5');
     await page.keyboard.press('Enter');
     await page.keyboard.press('End');
-    await page.keyboard.press('F1');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type('Show or Focus Hover');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show or Focus Hover' }).first().waitFor({ timeout: 10_000 });
-    await page.keyboard.press('Enter');
-    const hover = await poll('the hover of the headline', 15_000, async () => {
-      const t = clean((await page.locator(HOVER).allTextContents()).join('\n'));
-      return /In the other articles/.test(t) ? t : undefined;
-    });
+    const hover = await hoverAtCursor('the hover of the headline', /In the other articles/);
     await page.screenshot({ path: path.join(o.outDir, 'story-hover.png') });
     const listed = /(Corroborates|Contradicts|Different event\?) · (\S+\.txt)/.exec(hover);
     if (!listed || listed[1] !== 'Corroborates' || listed[2] !== second) throw new Error(`the headline's hover does not list ${second} first as corroborating: ${hover.slice(0, 400)}`);

@@ -2,17 +2,19 @@
 // edits, an editor replaying changes: 1,000 didChange notifications once took minutes to catch up
 // with, one analysis and one sidecar write each). The text of an edited article is updated at once
 // and its analysis is scheduled; any number of edits before the analysis runs cost one analysis.
-// It runs when the edits pause, and before any request is answered, so that a request (a hover, a
-// command at a position) sees the analysis of the text it refers to. A request waits for that
-// analysis at most MAX_WAIT_MS: while a large folder is still being indexed the edit queues behind
-// the indexing, and the request is answered from the previous analysis rather than left hanging.
+// It runs when the edits pause, or at once when a request comes, which waits for it at most
+// MAX_WAIT_MS: long enough for the analysis of one article in a small folder, so that a hover after
+// an edit usually sees the text it refers to; short enough that typing never makes a hover wait on
+// the cross-checking of a large folder (measured at 1,000 articles: waiting up to 2 s made the p95
+// of a hover while typing 956 ms). Past it the request is answered from the previous analysis and
+// the client is refreshed when the new one is in.
 // Plugged into the connection as its message strategy: it sees every message before its handler
 // (which also lets it refuse the requests that follow `shutdown`, as the protocol says).
 import { Message, type MessageStrategy } from 'vscode-languageserver/node';
 
 type Result = ReturnType<MessageStrategy['handleMessage']>;
 
-const MAX_WAIT_MS = 2000;
+const MAX_WAIT_MS = 100;
 
 /** The request every request after `shutdown` becomes (see handleMessage). */
 export const AFTER_SHUTDOWN = '$/qarina/afterShutdown';
