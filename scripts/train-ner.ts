@@ -6,13 +6,16 @@
 //  - WikiFANE Gold (CC BY-SA 3.0), in ANERcorp's conventions: its training and dev article blocks;
 //    the test blocks are held out;
 //  - person-name parts from Wikidata (CC0) as a gazetteer;
+//  - coarse noun senses (organisation, person, place, building …) from Arabic WordNet and
+//    Wiktionary (data/wordnet, CC BY-SA 3.0) with Princeton WordNet 3.0's hypernyms (Debian
+//    package wordnet-base: `apt-get install wordnet-base`), see scripts/train/ner-senses.ts;
 //  - for the word classes only (no labels): the same training text and the ANS sentences (Apache-2.0).
 // The model we ship is the one trained without the held-out parts, so the figures stay honest.
 //
 // `NER_DEV=1 npm run train:ner` trains on the training parts minus the dev parts (ANERcorp's fifth
 // sixth, WikiFANE's dev blocks) and prints dev F1 instead of writing the model: features and
 // settings are tuned that way, never on held-out or seed text. Switches for ablations:
-// NER_WIKI=0 (ANERcorp only), NER_CLUSTERS=0, NER_NAMES=0, NER_TRIGGERS=0, NER_ANER_WEIGHT=n
+// NER_WIKI=0 (ANERcorp only), NER_CLUSTERS=0, NER_SENSES=0, NER_NAMES=0, NER_TRIGGERS=0, NER_ANER_WEIGHT=n
 // (ANERcorp sentences counted n times in training), NER_LEX_WEIGHT=n (and in the lexicon), NER_EPOCHS=n,
 // NER_LAMBDA=x (shipped weights = shared + x × news copy), NER_LAMBDAS_OUT=folder (a model per λ of a
 // grid from the same run, to choose λ on dev with scripts/train/ner-dev.ts). NER_HELDOUT=1 prints held-out F1 (tagger
@@ -32,6 +35,7 @@ import {
   splitWikifane, toWordUnits, wikifaneFile, type AnerSentence,
 } from './train/ner-data';
 import { exchangeClusters } from './train/ner-clusters';
+import { WORDNET_DIR, wordSenses } from './train/ner-senses';
 import { requireShared } from './sharedData';
 import { encodeTable } from '../server/src/engine/ner/tables';
 import { chooseTemperature, decode, TEMPERATURES, trainPerceptron, type Example, type Weights } from './train/ner-perceptron';
@@ -51,6 +55,7 @@ const USE_WIKI = env('NER_WIKI', 1) === 1;
 const USE_CLUSTERS = env('NER_CLUSTERS', 1) === 1;
 const USE_NAMES = env('NER_NAMES', 1) === 1;
 const USE_TRIGGERS = env('NER_TRIGGERS', 1) === 1;
+const USE_SENSES = env('NER_SENSES', 1) === 1;
 const ANER_WEIGHT = env('NER_ANER_WEIGHT', 4);
 const AUGMENT = env('NER_AUG', 1) === 1 && USE_WIKI;
 const NEWS_LEX = env('NER_NEWS_LEX', 1) === 1;
@@ -109,7 +114,11 @@ interface Corpus { name: string; train: AnerSentence[]; dev: AnerSentence[] }
 
 async function main() {
   const t0 = Date.now();
-  const shared = requireShared('npm run train:ner', ['data/anercorp/train.txt', ...(USE_WIKI ? ['data/wikifane/wikifane-gold.txt'] : []), ...(USE_NAMES ? ['data/names/wikidata-person-name-tokens.tsv'] : [])]);
+  const shared = requireShared('npm run train:ner', ['data/anercorp/train.txt', ...(USE_WIKI ? ['data/wikifane/wikifane-gold.txt'] : []), ...(USE_NAMES ? ['data/names/wikidata-person-name-tokens.tsv'] : []), ...(USE_SENSES ? ['data/wordnet/arb-wn-data-arb.tab'] : [])]);
+  if (USE_SENSES && !fs.existsSync(path.join(WORDNET_DIR, 'data.noun'))) {
+    console.error(`npm run train:ner needs Princeton WordNet 3.0 in ${WORDNET_DIR} (Debian: apt-get install wordnet-base; or set WORDNET_DIR), or NER_SENSES=0.`);
+    process.exit(1);
+  }
   const anerTokens = splitAnercorp(readAnercorpTokens(anercorpFile(shared)));
   const aner = { train: anerTokens.train.map(toWordUnits), heldout: anerTokens.heldout.map(toWordUnits) };
   const corpora: Corpus[] = [];
@@ -127,6 +136,7 @@ async function main() {
   const unlabelled = [...corpora.flatMap((c) => c.train.map((s) => s.words)), ...readAnsSentences(shared)];
   const clusters = USE_CLUSTERS ? wordClasses(unlabelled) : new Map<string, [number, number]>();
   const names = USE_NAMES ? personNames(shared) : new Map<string, number>();
+  const senses = USE_SENSES ? wordSenses(shared) : null;
   log(`${clusters.size} words in classes, ${names.size} person-name parts, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   // Lexicon features (and triggers) are cross-fitted: contiguous folds of each corpus, each
@@ -138,6 +148,7 @@ async function main() {
     const lex = new Lexicon(Lexicon.count(sents, (s) => (isAner.has(s) ? LEX_WEIGHT : 1)), Lexicon.names(sents));
     lex.res = { clusters, personNames: names, triggers: USE_TRIGGERS ? Lexicon.triggers(sents) : new Map() } satisfies NerResources;
     if (NEWS_LEX && USE_WIKI) lex.res.newsForms = Lexicon.count(sents.filter((s) => isAner.has(s)));
+    if (senses) lex.res.senses = senses;
     return lex;
   };
   const foldLex = Array.from({ length: FOLDS }, (_, k) => withRes(train.filter((x) => x.fold !== k).map((x) => x.s)));
@@ -296,7 +307,7 @@ function buildModel(w: Weights, featNames: string[], train: AnerSentence[], lex:
   const wiki = corpora.includes('wikifane');
   const model: NerModelFile = {
     about: `Qarina Arabic NER: averaged structured perceptron over BIO tags (PER, ORG, LOC, MISC), features of server/src/engine/ner/features.ts. Written by scripts/train-ner.ts (npm run train:ner). Trained on the first 5/6 of the ANERcorp CAMeL Lab train split (the last 1/6 held out)${wiki ? ' and on WikiFANE Gold in ANERcorp\'s conventions (every 8th block of articles held out)' : ''}, with word classes learned from that text and ANS sentences, and person-name parts from Wikidata.`,
-    attribution: 'This model file is a derivative of ANERcorp (Benajiba, Rosso & Benedí Ruiz 2007, CAMeL Lab train/test splits: Obeid et al. 2020; CC BY-SA 4.0)' + (wiki ? ' and of WikiFANE Gold (Alotaibi & Lee 2014, "A Hybrid Approach to Features Representation for Fine-grained Arabic Named Entity Recognition", COLING; CC BY-SA 3.0)' : '') + '. It is shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). It also contains person-name parts from Wikidata (CC0 1.0, via steveash/NETransliteration-COLING2018) and word classes learned from ANS (Khouja 2020, Apache-2.0) sentences.',
+    attribution: 'This model file is a derivative of ANERcorp (Benajiba, Rosso & Benedí Ruiz 2007, CAMeL Lab train/test splits: Obeid et al. 2020; CC BY-SA 4.0)' + (wiki ? ' and of WikiFANE Gold (Alotaibi & Lee 2014, "A Hybrid Approach to Features Representation for Fine-grained Arabic Named Entity Recognition", COLING; CC BY-SA 3.0)' : '') + '. It is shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). It also contains person-name parts from Wikidata (CC0 1.0, via steveash/NETransliteration-COLING2018) and word classes learned from ANS (Khouja 2020, Apache-2.0) sentences.' + (res.senses ? ' Its noun senses come from Arabic WordNet (Elkateb, Black et al. 2006; Abouenour, Bouzoubaa & Rosso 2013; CC BY-SA 3.0) and Wiktionary translations (CC BY-SA), via the Open Multilingual Wordnet (omwn/omw-data), with the hypernyms of Princeton WordNet 3.0 (WordNet 3.0 licence, Princeton University).' : ''),
     labels: [...LABELS],
     epochs: EPOCHS,
     temperature,
@@ -311,6 +322,7 @@ function buildModel(w: Weights, featNames: string[], train: AnerSentence[], lex:
     classes: encodeTable(sorted(clusters).map(([k, [a, b]]) => [k, `${a},${b}`])),
     personNames: encodeTable(sorted(names)),
     triggers: encodeTable(sorted(res.triggers)),
+    ...(res.senses ? { senses: encodeTable(sorted(res.senses as Map<string, string>)) } : {}),
     ...(res.newsForms ? { newsLexicon: encodeTable(sorted(res.newsForms as Map<string, LexEntry>).map(([k, e]) => [k, compact(e)])) } : {}),
   };
   log(`${kept} features kept`);

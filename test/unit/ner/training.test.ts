@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { alignSpans, articleBlocks, rejoinClitics, type WordStats } from '../../../scripts/train/ner-data';
 import { exchangeClusters } from '../../../scripts/train/ner-clusters';
+import { senseKey, wordSenses } from '../../../scripts/train/ner-senses';
 import { Lexicon, sentenceFeatures, type NerWord } from '../../../server/src/engine/ner/features';
 import { loadModel } from '../../../server/src/engine/ner/tagger';
 import { tokenize } from '../../../server/src/engine/text/tokens';
@@ -105,6 +106,33 @@ describe('ner training: triggers and resources', () => {
     assert.ok(rich[2].includes('k1=3') && rich[2].includes('k2=17') && rich[2].includes('pg=2'));
     assert.ok(rich[2].includes('tr-1=pPER'));
   });
+
+  it('give an unseen organisation head its WordNet sense, and the name after it the head\'s sense', () => {
+    const w = words('وقال فيلق القدس');
+    const lex = new Lexicon([], []);
+    assert.ok(!sentenceFeatures(w, w.map(() => ''), lex).flat().some((f) => f.startsWith('ss')));
+    lex.res = { clusters: new Map(), personNames: new Map(), triggers: new Map(), senses: new Map([['فيلق', 'go'], ['قال', 'c']]) };
+    const f = sentenceFeatures(w, w.map(() => ''), lex);
+    assert.ok(f[1].includes('ss=go'), 'the head itself');
+    assert.ok(f[2].includes('ss-1=go') && f[2].includes('ss=-'), 'the word after the head');
+    assert.ok(f[0].includes('ss=c'), 'a clitic-bearing word is looked up by its core (وقال → قال)');
+  });
+});
+
+describe('ner training: WordNet senses', () => {
+  // A fixture in WordNet's own formats (six synsets, a few Arabic lemmas).
+  const dir = path.resolve(__dirname, '..', '..', 'fixtures', 'wordnet');
+  const senses = wordSenses(dir, dir);
+
+  it('gives a noun under "organization" the organisation and group senses, a kind of person the person sense', () => {
+    assert.equal(senses.get('فيلق'), 'go');
+    assert.equal(senses.get(senseKey('رئيس')), 'p');
+  });
+
+  it('keys lemmas without diacritics and article, and leaves out multi-word lemmas and nouns without a sense', () => {
+    assert.equal(senses.get('منظمه'), 'go', 'المنظمة → منظمه');
+    assert.ok(!senses.has('كيان') && ![...senses.keys()].some((k) => k.includes(' ')));
+  });
 });
 
 describe('ner model file', () => {
@@ -115,11 +143,12 @@ describe('ner model file', () => {
     assert.match(model.attribution, /ANERcorp/);
     assert.match(model.attribution, /WikiFANE/);
     assert.match(model.attribution, /CC BY-SA 4\.0/);
+    assert.match(model.attribution, /Arabic WordNet .*CC BY-SA 3\.0.*Princeton WordNet/);
   });
 
-  it('stays under 10 MB and loads its word classes, person names and triggers', () => {
+  it('stays under 10 MB and loads its word classes, person names, triggers and noun senses', () => {
     assert.ok(fs.statSync(file).size <= 10 * 1024 * 1024, `${fs.statSync(file).size} bytes`);
     const res = loadModel().lexicon.res;
-    assert.ok(res && res.clusters.size > 5000 && res.personNames.size > 10000 && res.triggers.size > 20);
+    assert.ok(res && res.clusters.size > 5000 && res.personNames.size > 10000 && res.triggers.size > 20 && (res.senses?.size ?? 0) > 1000);
   });
 });

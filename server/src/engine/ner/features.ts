@@ -166,6 +166,10 @@ export interface NerResources {
    *  news with Wikipedia, where many words of news names are common words (جو "air", مسقط راس
    *  "birthplace", علي for على); absent in models trained on news only. */
   newsForms?: WordTable<LexEntry>;
+  /** Noun (normalised, article removed) → coarse WordNet senses, sorted letters: o organisation,
+   *  g group, p person, l place, b building, r residence, t time, c communication
+   *  (scripts/train/ner-senses.ts); absent in models trained without them. */
+  senses?: WordTable<string>;
 }
 
 /** Counts of a normalised form in labelled text: [total, PER, ORG, LOC, MISC]. */
@@ -337,6 +341,14 @@ function classesOf(w: WordInfo, res: NerResources): [string, string] {
   return k ? [CLASS_IDS[k[0]], CLASS_IDS[k[1]]] : [NONE, NONE];
 }
 
+/** WordNet senses of a word (as written, without the article, or its clitic-free core), '-' if none. */
+function sensesOf(w: WordInfo, res: NerResources): string {
+  if (!isWordInfo(w)) return w.shape;
+  const t = res.senses!;
+  const n = w.n.startsWith('ال') && w.n.length >= 5 ? w.n.slice(2) : w.n;
+  return t.get(n) ?? t.get(w.core) ?? NONE;
+}
+
 /** Person-name gazetteer bucket of a word (as written, or without its proclitics), '-' if absent. */
 function personBucket(w: WordInfo, res: NerResources): string {
   if (!isWordInfo(w)) return NONE;
@@ -369,6 +381,7 @@ export function wordFeatures(w: WordInfo, lex: Lexicon | null, emit: FeatureSink
     emit('pgs', pg + '|' + w.shape);
     emit('tr', res.triggers.get(w.core) ?? NONE);
     if (res.newsForms && isWordInfo(w)) lexFeatures('nw', res.newsForms.get(w.n), emit);
+    if (res.senses) emit('ss', sensesOf(w, res));
   }
 }
 
@@ -388,6 +401,7 @@ export function neighborFeatures(x: WordInfo, offset: number, lex: Lexicon | nul
       emit(t2, k2);
       emit(tp, personBucket(x, res));
       if (res.newsForms && isWordInfo(x)) lexFeatures(offset === -1 ? 'nw-1' : 'nw+1', res.newsForms.get(x.n), emit);
+      if (res.senses) emit(offset === -1 ? 'ss-1' : 'ss+1', sensesOf(x, res));
     }
     emit(tr, res.triggers.get(x.core) ?? NONE);
   }
@@ -464,6 +478,8 @@ export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | 
       emit('lsx', sh0 + '|' + shn + '|' + pgn);
       emit('lsv', shp + '|' + sh0 + '|' + pgp);
       emit('tpg', (res.triggers.get(at(b).core) ?? NONE) + '|' + pg0 + '|' + sh0);
+      // A head noun's sense with how name-like the next word is: «فيلق القدس», «حزب الله».
+      if (res.senses) emit('ssx', sensesOf(w, res) + '|' + sensesOf(n1, res) + '|' + shn);
     }
     if (lex) {
       emit('ge', ge[i] || '-');

@@ -40,6 +40,8 @@ export interface NerModelFile {
   triggers?: string;
   /** Counts of the news corpus alone, like `lexicon` (NerResources.newsForms). */
   newsLexicon?: string;
+  /** Coarse WordNet senses of nouns (NerResources.senses). */
+  senses?: string;
 }
 
 /** A lexicon value: "total" (never inside a name) or "total,PER,ORG,LOC,MISC". */
@@ -61,6 +63,7 @@ function resourcesOf(m: NerModelFile): NerResources | null {
     personNames: new SortedTable(m.personNames ?? '', intValue),
     triggers: readTable(m.triggers ?? '', textValue),
     newsForms: m.newsLexicon ? new SortedTable(m.newsLexicon, lexValue) : undefined,
+    senses: m.senses ? new SortedTable(m.senses, textValue) : undefined,
   };
 }
 
