@@ -29,6 +29,32 @@ describe('ner: corpus consistency', () => {
     const out = harmonize([doc('a', A), doc('b', B)], new Map([['a', [mention(A, 'جو بايدن', 'PER')]], ['b', [mention(B, 'بايدن', 'LOC', 0.9)]]]), lex, known);
     assert.deepStrictEqual(shown(out.get('b')), ['LOC:بايدن']);
   });
+
+  it('gives the whole name to a mention of another type inside it when the corpus says more for the name', () => {
+    const C = 'وقال منسق البيت الأبيض للشرق الأوسط بريت ماكغورك إن المحادثات جرت.';
+    const D = 'وأكد بريت ماكغورك أن المحادثات مستمرة.';
+    const E = 'والتقى بريت ماكغورك مسؤولين عمانيين.';
+    const out = harmonize([doc('c', C), doc('d', D), doc('e', E)], new Map([
+      ['c', [mention(C, 'الشرق الأوسط', 'LOC'), mention(C, 'بريت', 'LOC', 0.7)]],
+      ['d', [mention(D, 'بريت ماكغورك', 'PER', 0.8)]],
+      ['e', [mention(E, 'بريت ماكغورك', 'PER', 0.8)]],
+    ]), lex, known);
+    assert.deepStrictEqual(shown(out.get('c')), ['LOC:الشرق الأوسط', 'PER:بريت ماكغورك']);
+  });
+
+  it('types a name training never saw by what all its mentions say together', () => {
+    const F = 'ونقل موقع "أكسيوس" عن مسؤولين أن المحادثات جرت.';
+    const G = 'حسبما أفاد موقع "أكسيوس".';
+    const H = 'وأشار "أكسيوس" إلى أن المحادثات مستمرة.';
+    const f = mention(F, 'أكسيوس', 'ORG', 0.4), g = mention(G, 'أكسيوس', 'MISC', 0.35), h = mention(H, 'أكسيوس', 'ORG', 0.38);
+    // Each mention's probabilities of PER, ORG, LOC, MISC, as the tagger gives them.
+    const ev = new Map([[f, [0.1, 0.4, 0.05, 0.3]], [g, [0.1, 0.3, 0.05, 0.35]], [h, [0.1, 0.38, 0.05, 0.3]]]);
+    const out = harmonize([doc('f', F), doc('g', G), doc('h', H)], new Map([['f', [f]], ['g', [g]], ['h', [h]]]), lex, known, (m) => ev.get(m));
+    assert.deepStrictEqual(['f', 'g', 'h'].flatMap((k) => shown(out.get(k))), ['ORG:أكسيوس', 'ORG:أكسيوس', 'ORG:أكسيوس']);
+    // Without the tagger's probabilities, the split vote leaves each mention as it was.
+    const plain = harmonize([doc('f', F), doc('g', G), doc('h', H)], new Map([['f', [f]], ['g', [g]], ['h', [h]]]), lex, known);
+    assert.deepStrictEqual(shown(plain.get('g')), ['MISC:أكسيوس']);
+  });
 });
 
 describe('ner: conventions', () => {

@@ -58,6 +58,10 @@ export function tagDoc(doc: NerDoc, model = loadModel()): TaggedDoc {
   };
 }
 
+const TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+/** Per mention found by the tagger: the probability of each of TYPES for its words. */
+const typeEvidence = new WeakMap<EntityMention, number[]>();
+
 /** Mentions of a tagged document: BIO runs → spans in the original text, clitics outside. */
 export function mentionsOf(tagged: TaggedDoc, known: (form: string) => number): EntityMention[] {
   const out: EntityMention[] = [];
@@ -83,7 +87,17 @@ export function mentionsOf(tagged: TaggedDoc, known: (form: string) => number): 
         const want = LABELS.indexOf((t === i ? 'B-' : 'I-') + type as (typeof LABELS)[number]);
         conf += s.marg[t * K + want] / (e - i);
       }
-      if (end > start) out.push({ start, end, type: type as EntityType, text: text.slice(start, end), confidence: Math.round(conf * 1000) / 1000 });
+      if (end > start) {
+        const m: EntityMention = { start, end, type: type as EntityType, text: text.slice(start, end), confidence: Math.round(conf * 1000) / 1000 };
+        // How likely each type is for these words (mean marginal of its B-/I- tags), for the
+        // corpus-wide choice of a type (consistency.ts).
+        typeEvidence.set(m, TYPES.map((ty) => {
+          let p = 0;
+          for (let t = i; t < e; t++) p += (s.marg[t * K + LABELS.indexOf(('B-' + ty) as (typeof LABELS)[number])] + s.marg[t * K + LABELS.indexOf(('I-' + ty) as (typeof LABELS)[number])]) / (e - i);
+          return p;
+        }));
+        out.push(m);
+      }
       i = j;
     }
   }
@@ -124,7 +138,7 @@ export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<s
     const ms = dropDemonyms(mentionsOf(t, known), model.lexicon);
     return [t.doc.path, options.conventions === false ? ms : applyConventions(t.sentences, t.doc.text, ms)];
   }));
-  return harmonize(tagged, first, model.lexicon, known);
+  return harmonize(tagged, first, model.lexicon, known, (m) => typeEvidence.get(m));
 }
 
 /** Entities of one text on its own. */
