@@ -15,7 +15,7 @@
 // `NER_DEV=1 npm run train:ner` trains on the training parts minus the dev parts (ANERcorp's fifth
 // sixth, WikiFANE's dev blocks) and prints dev F1 instead of writing the model: features and
 // settings are tuned that way, never on held-out or seed text. Switches for ablations:
-// NER_WIKI=0 (ANERcorp only), NER_CLUSTERS=0, NER_SENSES=0, NER_NAMES=0, NER_TRIGGERS=0, NER_ANER_WEIGHT=n
+// NER_WIKI=0 (ANERcorp only), NER_CLUSTERS=0, NER_SENSES=0, NER_SENSE_INSTANCES=0 (senses of common nouns only), NER_NAMES=0, NER_TRIGGERS=0, NER_ANER_WEIGHT=n
 // (ANERcorp sentences counted n times in training), NER_LEX_WEIGHT=n (and in the lexicon), NER_EPOCHS=n,
 // NER_LAMBDA=x (shipped weights = shared + x × news copy), NER_LAMBDAS_OUT=folder (a model per λ of a
 // grid from the same run, to choose λ on dev with scripts/train/ner-dev.ts). NER_HELDOUT=1 prints held-out F1 (tagger

@@ -20,9 +20,13 @@ const ROOTS: [string, string][] = [
 // Lexicographer files (supersenses) that get a letter of their own.
 const LEXFILES: Record<string, string> = { '14': 'g', '18': 'p', '15': 'l', '28': 't', '10': 'c' };
 
+/** Whether instances (proper nouns: علي the person, بالي the island) get senses too. */
+const INSTANCES = process.env.NER_SENSE_INSTANCES !== '0';
+
 /** Synset id ("08212527-n") → its sense letters, from WordNet's noun data. */
 function synsetLetters(dir: string): Map<string, string> {
   const hyper = new Map<string, string[]>();
+  const skip = new Set<string>();
   const lexfile = new Map<string, string>();
   for (const line of fs.readFileSync(path.join(dir, 'data.noun'), 'utf8').split('\n')) {
     if (!line || line.startsWith(' ')) continue;
@@ -33,8 +37,13 @@ function synsetLetters(dir: string): Map<string, string> {
     let k = 4 + 2 * w;
     const p = Number(f[k++]);
     const ups: string[] = [];
-    for (let j = 0; j < p; j++, k += 4) if ((f[k] === '@' || f[k] === '@i') && f[k + 2] === 'n') ups.push(f[k + 1]);
+    let instance = false;
+    for (let j = 0; j < p; j++, k += 4) {
+      if ((f[k] === '@' || f[k] === '@i') && f[k + 2] === 'n') ups.push(f[k + 1]);
+      if (f[k] === '@i') instance = true;
+    }
     hyper.set(id, ups);
+    if (instance && !INSTANCES) skip.add(id);
   }
   const memo = new Map<string, Set<string>>();
   const ancestors = (id: string): Set<string> => {
@@ -47,6 +56,7 @@ function synsetLetters(dir: string): Map<string, string> {
   };
   const out = new Map<string, string>();
   for (const id of hyper.keys()) {
+    if (skip.has(id)) continue;
     const anc = ancestors(id);
     let letters = LEXFILES[lexfile.get(id)!] ?? '';
     for (const [root, l] of ROOTS) if (anc.has(root)) letters += l;
