@@ -112,6 +112,64 @@ describe('cross-checking: contradiction', () => {
     assert.ok(link.reasons.some((r) => r.code === 'quantity' && r.verdict === 'compatible'), JSON.stringify(link.reasons));
   });
 
+  it('a toll stated without a name is placed by its article\'s headline (two reports of one shelling)', () => {
+    const DAR_SAAD = { text: 'دار سعد', type: 'LOC' as const, entity: 'LOC:dar-saad' };
+    const toll = (n: number) => ({ text: `${n} قتيلا`, low: n, high: n, unitStem: 'قتيل', value: n, shape: 'exact' as const });
+    const a = article('a.txt', 'قصف عنيف بصواريخ الكاتيوشا على دار سعد\n\nوأفادت حصيلة رسمية بأن القصف أسفر عن 43 قتيلا.', { entities: [DAR_SAAD], quantities: [toll(43)] });
+    const b = article('b.txt', 'مجزرة في دار سعد شمال عدن\n\nوأوضح سكان محليون أن حصيلة قتلى القصف بلغت 57 قتيلا.', { entities: [DAR_SAAD], quantities: [toll(57)] });
+    const link = linksBetween(a, b).find((l) => l.relation === 'contradicts');
+    assert.ok(link, 'the two tolls should contradict');
+    assert.deepEqual(link.reasons[0], { code: 'figures', a: '43 قتيلا', b: '57 قتيلا', verdict: 'different' });
+    // Headlines naming two different towns: two events, whatever the figures.
+    const c = article('c.txt', 'قصف عنيف على حي المعلا\n\nوأوضح سكان محليون أن حصيلة قتلى القصف بلغت 57 قتيلا.', {
+      entities: [{ text: 'المعلا', type: 'LOC', entity: 'LOC:mualla' }], quantities: [toll(57)],
+    });
+    assert.ok(!linksBetween(a, c).some((l) => l.relation === 'contradicts'));
+  });
+
+  it('a toll placed by its headline meets another toll placed by the town in the sentence; "since 1974" dates no event', () => {
+    const SURUC = { text: 'سوروتش', type: 'LOC' as const, entity: 'LOC:suruc' };
+    const a = article('a.txt', 'إردوغان: التفجير في سوروتش عمل إرهابي\n\nوقال اردوغان خلال زيارة إلى قبرص التي تحتلها تركيا منذ 1974: نحن في حداد بسبب عمل إرهابي أوقع 30 قتيلا والعديد من الجرحى.', {
+      entities: [SURUC], dates: [{ text: '1974', value: '1974' }],
+      quantities: [{ text: '30 قتيلا', low: 30, high: 30, unitStem: 'قتيل', value: 30, shape: 'exact' }],
+    });
+    a.referenceDate = { date: '2015-07-21', source: 'dateline' };
+    const b = article('b.txt', 'قال رئيس الوزراء إن السلطات تعرفت على مشتبه به في التفجير الانتحاري الذي أسفر عن سقوط 32 قتيلا في بلدة سوروتش.', {
+      entities: [SURUC], quantities: [{ text: '32 قتيلا', low: 32, high: 32, unitStem: 'قتيل', value: 32, shape: 'exact' }],
+    });
+    const link = linksBetween(a, b).find((l) => l.from.start >= a.text.indexOf('وقال'));
+    assert.equal(link?.relation, 'contradicts');
+    assert.equal(link.reasons[0].code, 'figures');
+  });
+
+  it('a sentence dated a year before its article is background, not placed by the headline', () => {
+    const NILE = { text: 'النيل', type: 'LOC' as const, entity: 'LOC:nile' };
+    const a = article('a.txt', 'غرق مركب في النيل\n\nوفي 11 أكتوبر 2014 راح ضحية حادث مماثل 26 شخصا.', {
+      entities: [NILE], dates: [{ text: '11 أكتوبر 2014', value: '2014-10-11' }],
+      quantities: [{ text: '26 شخصا', low: 26, high: 26, unitStem: 'شخص', value: 26, shape: 'exact' }],
+    });
+    a.referenceDate = { date: '2015-07-23', source: 'dateline' };
+    const b = article('b.txt', 'مصرع 15 في حادث غرق قارب في النيل\n\nوأشار البيان إلى أن ضحايا الحادث بلغوا 15 شخصا.', {
+      entities: [NILE], quantities: [{ text: '15 شخصا', low: 15, high: 15, unitStem: 'شخص', value: 15, shape: 'exact' }],
+    });
+    assert.ok(!linksBetween(a, b).some((l) => l.relation === 'contradicts'));
+  });
+
+  it('preparing to take a district is not a second source for having taken it', () => {
+    const TAWAHI = { text: 'التواهي', type: 'LOC' as const, entity: 'LOC:tawahi' };
+    const deed = article('a.txt', 'وسيطرت المقاومة الشعبية على حي التواهي في عدن بعد معارك عنيفة مع الحوثيين.', { entities: [TAWAHI] });
+    const aim = article('b.txt', 'وتستعد المقاومة الشعبية للسيطرة على حي التواهي في عدن بعد معارك عنيفة مع الحوثيين.', { entities: [TAWAHI] });
+    const again = article('c.txt', 'وأحكمت المقاومة الشعبية سيطرتها على حي التواهي في عدن بعد معارك عنيفة مع الحوثيين.', { entities: [TAWAHI] });
+    assert.equal(linksBetween(deed, again)[0]?.relation, 'corroborates');
+    assert.deepEqual(linksBetween(deed, aim).filter((l) => l.relation === 'corroborates'), []);
+  });
+
+  it('two shared words are a topic, not a second source ("smartphones" in two unrelated reports)', () => {
+    const a = article('a.txt', 'يوجد في الهند نحو 150 مليون مستخدم للهواتف الذكية.');
+    const b = article('b.txt', 'تجذب الهواتف الذكية والأجهزة اللوحية، اهتمام ركاب الحافلات والقطارات هذه الأيام.');
+    assert.deepEqual(linksBetween(a, b), []);
+  });
+
   it('another country in the same slot of the same statement contradicts', () => {
     const a = article('a.txt', 'إضراب عام يشل الموانئ الرئيسية في مصر منذ صباح اليوم.', { entities: [{ text: 'مصر', type: 'LOC', entity: 'LOC:egypt' }] });
     const b = article('b.txt', 'إضراب عام يشل الموانئ الرئيسية في إسرائيل منذ صباح اليوم.', { entities: [{ text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }] });

@@ -212,6 +212,27 @@ function agreementReasons(e: Evidence): Reason[] {
   return out;
 }
 
+const MIN_SHARED_ITEMS = 3;
+
+/** Dates and counts the two sides agree on. */
+function sharedFacts(e: Evidence): number {
+  return e.dates.filter((d) => d.verdict === 'same' || d.verdict === 'compatible').length +
+    e.counts.filter((c) => c.verdict === 'same' || c.verdict === 'compatible').length;
+}
+
+/** Most of the shared event words (by weight) are an aim on one side (Term.prospective) and a
+ *  fact on the other. */
+function aimAgainstDeed(e: Evidence): boolean {
+  let all = 0, split = 0;
+  for (const m of e.matches) {
+    if (m.a.role !== 'event' || m.a.speaker || m.b.speaker) continue;
+    all += m.a.weight;
+    if (!!m.a.prospective !== !!m.b.prospective) split += m.a.weight;
+  }
+  return all > 0 && split >= AIM_SHARE * all;
+}
+const AIM_SHARE = 0.5;
+
 /** Counts of one casualty frame or one counted thing that agree, for the same event: the same
  *  toll reported twice. Agreeing figures are themselves evidence of one event, so the names they
  *  share may be countries ("300 صاروخ باتجاه إسرائيل" / "350 صاروخًا باتجاه إسرائيل"); differing
@@ -327,6 +348,12 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
     if (sim < ct.clearRestatement && e.eventCov < ct.eventShare) return null;
     if (p >= th.block) return null;
   }
+  // One side tells of an aim (preparing to take the district, advancing towards the palace), the
+  // other of the deed: not a second source for it.
+  if (aimAgainstDeed(e)) return null;
+  // Two shared words (داعش، تنظيم; لاعبو، تدريبات) are a topic, not a restated fact, however short
+  // one of the sentences is; a shared count or date is a third.
+  if (!toll && e.matches.filter((m) => !m.a.speaker && !m.b.speaker).length + sharedFacts(e) < MIN_SHARED_ITEMS) return null;
   return verdict('corroborates', agreementReasons(e));
 }
 

@@ -8,9 +8,9 @@ import type { DateMention } from '../model';
 import type { Comparators, DateVerdict } from './compare';
 import { compareCounts, sameThing, type Count, type CountVerdict } from './counts';
 import { mayBeSameName } from './names';
+import { countryOfTerm, placeOf } from './places';
 import type { PreparedSentence, SpeechAct, Term } from './prepare';
 import type { StanceModel } from './stanceModel';
-import { countryOf } from '../entities/places';
 import { norm } from '../text/normalize';
 import { spellingVariant } from './stems';
 import { TITLE_WORDS } from './lexicon';
@@ -202,21 +202,27 @@ function unitBound(from: PreparedSentence, to: PreparedSentence): number {
  * make two events.
  */
 function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSentence): { names: number; withCountries: number } {
-  const side = (c: Count, own: PreparedSentence, other: PreparedSentence) => {
+  const pa = placeOf(ca, a), pb = placeOf(cb, b);
+  // Where a name of one side is looked for on the other: the other sentence, and the other
+  // article's setting when that is what places the other count.
+  const where = (s: PreparedSentence, place: Term[]) => {
+    const terms = [...s.primary.values()];
+    for (const t of place) if (!s.primary.has(t.keys[0])) terms.push(t);
+    return terms;
+  };
+  const side = (place: Term[], other: Term[]) => {
     let names = 0, countries = 0, places = 0, placesMatched = 0;
-    for (const k of c.context) {
-      const t = own.primary.get(k);
+    for (const t of place) {
       // Currencies, nationalities and other MISC names do not place an event.
-      if (!t?.entity || t.entity.type === 'MISC') continue;
-      const hit = t.keys.some((key) => other.keySet.has(key)) ||
-        [...other.primary.values()].some((u) => u.entity && u.entity.type === t.entity!.type && mayBeSameName(t.text, u.text));
-      if (t.entity.type === 'LOC' && countryOfTerm(t)) { if (hit) countries += t.weight; continue; }
-      if (t.entity.type === 'LOC') { places++; if (hit) placesMatched++; }
+      const hit = other.some((u) => (u.keys[0] === t.keys[0] || t.keys.some((k) => u.keys.includes(k))) ||
+        (!!u.entity && u.entity.type === t.entity!.type && mayBeSameName(t.text, u.text)));
+      if (t.entity!.type === 'LOC' && countryOfTerm(t)) { if (hit) countries += t.weight; continue; }
+      if (t.entity!.type === 'LOC') { places++; if (hit) placesMatched++; }
       if (hit) names += t.weight;
     }
     return { names, countries, places, placesMatched };
   };
-  const x = side(ca, a, b), y = side(cb, b, a);
+  const x = side(pa, where(b, pb)), y = side(pb, where(a, pa));
   // Two places named around the two counts, and none of them shared: two events.
   if (x.places && y.places && !x.placesMatched && !y.placesMatched) return { names: 0, withCountries: 0 };
   return { names: Math.min(x.names, y.names), withCountries: Math.min(x.names + x.countries, y.names + y.countries) };
@@ -272,19 +278,6 @@ function speechClash(x: PreparedSentence, y: PreparedSentence, side: 'a' | 'b'):
   return undefined;
 }
 
-/** The country (ICU region code) a place term names, if it names one — also through its
- *  adjective (التركية → تركيا, السورية → سوريا, اليمني → اليمن), which NER often tags as a place. */
-export function countryOfTerm(t: Term): string | undefined {
-  // The mention as written, then the canonical name (the id after its type).
-  for (const name of [t.text, t.entity!.id.replace(/^[A-Z]+:/, '')]) {
-    const words = norm(name).split(/[_\s]+/).filter(Boolean).map((w) => w.replace(/^ال(?=..)/, ''));
-    const c = countryOf(words) ?? countryOf(norm(name).split(/[_\s]+/).filter(Boolean));
-    if (c) return c;
-    const m = words.length === 1 ? /^(.{2,}?)(يه|ي)$/.exec(words[0]) : null;
-    if (m) for (const base of [m[1], m[1] + 'ا', m[1] + 'يا']) { const n = countryOf([base]); if (n) return n; }
-  }
-  return undefined;
-}
 
 /**
  * Two places where one may lie in the other: a country and a place that is not a country (طهران

@@ -123,6 +123,18 @@ export const WH_WORDS = set(`ما ماذا لماذا كيف متى أين من 
 export const CONDITIONAL_OPENERS = set(`إذا اذا لو لولا`);
 
 /** Discourse connectives that read like a negation but are not one: "غير أن" / "بيد أن" = however. */
+/** Words that put what follows them in the clause ahead, as an aim, not a fact: verbs of preparing,
+ *  intending, trying and heading for, and the particles of direction ("تستعد للسيطرة على…",
+ *  "زحفهم نحو القصر"). A sentence saying someone heads for or prepares to do X does not state X. */
+export const PROSPECTIVE_WORDS = set(`
+  يستعد تستعد يستعدون تستعدان استعد استعدت استعدوا استعدادا استعداد
+  يسعى تسعى يسعون سعيا يعتزم تعتزم يعتزمون اعتزم اعتزمت ينوي تنوي ينوون
+  يحاول تحاول يحاولون محاولة محاولات يخطط تخطط يخططون يتجه تتجه يتجهون
+  زحف زحفهم زحفها يزحف تزحف يزحفون باتجاه صوب سوف
+`);
+/** "نحو" heads for a place, or before a number means "about" (نحو 30 قتيلا): direction only then. */
+export const TOWARDS = set(`نحو`);
+
 export const CONTRASTIVE_CONNECTIVES = set(`غير بيد`);
 
 /**

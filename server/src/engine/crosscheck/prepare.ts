@@ -11,6 +11,7 @@ import { forms, isIn, readFrame, type Mood } from './frame';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, CONTRASTIVE_CONNECTIVES, DECLINE_VERBS, DENIAL_WORDS,
   COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, VERBAL_NEGATION, WH_WORDS,
+  PROSPECTIVE_WORDS, TOWARDS,
 } from './lexicon';
 import { countryOf } from '../entities/places';
 import { lightStem, skeleton, variantKeys, wordKeys } from './stems';
@@ -34,6 +35,9 @@ export interface Term {
   /** The term names who speaks ("وقال مسؤول إسرائيلي إن …", "إردوغان: …", "… حسبما أعلن
    *  محافظ المنطقة"): it is the source of the claim, not part of it. */
   speaker?: boolean;
+  /** Every occurrence follows, in its clause, a word that makes it an aim rather than a fact
+   *  (PROSPECTIVE_WORDS: "تستعد للسيطرة", "نحو القصر"). */
+  prospective?: boolean;
   /** Index of the clause (stretch between commas, colons, quote marks) where the term first occurs. */
   clause: number;
   /** What the word says: a name, a title or nationality describing someone ("الرئيس اليمني"), or
@@ -113,6 +117,14 @@ export interface PreparedSentence {
   denial?: SpeechAct;
   decline?: SpeechAct;
   assertion?: SpeechAct;
+  /** The names (people, organisations, places; not MISC) of the article's headline and lead, shared
+   *  by all its sentences: where and about whom the article reports. A count stated without a name
+   *  around it ("أوقع 30 قتيلا") is read, as a reader reads it, as a count of the article's event. */
+  setting: Term[];
+  /** The sentence dates what it tells more than a month away from the day the article reports from
+   *  ("وفي 11 أكتوبر 2014، سقطت شاحنة…"): background, not the article's event. A date after "منذ"
+   *  ("تحتله تركيا منذ 1974") starts a state, and dates nothing the sentence tells. */
+  background: boolean;
 }
 
 /**
@@ -193,7 +205,29 @@ function isNationality(stem: string): boolean {
 
 /** Prepare every sentence of an article. */
 export function prepareArticle(a: ArticleAnalysis, weights: Weights): PreparedSentence[] {
-  return a.sentences.map((_, i) => prepareSentence(a, i, weights));
+  const out = a.sentences.map((_, i) => prepareSentence(a, i, weights));
+  const setting = settingOf(out);
+  // The setting takes part in the verdicts (evidence.sharedContext), so it is part of each
+  // sentence's identity for the verdict cache: a new headline re-judges the article's counts.
+  const tag = setting.length ? hash64(setting.map((t) => t.keys[0]).join('\u0000')) : '';
+  for (const s of out) {
+    s.setting = setting;
+    if (tag) s.key += `\u0000${tag}`;
+  }
+  return out;
+}
+
+/** Sentences of an article read as its headline and lead. */
+const SETTING_SENTENCES = 2;
+
+/** The names of an article's first sentences (the speaker's too: «تركيا: مقتل 30 …» names the
+ *  place), one term per name, MISC left out (currencies and nationalities place nothing). */
+function settingOf(sentences: PreparedSentence[]): Term[] {
+  const out = new Map<string, Term>();
+  for (const s of sentences.slice(0, SETTING_SENTENCES)) {
+    for (const t of s.terms) if (t.entity && t.entity.type !== 'MISC' && !out.has(t.keys[0])) out.set(t.keys[0], t);
+  }
+  return [...out.values()];
 }
 
 function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): PreparedSentence {
@@ -224,6 +258,8 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   const byKey = new Map<string, Term>();
   const negations: string[] = [];
   let negateNext = false;
+  // The clause in which an aim was announced (PROSPECTIVE_WORDS): the rest of it is prospective.
+  let aimFrom = -1;
   let verbalNegation = false;
   let denial: SpeechAct | undefined;
   let decline: SpeechAct | undefined;
@@ -237,6 +273,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (frame.speaker.has(at)) t.speaker = true;
     const prev = byKey.get(t.keys[0]);
     if (prev) {
+      if (!t.prospective) delete prev.prospective;
       prev.negated = prev.negated && t.negated;
       if (!prev.negated) delete prev.negatedVerbally;
       // A name said both as the speaker and in the claim is part of the claim.
@@ -255,6 +292,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (clauseStart[i]) clause++;
+    if (/[,:]/.test(breakBefore[i])) aimFrom = -1;
     if (skip.has(i)) continue;
     const ent = entities.find((e) => overlaps(e, w));
     if (ent) {
@@ -281,6 +319,11 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       continue;
     }
     if (CONCESSIVE.has(w.stem) || CONCESSIVE.has(w.norm)) concessiveAt = i;
+    if (isIn(PROSPECTIVE_WORDS, w) || (isIn(TOWARDS, w) && words[i + 1] && words[i + 1].kind !== 'number' && !inSpans(quantitiesAll, words[i + 1].start, words[i + 1].end).length)) {
+      // The marker itself stays a content word (زحف, محاولة say what happened); what follows it,
+      // to the next comma, is the aim (quote marks do not end it: تستعد للسيطرة على "حي التواهي").
+      aimFrom = i + 1;
+    }
     // "غير أن" / "بيد أن" = "however": a connective, not a negation.
     if (isIn(CONTRASTIVE_CONNECTIVES, w) && isIn(COMPLEMENTISERS, words[i + 1])) { i++; continue; }
     if (isIn(NEGATION_PARTICLES, w)) {
@@ -321,7 +364,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (!/[\u0621-\u064Aa-z]/.test(w.stem) || w.stem.length < 2) continue;
     const keys = wordKeys(w.stem);
     if (isCountWord(w)) countWords.add(keys[0]);
-    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}) }, i);
+    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}) }, i);
     negateNext = false;
   }
 
@@ -389,7 +432,21 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     dates, quantities: counts.map((c) => c.q), negations, denial, decline, assertion,
     topTwoShare: mass > 0 ? content.map((t) => t.weight).sort((x, y) => y - x).slice(0, 2).reduce((x, y) => x + y, 0) / mass : 0,
     dayDated: dates.some((d) => DAY_VALUE.test(d.value)),
+    setting: [],
+    background: dates.some((d) => !SINCE.test(a.text.slice(Math.max(0, d.start - 8), d.start)) && monthsAway(d.resolved ?? d.value, a.referenceDate?.date ?? null) > 1),
   };
+}
+
+/** "منذ" just before a date. */
+const SINCE = /(^|[^\p{L}])منذ\s*$/u;
+
+/** Months between a date value (2014-10-11, 2014-10, 2014) and the report date, when both years are
+ *  known; 0 otherwise. A year alone is compared by its January. */
+function monthsAway(value: string, reported: string | null): number {
+  const v = /^(\d{4})(?:-(\d{2}))?/.exec(value), r = /^(\d{4})-(\d{2})/.exec(reported ?? '');
+  if (!v || !r) return 0;
+  const month = v[2] ? +v[2] : +r[2];
+  return Math.abs(+v[1] * 12 + month - (+r[1] * 12 + +r[2]));
 }
 
 /** A date value with month and day (2024-05-08, XXXX-05-08). */

@@ -12,6 +12,7 @@
 // of the two sentences' self-scores (the score of a sentence against itself): the share of the
 // shorter sentence's indexed content found in the other, which the similarity of classify.ts
 // needs to be well above its link threshold anyway.
+import { isTown, placeOf } from './places';
 import type { PreparedSentence } from './prepare';
 
 /** BM25 saturation and length-normalisation parameters (the usual values). */
@@ -37,7 +38,12 @@ export function indexKeys(s: PreparedSentence): Map<string, number> {
   // minister speaks in both.
   for (const t of s.terms) if (!t.speaker) t.keys.forEach((k, i) => put(k, i === 0 ? t.weight : SECONDARY * t.weight));
   for (const d of s.dates) put(`D:${d.resolved ?? d.value}`, s.factWeight);
-  for (const c of s.counts) put(`C:${c.concept}`, s.factWeight);
+  for (const c of s.counts) {
+    put(`C:${c.concept}`, s.factWeight);
+    // The same count at the same town (placed by the sentence or by its article's headline) is
+    // worth comparing however little else two sentences share: two reports of one toll.
+    for (const t of placeOf(c, s)) if (isTown(t)) put(`P:${c.concept}@${t.keys[0]}`, s.factWeight);
+  }
   return keys;
 }
 
