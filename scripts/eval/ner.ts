@@ -1,82 +1,25 @@
 // NER quality figures: span-level micro F1 (and per type) on the held-out last sixth of ANERcorp's
-// train split (by sentences — the part scripts/train-ner.ts never trains on), and exact-span
-// P/R/F1 on the seed gold (/work/shared/gold/seeds, DATE entries ignored), plus timings.
+// train split (by sentences) and on the held-out WikiFANE article blocks (the parts
+// scripts/train-ner.ts never trains on, see scripts/train/ner-data.ts), exact-span P/R/F1 on the
+// seed gold (/work/shared/gold/seeds, DATE entries ignored), plus load time and speed.
 import * as fs from 'fs';
 import * as path from 'path';
 import type { EntityMention, EntityType, Token } from '../../server/src/engine/model';
 import { tokenize } from '../../server/src/engine/text/tokens';
-import { LABELS, type Label, type NerWord } from '../../server/src/engine/ner/features';
+import { LABELS } from '../../server/src/engine/ner/features';
+import type { LoadedModel } from '../../server/src/engine/ner/tagger';
+import {
+  anercorpFile, readAnercorp, readAnercorpTokens, readWikifane, spansOf, splitAnercorp, splitWikifane, wikifaneFile, type AnerSentence,
+} from '../train/ner-data';
 
-export interface AnerSentence {
-  words: NerWord[];
-  texts: string[];
-  labels: Label[];
-  /** The word units as project tokens, offsets relative to the start of their ANERcorp token. */
-  pieces: Token[];
-}
+export { spansOf };
 
-/**
- * ANERcorp as sentences of project word units. Each ANERcorp token ("(د", "وإيران", "2002.") is cut
- * by the same tokenizer the product uses; its tag goes to its word pieces (B on the first, I on the
- * rest) and punctuation pieces get O unless they sit between two word pieces of the entity.
- */
-export function readAnercorp(file: string): AnerSentence[] {
-  const lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
-  const out: AnerSentence[] = [];
-  let cur: AnerSentence = { words: [], texts: [], labels: [], pieces: [] };
-  const flush = () => { if (cur.words.length) out.push(cur); cur = { words: [], texts: [], labels: [], pieces: [] }; };
-  let prevType = '';
-  for (const line of lines) {
-    if (!line.trim()) { flush(); prevType = ''; continue; }
-    const sp = line.lastIndexOf(' ');
-    const tok = line.slice(0, sp).trim();
-    let tag = line.slice(sp + 1).trim();
-    tag = tag.replace('PERS', 'PER');
-    const pieces = tokenize(tok);
-    if (!pieces.length) continue;
-    const type = tag === 'O' ? '' : tag.slice(2);
-    // An I- tag whose previous token had another type starts an entity.
-    const begins = tag.startsWith('B-') || (tag.startsWith('I-') && prevType !== type);
-    const wordIdx = pieces.map((p, i) => (p.kind !== 'punct' ? i : -1)).filter((i) => i >= 0);
-    const firstW = wordIdx[0] ?? -1, lastW = wordIdx[wordIdx.length - 1] ?? -1;
-    pieces.forEach((p, i) => {
-      let l: Label = 'O';
-      if (type && firstW >= 0 && i >= firstW && i <= lastW) l = ((i === firstW && begins ? 'B-' : 'I-') + type) as Label;
-      else if (type && firstW < 0 && i === 0 && !begins) l = ('I-' + type) as Label; // punctuation inside a name
-      cur.words.push({ norm: p.norm, kind: p.kind });
-      cur.texts.push(p.text);
-      cur.labels.push(l);
-      cur.pieces.push(p);
-    });
-    prevType = type;
-  }
-  flush();
-  return out;
-}
-
-/** Train / held-out split: the last sixth of the sentences is held out. */
-export function splitAnercorp(sents: AnerSentence[]): { train: AnerSentence[]; heldout: AnerSentence[] } {
-  const cut = sents.length - Math.floor(sents.length / 6);
-  return { train: sents.slice(0, cut), heldout: sents.slice(cut) };
-}
-
-export function anercorpFile(shared: string): string {
-  return path.join(shared, 'data', 'anercorp', 'train.txt');
-}
-
-/** Spans [start, end, type] of a BIO label sequence (label indices or names). */
-export function spansOf(labels: readonly string[]): [number, number, string][] {
-  const out: [number, number, string][] = [];
-  let s = -1, type = '';
-  labels.forEach((l, i) => {
-    if (l.startsWith('B-') || (l.startsWith('I-') && l.slice(2) !== type) || l === 'O') {
-      if (s >= 0) out.push([s, i, type]);
-      s = -1; type = '';
-      if (l !== 'O') { s = i; type = l.slice(2); }
-    }
-  });
-  if (s >= 0) out.push([s, labels.length, type]);
-  return out;
+/** The held-out parts: the last sixth of ANERcorp, and the test blocks of WikiFANE (by article). */
+export function heldoutSets(shared: string): { anercorp: AnerSentence[]; wikifane: AnerSentence[] | null } {
+  const anercorp = splitAnercorp(readAnercorp(anercorpFile(shared))).heldout;
+  if (!fs.existsSync(wikifaneFile(shared))) return { anercorp, wikifane: null };
+  const anerTrain = splitAnercorp(readAnercorpTokens(anercorpFile(shared))).train;
+  return { anercorp, wikifane: splitWikifane(readWikifane(wikifaneFile(shared), anerTrain)).test };
 }
 
 interface Counts { tp: number; fp: number; fn: number }
@@ -98,11 +41,11 @@ export function scoreSpans(pairs: { gold: [number, number, string][]; pred: [num
   return Object.fromEntries(Object.entries(by).map(([t, c]) => [t, { ...prf(c), ...c }]));
 }
 
-export async function evaluateHeldout(shared: string) {
-  const { tagSentence } = await import('../../server/src/engine/ner/tagger');
-  const { heldout } = splitAnercorp(readAnercorp(anercorpFile(shared)));
+export async function evaluateHeldout(heldout: AnerSentence[], model?: LoadedModel) {
+  const { tagSentence, loadModel } = await import('../../server/src/engine/ner/tagger');
+  const m = model ?? loadModel();
   const pairs = heldout.map((s) => {
-    const tagged = tagSentence(s.words, s.texts);
+    const tagged = tagSentence(s.words, s.texts, m);
     return { gold: spansOf(s.labels), pred: spansOf(tagged.labels.map((l) => LABELS[l])) };
   });
   return scoreSpans(pairs);
@@ -117,9 +60,13 @@ const DOC_SENTENCES = 20;
  * Predicted character spans are mapped back to word units; a span starting after a clitic counts
  * from the word that holds it, as ANERcorp tags whole words.
  */
-export async function evaluateHeldoutCorpus(shared: string) {
+export async function evaluateHeldoutCorpus(heldout: AnerSentence[], model?: LoadedModel) {
+  return scoreSpans(await heldoutCorpusPairs(heldout, model));
+}
+
+/** Gold and predicted word-unit spans of each held-out sentence, through the product's path (see evaluateHeldoutCorpus). */
+export async function heldoutCorpusPairs(heldout: AnerSentence[], model?: LoadedModel) {
   const { recognizeCorpus } = await import('../../server/src/engine/ner');
-  const { heldout } = splitAnercorp(readAnercorp(anercorpFile(shared)));
   const docs: { path: string; text: string; tokens: Token[]; sentences: { id: string; start: number; end: number; kind: 'body' }[]; sents: AnerSentence[]; offs: number[][] }[] = [];
   for (let d = 0; d * DOC_SENTENCES < heldout.length; d++) {
     const sents = heldout.slice(d * DOC_SENTENCES, (d + 1) * DOC_SENTENCES);
@@ -142,7 +89,7 @@ export async function evaluateHeldoutCorpus(shared: string) {
     });
     docs.push({ path: 'heldout-' + d, text, tokens, sentences, sents, offs });
   }
-  const res = recognizeCorpus(docs, { conventions: false });
+  const res = recognizeCorpus(docs, { conventions: false, model });
   const pairs: { gold: [number, number, string][]; pred: [number, number, string][] }[] = [];
   for (const d of docs) {
     const ms = res.get(d.path) ?? [];
@@ -154,7 +101,7 @@ export async function evaluateHeldoutCorpus(shared: string) {
       pairs.push({ gold: spansOf(s.labels), pred });
     });
   }
-  return scoreSpans(pairs);
+  return pairs;
 }
 
 interface GoldEntity { start: number; end: number; text: string; type: string }
@@ -168,13 +115,13 @@ export function readSeeds(shared: string): { path: string; text: string; gold: G
   });
 }
 
-export async function evaluateSeeds(shared: string, verbose = false) {
+export async function evaluateSeeds(shared: string, verbose = false, model?: LoadedModel) {
   const { recognizeCorpus } = await import('../../server/src/engine/ner');
   const { segmentSentences } = await import('../../server/src/engine/text/sentences');
   const seeds = readSeeds(shared);
   const docs = seeds.map((s) => ({ path: s.path, text: s.text, tokens: tokenize(s.text), sentences: segmentSentences(s.text) }));
   const t0 = performance.now();
-  const res = recognizeCorpus(docs);
+  const res = recognizeCorpus(docs, { model });
   const ms = performance.now() - t0;
   const pairs = seeds.map((s) => {
     const pred: EntityMention[] = res.get(s.path) ?? [];
@@ -199,6 +146,7 @@ export async function measureSpeed(shared: string) {
   const { segmentSentences } = await import('../../server/src/engine/text/sentences');
   const docs = readSeeds(shared).map((s) => ({ path: s.path, text: s.text, tokens: tokenize(s.text), sentences: segmentSentences(s.text) }));
   const fifty = Array.from({ length: 50 }, (_, i) => ({ ...docs[i % docs.length], path: `copy${i}` }));
+  const fiftyTokens = fifty.reduce((n, d) => n + d.tokens.length, 0);
   const time = (d: typeof docs) => {
     const runs: [number, number][] = [];
     for (let r = 0; r < 3; r++) {
@@ -213,7 +161,7 @@ export async function measureSpeed(shared: string) {
   recognizeCorpus(docs);
   const [seedsMs, seedsCpuMs] = time(docs);
   const [fiftyMs, fiftyCpuMs] = time(fifty);
-  return { seedsMs, seedsCpuMs, fiftyMs, fiftyCpuMs };
+  return { seedsMs, seedsCpuMs, fiftyMs, fiftyCpuMs, fiftyTokens };
 }
 
 const r1 = (x: number) => Math.round(x * 10) / 10;
@@ -226,17 +174,20 @@ export async function evaluate(shared: string): Promise<Record<string, number | 
   const loadMs = performance.now() - t0;
   const lc = process.cpuUsage(c0);
   const loadCpuMs = (lc.user + lc.system) / 1000;
-  const tagger = await evaluateHeldout(shared);
-  const held = await evaluateHeldoutCorpus(shared);
+  const sets = heldoutSets(shared);
+  const res: Record<string, number | string> = {};
+  for (const [name, sents] of [['anercorp.heldout', sets.anercorp], ['wikifane.heldout', sets.wikifane]] as const) {
+    if (!sents) { console.log(`(${name}: data missing, skipped)`); continue; }
+    const tagger = await evaluateHeldout(sents);
+    const held = await evaluateHeldoutCorpus(sents);
+    res[`${name}.f1`] = r1(held.all.f);
+    res[`${name}.p`] = r1(held.all.p);
+    res[`${name}.r`] = r1(held.all.r);
+    for (const t of ['PER', 'ORG', 'LOC', 'MISC'] as EntityType[]) res[`${name}.${t}.f1`] = r1(held[t].f);
+    // The sequence model alone, sentence by sentence (no corpus consistency).
+    res[`${name}.taggerOnly.f1`] = r1(tagger.all.f);
+  }
   const seeds = await evaluateSeeds(shared, !!process.env.QARINA_VERBOSE);
-  const res: Record<string, number | string> = {
-    'anercorp.heldout.f1': r1(held.all.f),
-    'anercorp.heldout.p': r1(held.all.p),
-    'anercorp.heldout.r': r1(held.all.r),
-  };
-  for (const t of ['PER', 'ORG', 'LOC', 'MISC'] as EntityType[]) res[`anercorp.heldout.${t}.f1`] = r1(held[t].f);
-  // The sequence model alone, sentence by sentence (no corpus consistency).
-  res['anercorp.heldout.taggerOnly.f1'] = r1(tagger.all.f);
   res['seeds.f1'] = r1(seeds.scores.all.f);
   res['seeds.p'] = r1(seeds.scores.all.p);
   res['seeds.r'] = r1(seeds.scores.all.r);
@@ -249,6 +200,8 @@ export async function evaluate(shared: string): Promise<Record<string, number | 
   res['speed.seedsCpuMs'] = r1(speed.seedsCpuMs);
   res['speed.fiftyDocsMs'] = r1(speed.fiftyMs);
   res['speed.fiftyDocsCpuMs'] = r1(speed.fiftyCpuMs);
+  // Tokens (words and punctuation) recognised per second of CPU, the whole recognizeCorpus path.
+  res['speed.tokensPerCpuSec'] = Math.round(speed.fiftyTokens / (speed.fiftyCpuMs / 1000));
   res['modelBytes'] = fs.statSync(path.join(repoRoot(), 'server', 'models', 'ner.json')).size;
   for (const [k, v] of Object.entries(res)) console.log(`${k}: ${v}`);
   return res;

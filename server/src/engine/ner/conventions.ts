@@ -40,8 +40,10 @@ export function applyConventions(sentences: { tokens: Token[] }[], text: string,
       if (start >= 0 && i + 1 < tokens.length) {
         const next = tokens[i + 1];
         const m = list.find((x) => x.type === 'LOC' && x.start === next.start);
-        if (m && !list.some((x) => x !== m && x.start < next.start && start < x.end)) {
-          list = list.map((x) => (x === m ? { ...m, start, text: text.slice(start, m.end) } : x));
+        // The head may have been tagged as a place on its own («[سلطنة] [عمان]»): it joins the name.
+        const head = list.filter((x) => x !== m && x.start < next.start && start < x.end);
+        if (m && head.every((x) => x.type === 'LOC' && x.start >= start && x.end <= t.end)) {
+          list = list.filter((x) => !head.includes(x)).map((x) => (x === m ? { ...m, start, text: text.slice(start, m.end) } : x));
         }
       }
       start = headStart(t, MINISTRY_HEADS);

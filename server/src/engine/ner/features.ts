@@ -3,6 +3,7 @@
 // project's word units (text/tokens.ts, Intl.Segmenter), so the model sees the same units.
 import { splitProclitics } from '../text/tokens';
 import { regionGazetteer } from '../gazetteer/regions';
+import type { WordTable } from './tables';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Label = (typeof LABELS)[number];
@@ -21,6 +22,8 @@ export interface WordInfo {
   shape: string;
   /** Last two letters of the core. */
   x2?: string;
+  /** Final ي of the normalised form: '1' written ى (alef maqsura: على), '0' written ي (علي); '' otherwise. */
+  ya: string;
   /** Features of the word alone as [template, value] pairs (computed once per distinct word). */
   uni?: [string, string][];
   /** Run-time cache: summed weights of the word's own features and of its features as a
@@ -46,16 +49,21 @@ function shapeOf(w: NerWord, text: string, core: string): string {
 const infoCache = new Map<string, WordInfo>();
 const INFO_CACHE_MAX = 100_000;
 
+// Normalisation writes final ى as ي, so the preposition على and the name علي share a form; how
+// the word was written is kept apart (writers who use ي for ى make it a hint, not a rule).
+const ALEF_MAQSURA_END = /\u0649[\u064B-\u0652\u0670]*$/;
+
 function info(w: NerWord, text: string): WordInfo {
-  const key = w.kind + '\u0000' + (LATIN.test(text) ? text : w.norm);
+  const ya = w.kind === 'word' && w.norm.endsWith('ي') ? (ALEF_MAQSURA_END.test(text) ? '1' : '0') : '';
+  const key = w.kind + ya + '\u0000' + (LATIN.test(text) ? text : w.norm);
   const hit = infoCache.get(key);
   if (hit) return hit;
   const n = w.norm;
   let wi: WordInfo;
-  if (w.kind !== 'word') wi = { n, core: n, pre: '', shape: shapeOf(w, text, n) };
+  if (w.kind !== 'word') wi = { n, core: n, pre: '', shape: shapeOf(w, text, n), ya };
   else {
     const split = splitProclitics(n);
-    wi = { n, core: split.stem, pre: n.slice(0, split.prefixLength), shape: shapeOf(w, text, split.stem) };
+    wi = { n, core: split.stem, pre: n.slice(0, split.prefixLength), shape: shapeOf(w, text, split.stem), ya };
   }
   if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
   infoCache.set(key, wi);
@@ -75,6 +83,9 @@ export function unigramFeatures(w: WordInfo): [string, string][] {
     const padded = '^' + w.core + '$';
     for (let k = 0; k + 3 <= padded.length; k++) f.push(['n3', padded.slice(k, k + 3)]);
   }
+  // A letter taken off as a proclitic without an article after it (ب, ل, ك, و, ف) may be the
+  // name's own first letter (بايدن, لاريجاني, فيسبوك): the word's beginning as written, too.
+  if (w.pre && !w.pre.endsWith('ال') && !w.pre.endsWith('لل')) f.push(['f<2', w.n.slice(0, 2)], ['f<3', w.n.slice(0, 3)], ['f<4', w.n.slice(0, 4)]);
   w.uni = f;
   return f;
 }
@@ -139,6 +150,28 @@ export function stripParticles(n: string): string {
   return s;
 }
 
+/**
+ * What the model knows beyond labelled counts: word classes learned from unlabelled text, a
+ * gazetteer of person-name parts, and trigger words learned from the labelled text.
+ */
+export interface NerResources {
+  /** Clitic-free core → [coarse class, fine class] (scripts/train/ner-clusters.ts). */
+  clusters: WordTable<[number, number]>;
+  /** Normalised person-name parts (Wikidata, CC0) → frequency bucket 1–4. */
+  personNames: WordTable<number>;
+  /** Core → the kinds of trigger it is: "h" + type (first word inside names of that type:
+   *  حزب، جامعه، منظمه) and "p" + type (word right before names of that type: شركه، الرييس). */
+  triggers: Map<string, string>;
+  /** Counts of the news corpus alone (ANERcorp), by normalised form: the lexicon above mixes
+   *  news with Wikipedia, where many words of news names are common words (جو "air", مسقط راس
+   *  "birthplace", علي for على); absent in models trained on news only. */
+  newsForms?: WordTable<LexEntry>;
+  /** Noun (normalised, article removed) → coarse WordNet senses, sorted letters: o organisation,
+   *  g group, p person, l place, b building, r residence, t time, c communication
+   *  (scripts/train/ner-senses.ts); absent in models trained without them. */
+  senses?: WordTable<string>;
+}
+
 /** Counts of a normalised form in labelled text: [total, PER, ORG, LOC, MISC]. */
 export type LexEntry = [number, number, number, number, number];
 
@@ -149,25 +182,31 @@ export type LexEntry = [number, number, number, number, number];
  * learns how far to trust it on words it has not seen.
  */
 export class Lexicon {
-  readonly forms = new Map<string, LexEntry>();
-  readonly cores = new Map<string, LexEntry>();
+  readonly forms: WordTable<LexEntry>;
+  readonly cores: WordTable<LexEntry>;
   /** Names of the labelled text (2+ occurrences, or 1 for multi-word names) with their usual type. */
   readonly names: NameList;
-  constructor(forms: Iterable<[string, LexEntry]>, names: Iterable<[string, string]>, cores?: Iterable<[string, LexEntry]>) {
-    this.names = { names: new Map(names), maxWords: 1 };
+  /** Clusters, person names and triggers (absent in models trained without them). */
+  res: NerResources | null = null;
+  /** `cores` given (a loaded model) are taken as they are, like a `forms` or `names` Map. */
+  constructor(forms: Iterable<[string, LexEntry]> | WordTable<LexEntry>, names: Iterable<[string, string]>, cores?: WordTable<LexEntry>) {
+    this.names = { names: names instanceof Map ? names : new Map(names), maxWords: 1 };
     for (const k of this.names.names.keys()) this.names.maxWords = Math.min(8, Math.max(this.names.maxWords, k.split(' ').length));
     if (cores) {
-      for (const [n, e] of forms) this.forms.set(n, e);
-      for (const [c, e] of cores) this.cores.set(c, e);
+      this.forms = forms as WordTable<LexEntry>;
+      this.cores = cores;
       return;
     }
-    for (const [n, e] of forms) {
-      this.forms.set(n, e);
+    const fm = new Map<string, LexEntry>(), cm = new Map<string, LexEntry>();
+    for (const [n, e] of forms as Iterable<[string, LexEntry]>) {
+      fm.set(n, e);
       const core = splitProclitics(n).stem;
-      const c = this.cores.get(core) ?? [0, 0, 0, 0, 0];
+      const c = cm.get(core) ?? [0, 0, 0, 0, 0];
       for (let i = 0; i < 5; i++) c[i] += e[i];
-      this.cores.set(core, c);
+      cm.set(core, c);
     }
+    this.forms = fm;
+    this.cores = cm;
   }
   /** Names (as gazetteer keys) of labelled sentences with their majority type. */
   static names(sents: { words: NerWord[]; labels: readonly string[] }[]): Map<string, string> {
@@ -196,22 +235,59 @@ export class Lexicon {
     return out;
   }
 
-  static count(sents: { words: NerWord[]; labels: readonly string[] }[]): Map<string, LexEntry> {
+  /**
+   * Trigger words of labelled sentences, by clitic-free core: cores that are the first word of
+   * names of a type (ORG heads like حزب) or the word right before them (titles, شركه), at least
+   * MIN_TRIGGER times and in at least TRIGGER_SHARE of their occurrences.
+   */
+  static triggers(sents: { words: NerWord[]; labels: readonly string[] }[]): Map<string, string> {
+    const total = new Map<string, number>();
+    const hits = new Map<string, Map<string, number>>();
+    const hit = (core: string, kind: string) => {
+      let m = hits.get(core);
+      if (!m) hits.set(core, (m = new Map()));
+      m.set(kind, (m.get(kind) ?? 0) + 1);
+    };
+    for (const s of sents) {
+      const cores = s.words.map((w) => (w.kind === 'word' ? splitProclitics(w.norm).stem : ''));
+      cores.forEach((c) => { if (c) total.set(c, (total.get(c) ?? 0) + 1); });
+      s.labels.forEach((l, i) => {
+        if (!l.startsWith('B-')) return;
+        const type = l.slice(2);
+        if (cores[i] && s.labels[i + 1] === 'I-' + type) hit(cores[i], 'h' + type);
+        if (i > 0 && cores[i - 1] && s.labels[i - 1] === 'O') hit(cores[i - 1], 'p' + type);
+      });
+    }
+    const out = new Map<string, string>();
+    for (const [core, m] of [...hits].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const n = total.get(core) ?? 0;
+      const kinds = [...m].filter(([, c]) => c >= MIN_TRIGGER && c >= TRIGGER_SHARE * n).map(([k]) => k).sort();
+      if (kinds.length) out.set(core, kinds.join('|'));
+    }
+    return out;
+  }
+
+  /** Counts of labelled sentences; `weight` says how many times a sentence counts (its domain's weight). */
+  static count<S extends { words: NerWord[]; labels: readonly string[] }>(sents: S[], weight: (s: S) => number = () => 1): Map<string, LexEntry> {
     const m = new Map<string, LexEntry>();
     const idx: Record<string, number> = { PER: 1, ORG: 2, LOC: 3, MISC: 4 };
     for (const s of sents) {
+      const n = weight(s);
       s.words.forEach((w, i) => {
         if (w.kind !== 'word') return;
         const e = m.get(w.norm) ?? [0, 0, 0, 0, 0];
-        e[0]++;
+        e[0] += n;
         const l = s.labels[i];
-        if (l !== 'O') e[idx[l.slice(2)]]++;
+        if (l !== 'O') e[idx[l.slice(2)]] += n;
         m.set(w.norm, e);
       });
     }
     return m;
   }
 }
+
+const MIN_TRIGGER = 3;
+const TRIGGER_SHARE = 0.2;
 
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 const bucket = (n: number) => (n === 0 ? 0 : Math.min(5, 1 + Math.floor(Math.log2(n))));
@@ -221,7 +297,7 @@ const SMALL = ['0', '1', '2', '3', '4', '5'];
 const TYPE_SHARE = TYPES.map((t) => SMALL.map((k) => t + k));
 // Template names are constants so that the run-time lookups hash no fresh strings.
 const LEX_TEMPLATES: Record<string, [string, string, string, string]> = {};
-for (const p of ['lw', 'lc', 'lc-1', 'lc+1', 'lc-2', 'lc+2']) LEX_TEMPLATES[p] = [p, p + 'f', p + 'e', p + 't'];
+for (const p of ['lw', 'lc', 'lc-1', 'lc+1', 'lc-2', 'lc+2', 'nw', 'nw-1', 'nw+1']) LEX_TEMPLATES[p] = [p, p + 'f', p + 'e', p + 't'];
 
 function lexFeatures(prefix: string, e: LexEntry | undefined, emit: FeatureSink): void {
   const [none, f, en, t] = LEX_TEMPLATES[prefix];
@@ -241,8 +317,8 @@ function isNisba(w: WordInfo): boolean {
   return w.shape[0] === 'A' && w.core.length >= 4 && /(ي|يه|يين|يون|يا)$/.test(w.core) && w.pre.endsWith('ال');
 }
 
-const BOS: WordInfo = { n: '<s>', core: '<s>', pre: '', shape: 'S' };
-const EOS: WordInfo = { n: '</s>', core: '</s>', pre: '', shape: 'S' };
+const BOS: WordInfo = { n: '<s>', core: '<s>', pre: '', shape: 'S', ya: '' };
+const EOS: WordInfo = { n: '</s>', core: '</s>', pre: '', shape: 'S', ya: '' };
 
 export type FeatureSink = (template: string, value: string) => void;
 
@@ -255,18 +331,80 @@ const wn = (x: WordInfo, lex: Lexicon | null) => (!lex || x === BOS || x === EOS
 const cn = (x: WordInfo, lex: Lexicon | null) => (!lex || x === BOS || x === EOS || lex.cores.has(x.core) ? x.core : '?');
 const x2 = (x: WordInfo) => x.x2 ?? (x.x2 = x.core.slice(-2));
 
+const CLASS_IDS = Array.from({ length: 1024 }, (_, i) => String(i));
+const NONE = '-';
+
+/** Coarse and fine word classes of a word (by its clitic-free core), '-' when unknown. */
+function classesOf(w: WordInfo, res: NerResources): [string, string] {
+  if (!isWordInfo(w)) return [w.shape, w.shape];
+  const k = res.clusters.get(w.core);
+  return k ? [CLASS_IDS[k[0]], CLASS_IDS[k[1]]] : [NONE, NONE];
+}
+
+/** WordNet senses of a word (as written, without the article, or its clitic-free core), '-' if none. */
+function sensesOf(w: WordInfo, res: NerResources): string {
+  if (!isWordInfo(w)) return w.shape;
+  const t = res.senses!;
+  const n = w.n.startsWith('ال') && w.n.length >= 5 ? w.n.slice(2) : w.n;
+  return t.get(n) ?? t.get(w.core) ?? NONE;
+}
+
+/** Person-name gazetteer bucket of a word (as written, or without its proclitics), '-' if absent. */
+function personBucket(w: WordInfo, res: NerResources): string {
+  if (!isWordInfo(w)) return NONE;
+  const b = res.personNames.get(w.n) ?? res.personNames.get(w.core) ?? res.personNames.get(stripParticles(w.n));
+  return b ? SMALL[b] : NONE;
+}
+
+/** Share of a word's labelled occurrences inside names, in fifths ('u' unknown; the shape for non-words). */
+function nameShareBucket(w: WordInfo, lex: Lexicon): string {
+  if (!isWordInfo(w)) return w.shape;
+  const e = lex.forms.get(w.n);
+  if (!e) return 'u';
+  return SMALL[Math.round((4 * (e[1] + e[2] + e[3] + e[4])) / e[0])];
+}
+
 /** Features of the word itself: letters, shape, identity and lexicon evidence. */
 export function wordFeatures(w: WordInfo, lex: Lexicon | null, emit: FeatureSink): void {
   for (const [t, v] of unigramFeatures(w)) emit(t, v);
   emit('w', wn(w, lex));
   emit('c', cn(w, lex));
+  if (w.ya) emit('wy', wn(w, lex) + '|' + w.ya);
   if (lex && isWordInfo(w)) { lexFeatures('lw', lex.forms.get(w.n), emit); lexFeatures('lc', lex.cores.get(w.core), emit); }
+  const res = lex?.res;
+  if (res) {
+    const [k1, k2] = classesOf(w, res);
+    emit('k1', k1);
+    emit('k2', k2);
+    const pg = personBucket(w, res);
+    emit('pg', pg);
+    emit('pgs', pg + '|' + w.shape);
+    emit('tr', res.triggers.get(w.core) ?? NONE);
+    if (res.newsForms && isWordInfo(w)) lexFeatures('nw', res.newsForms.get(w.n), emit);
+    if (res.senses) emit('ss', sensesOf(w, res));
+  }
 }
 
 export const OFFSETS = [-2, -1, 1, 2] as const;
 
+const RES_TEMPLATES: Record<number, string[]> = {};
+for (const o of OFFSETS) { const k = o < 0 ? String(o) : '+' + o; RES_TEMPLATES[o] = ['k1' + k, 'k2' + k, 'pg' + k, 'tr' + k]; }
+
 /** Features that a neighbour at `offset` (−2, −1, +1, +2) contributes, from that word alone. */
 export function neighborFeatures(x: WordInfo, offset: number, lex: Lexicon | null, emit: FeatureSink): void {
+  const res = lex?.res;
+  if (res) {
+    const [t1, t2, tp, tr] = RES_TEMPLATES[offset];
+    const [k1, k2] = classesOf(x, res);
+    emit(t1, k1);
+    if (offset === -1 || offset === 1) {
+      emit(t2, k2);
+      emit(tp, personBucket(x, res));
+      if (res.newsForms && isWordInfo(x)) lexFeatures(offset === -1 ? 'nw-1' : 'nw+1', res.newsForms.get(x.n), emit);
+      if (res.senses) emit(offset === -1 ? 'ss-1' : 'ss+1', sensesOf(x, res));
+    }
+    emit(tr, res.triggers.get(x.core) ?? NONE);
+  }
   if (offset === -2) {
     emit('w-2', wn(x, lex)); emit('c-2', cn(x, lex)); emit('sh-2', x.shape);
     if (lex && isWordInfo(x)) lexFeatures('lc-2', lex.cores.get(x.core), emit);
@@ -328,6 +466,21 @@ export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | 
     let b = i - 1;
     while (b >= 0 && b >= i - 3 && isNisba(infos[b])) b--;
     if (b < i - 1) emit('pn', cn(at(b), lex));
+    const res = lex?.res;
+    if (lex && res) {
+      // Conjunctions for names whose words are also common words (علي "on", جو "air"): how
+      // name-like this word is (person-name list, share of its labelled occurrences inside names)
+      // together with how name-like its neighbours are, and with the title or trigger before it.
+      const pg0 = personBucket(w, res), pgp = personBucket(p1, res), pgn = personBucket(n1, res);
+      const sh0 = nameShareBucket(w, lex), shp = nameShareBucket(p1, lex), shn = nameShareBucket(n1, lex);
+      emit('pgx', pg0 + '|' + pgn);
+      emit('pgv', pgp + '|' + pg0);
+      emit('lsx', sh0 + '|' + shn + '|' + pgn);
+      emit('lsv', shp + '|' + sh0 + '|' + pgp);
+      emit('tpg', (res.triggers.get(at(b).core) ?? NONE) + '|' + pg0 + '|' + sh0);
+      // A head noun's sense with how name-like the next word is: «فيلق القدس», «حزب الله».
+      if (res.senses) emit('ssx', sensesOf(w, res) + '|' + sensesOf(n1, res) + '|' + shn);
+    }
     if (lex) {
       emit('ge', ge[i] || '-');
       emit('ge-1', ge[i - 1] || '-');

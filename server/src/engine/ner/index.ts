@@ -23,16 +23,17 @@ export interface NerDoc {
 
 const K = NUM_LABELS;
 
-let firstWords: Map<string, number> | null = null;
+const firstWords = new WeakMap<LoadedModel, Map<string, number>>();
 /** Evidence that a normalised form starts a name: training first words, then ICU region names. */
 function knownFirst(model: LoadedModel): Map<string, number> {
-  if (firstWords) return firstWords;
+  const hit = firstWords.get(model);
+  if (hit) return hit;
   const m = new Map(model.entityFirst);
   for (const name of regionGazetteer().names.keys()) {
     const first = name.split(' ')[0];
     m.set(first, (m.get(first) ?? 0) + 3);
   }
-  firstWords = m;
+  firstWords.set(model, m);
   return m;
 }
 
@@ -56,6 +57,10 @@ export function tagDoc(doc: NerDoc, model = loadModel()): TaggedDoc {
     }),
   };
 }
+
+const TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
+/** Per mention found by the tagger: the probability of each of TYPES for its words. */
+const typeEvidence = new WeakMap<EntityMention, number[]>();
 
 /** Mentions of a tagged document: BIO runs → spans in the original text, clitics outside. */
 export function mentionsOf(tagged: TaggedDoc, known: (form: string) => number): EntityMention[] {
@@ -82,7 +87,17 @@ export function mentionsOf(tagged: TaggedDoc, known: (form: string) => number): 
         const want = LABELS.indexOf((t === i ? 'B-' : 'I-') + type as (typeof LABELS)[number]);
         conf += s.marg[t * K + want] / (e - i);
       }
-      if (end > start) out.push({ start, end, type: type as EntityType, text: text.slice(start, end), confidence: Math.round(conf * 1000) / 1000 });
+      if (end > start) {
+        const m: EntityMention = { start, end, type: type as EntityType, text: text.slice(start, end), confidence: Math.round(conf * 1000) / 1000 };
+        // How likely each type is for these words (mean marginal of its B-/I- tags), for the
+        // corpus-wide choice of a type (consistency.ts).
+        typeEvidence.set(m, TYPES.map((ty) => {
+          let p = 0;
+          for (let t = i; t < e; t++) p += (s.marg[t * K + LABELS.indexOf(('B-' + ty) as (typeof LABELS)[number])] + s.marg[t * K + LABELS.indexOf(('I-' + ty) as (typeof LABELS)[number])]) / (e - i);
+          return p;
+        }));
+        out.push(m);
+      }
       i = j;
     }
   }
@@ -96,10 +111,12 @@ export interface NerOptions {
    *  server reruns corpus-wide recognition on every edit, and only the edited article needs the
    *  tagger again. */
   cache?: Map<string, TaggedDoc>;
+  /** Another model than the committed one (evaluation of models trained for development). */
+  model?: LoadedModel;
 }
 
 export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<string, EntityMention[]> {
-  const model = loadModel();
+  const model = options.model ?? loadModel();
   const tagged = docs.map((d) => {
     const hit = options.cache?.get(d.path);
     if (hit && hit.doc.text === d.text) return hit;
@@ -121,7 +138,7 @@ export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<s
     const ms = dropDemonyms(mentionsOf(t, known), model.lexicon);
     return [t.doc.path, options.conventions === false ? ms : applyConventions(t.sentences, t.doc.text, ms)];
   }));
-  return harmonize(tagged, first, model.lexicon, known);
+  return harmonize(tagged, first, model.lexicon, known, (m) => typeEvidence.get(m));
 }
 
 /** Entities of one text on its own. */

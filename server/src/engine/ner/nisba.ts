@@ -10,10 +10,11 @@ import type { Lexicon } from './features';
 
 const NISBA_ENDINGS = ['يتين', 'يين', 'يون', 'يان', 'يتان', 'يه', 'يا', 'ي'];
 
-let places: Set<string> | null = null;
+const places = new WeakMap<Lexicon, Set<string>>();
 
 function placeCores(lex: Lexicon): Set<string> {
-  if (places) return places;
+  const hit = places.get(lex);
+  if (hit) return hit;
   const s = new Set<string>();
   const add = (name: string) => {
     if (name.includes(' ')) return;
@@ -21,7 +22,7 @@ function placeCores(lex: Lexicon): Set<string> {
   };
   for (const [name, type] of regionGazetteer().names) if (type === 'LOC') add(name);
   for (const [name, type] of lex.names.names) if (type === 'LOC') add(name);
-  places = s;
+  places.set(lex, s);
   return s;
 }
 

@@ -2,8 +2,9 @@
 // scores, Viterbi path and confidences.
 import modelJson from '../../../models/ner.json';
 import { regionGazetteer } from '../gazetteer/regions';
-import { LABELS, Lexicon, NUM_LABELS, OFFSETS, prefixesOf, neighborFeatures, visitSentence, wordFeatures, type LexEntry, type NerWord, type WordInfo } from './features';
+import { LABELS, Lexicon, NUM_LABELS, OFFSETS, prefixesOf, neighborFeatures, visitSentence, wordFeatures, type LexEntry, type NerResources, type NerWord, type WordInfo } from './features';
 import { marginals, viterbi } from './decode';
+import { intValue, readTable, SortedTable, textValue } from './tables';
 
 const K = NUM_LABELS;
 
@@ -11,21 +12,59 @@ export interface NerModelFile {
   about: string;
   attribution: string;
   labels: string[];
+  /** Training epochs (informative). */
+  epochs?: number;
   /** Scores are divided by this before computing confidences (chosen in training). */
   temperature?: number;
   /** Transition weights prev*K + cur. */
   trans: number[];
   start: number[];
-  /** Feature → flat pairs [label index, weight, label index, weight, …]. */
-  feats: Record<string, number[]>;
+  /** Feature keys ("template=value"), one a line, in code-unit order. */
+  featureKeys: string;
+  /** Their weights: little-endian 16-bit integers in hundredths, NUM_LABELS per key, base64. */
+  featureWeights: string;
+  // The tables below are strings of "key<TAB>value" lines (tables.ts).
   /** Normalised words seen as the first word of an entity in training, with their count. */
-  entityFirst: Record<string, number>;
-  /** Training-part word counts: a number (never inside a name) or [total, PER, ORG, LOC, MISC]. */
-  lexicon: Record<string, number | LexEntry>;
+  entityFirst: string;
+  /** Training-part word counts: "total" (never inside a name) or "total,PER,ORG,LOC,MISC". */
+  lexicon: string;
   /** Names of the training part (gazetteer keys) with their usual type. */
-  names: Record<string, string>;
+  names: string;
   /** The lexicon summed by clitic-free core (precomputed: saves stemming every form at load). */
-  lexiconCores?: Record<string, number | LexEntry>;
+  lexiconCores: string;
+  /** Word classes learned from unlabelled text: clitic-free core → "coarse,fine" class. */
+  classes?: string;
+  /** Person-name parts (normalised) → frequency bucket 1–4. */
+  personNames?: string;
+  /** Trigger cores learned from the labelled text (see Lexicon.triggers). */
+  triggers?: string;
+  /** Counts of the news corpus alone, like `lexicon` (NerResources.newsForms). */
+  newsLexicon?: string;
+  /** Coarse WordNet senses of nouns (NerResources.senses). */
+  senses?: string;
+}
+
+/** A lexicon value: "total" (never inside a name) or "total,PER,ORG,LOC,MISC". */
+function lexValue(t: string, from: number, to: number): LexEntry {
+  const comma = t.indexOf(',', from);
+  if (comma < 0 || comma > to) return [intValue(t, from, to), 0, 0, 0, 0];
+  return t.slice(from, to).split(',').map(Number) as LexEntry;
+}
+
+const classValue = (t: string, from: number, to: number): [number, number] => {
+  const comma = t.indexOf(',', from);
+  return [intValue(t, from, comma), intValue(t, comma + 1, to)];
+};
+
+function resourcesOf(m: NerModelFile): NerResources | null {
+  if (!m.classes && !m.personNames && !m.triggers) return null;
+  return {
+    clusters: new SortedTable(m.classes ?? '', classValue),
+    personNames: new SortedTable(m.personNames ?? '', intValue),
+    triggers: readTable(m.triggers ?? '', textValue),
+    newsForms: m.newsLexicon ? new SortedTable(m.newsLexicon, lexValue) : undefined,
+    senses: m.senses ? new SortedTable(m.senses, textValue) : undefined,
+  };
 }
 
 export interface LoadedModel {
@@ -41,42 +80,50 @@ export interface LoadedModel {
 
 let loaded: LoadedModel | null = null;
 
+/** The committed model (server/models/ner.json), loaded once. */
 export function loadModel(): LoadedModel {
-  if (loaded) return loaded;
-  const m = modelJson as unknown as NerModelFile;
+  if (!loaded) loaded = modelFrom(modelJson as unknown as NerModelFile);
+  return loaded;
+}
+
+/** A model from the contents of a model file (the committed one, or one a training script wrote for evaluation). */
+export function modelFrom(m: NerModelFile): LoadedModel {
   if (m.labels.join(',') !== LABELS.join(',')) throw new Error('ner.json was trained with other labels');
   // One flat table of weights; the maps hold offsets (no object per feature: faster to load).
   const weights = new Map<string, Map<string, number>>();
-  const keys = Object.keys(m.feats);
+  const keys = m.featureKeys.split('\n');
+  const bytes = Buffer.from(m.featureWeights, 'base64');
+  if (bytes.length !== keys.length * K * 2) throw new Error('ner.json: feature weights do not match the keys');
+  // Read the 16-bit integers in place when aligned (the usual case: a large buffer of its own).
+  const q = bytes.byteOffset % 2 === 0 ? new Int16Array(bytes.buffer, bytes.byteOffset, keys.length * K) : new Int16Array(Uint8Array.from(bytes).buffer);
   const table = new Float64Array(keys.length * K);
+  for (let i = 0; i < table.length; i++) table[i] = q[i] / 100;
+  let tm: Map<string, number> | undefined;
+  let tmName = '';
   keys.forEach((key, f) => {
-    const pairs = m.feats[key];
-    for (let i = 0; i < pairs.length; i += 2) table[f * K + pairs[i]] = pairs[i + 1];
     const eq = key.indexOf('=');
     const tmpl = key.slice(0, eq);
-    let tm = weights.get(tmpl);
-    if (!tm) weights.set(tmpl, (tm = new Map()));
-    tm.set(key.slice(eq + 1), f * K);
+    if (tmpl !== tmName) {
+      tm = weights.get(tmpl);
+      if (!tm) weights.set(tmpl, (tm = new Map()));
+      tmName = tmpl;
+    }
+    tm!.set(key.slice(eq + 1), f * K);
   });
   // Build the gazetteer tables now, so that the first recognition does not pay for them.
   prefixesOf(regionGazetteer());
-  const entry = (v: number | LexEntry): LexEntry => (typeof v === 'number' ? [v, 0, 0, 0, 0] : v);
-  const lexicon = new Lexicon(
-    Object.entries(m.lexicon ?? {}).map(([k, v]) => [k, entry(v)] as [string, LexEntry]),
-    Object.entries(m.names ?? {}),
-    m.lexiconCores ? Object.entries(m.lexiconCores).map(([k, v]) => [k, entry(v)] as [string, LexEntry]) : undefined,
-  );
+  const lexicon = new Lexicon(new SortedTable(m.lexicon, lexValue), readTable(m.names, textValue), new SortedTable(m.lexiconCores, lexValue));
+  lexicon.res = resourcesOf(m);
   prefixesOf(lexicon.names);
-  loaded = {
+  return {
     temperature: m.temperature ?? 1,
     trans: Float64Array.from(m.trans),
     start: Float64Array.from(m.start),
     weights,
     table,
-    entityFirst: new Map(Object.entries(m.entityFirst)),
+    entityFirst: readTable(m.entityFirst, intValue),
     lexicon,
   };
-  return loaded;
 }
 
 export interface TaggedSentence {
