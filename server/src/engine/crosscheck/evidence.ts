@@ -221,7 +221,8 @@ function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSen
         (!!u.entity && u.entity.type === t.entity!.type && mayBeSameName(t.text, u.text)));
       if (t.entity!.type === 'LOC' && countryOfTerm(t)) { if (hit) countries += t.weight; continue; }
       if (t.entity!.type === 'LOC') { places++; if (hit) placesMatched++; }
-      if (hit) names += t.weight;
+      // A person's full name (given and family name) identifies as surely as two names.
+      if (hit) names += t.entity!.type === 'PER' ? t.weight * Math.min(2, t.text.trim().split(/\s+/).length) : t.weight;
     }
     return { names, countries, places, placesMatched };
   };

@@ -134,6 +134,8 @@ export interface PreparedSentence {
  * headlines ("بكين تشتكي من الحمائية") pass it.
  */
 export const MIN_CONTENT_TERMS = 3;
+/** A title reaches at most this many words before the name it describes. */
+const TITLE_PHRASE = 4;
 export const MIN_PLAIN_TERMS = 5;
 
 function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
@@ -280,12 +282,26 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       if (!t.speaker) prev.speaker = false;
       return;
     }
-    const term: Term = { ...t, clause, role: t.entity ? 'name' : isTitle(words[at]) ? 'title' : 'event' };
+    const term: Term = { ...t, clause, role: t.entity ? 'name' : isTitle(words[at]) || titlePhrase[at] ? 'title' : 'event' };
     byKey.set(term.keys[0], term);
     terms.push(term);
     if (!term.speaker) for (const sc of scopeStarts) if (at >= sc.from) sc.act.scope.push(term);
   };
 
+  // A title before a person's name, with the words of its construct ("مستشار الأمن القومي جيك
+  // سوليفان", "وزير الخارجية الأمريكي أنتوني بلينكن"): who the person is, not what happened.
+  const titlePhrase = words.map(() => false);
+  for (const e of entities) {
+    if (e.type !== 'PER') continue;
+    const first = words.findIndex((w) => overlaps(e, w));
+    let title = -1;
+    for (let j = first - 1; j >= 0 && j >= first - TITLE_PHRASE; j--) {
+      // A comma may stand between the title and the name ("مستشار الأمن القومي، جيك سوليفان").
+      if ((j + 1 < first && breakBefore[j + 1]) || entities.some((x) => overlaps(x, words[j]))) break;
+      if (isTitle(words[j])) title = j;
+    }
+    for (let j = Math.max(title, 0); title >= 0 && j < first; j++) titlePhrase[j] = true;
+  }
   const entityDone = new Set<EntityMention>();
   const skip = new Set<number>();
   let clause = 0;
