@@ -12,6 +12,7 @@
 // of the two sentences' self-scores (the score of a sentence against itself): the share of the
 // shorter sentence's indexed content found in the other, which the similarity of classify.ts
 // needs to be well above its link threshold anyway.
+import { nameKey } from './names';
 import { isTown, placeOf } from './places';
 import type { PreparedSentence } from './prepare';
 
@@ -42,7 +43,8 @@ export function indexKeys(s: PreparedSentence): Map<string, number> {
     put(`C:${c.concept}`, s.factWeight);
     // The same count at the same town (placed by the sentence or by its article's headline) is
     // worth comparing however little else two sentences share: two reports of one toll.
-    for (const t of placeOf(c, s)) if (isTown(t)) put(`P:${c.concept}@${t.keys[0]}`, s.factWeight);
+    // Towns are keyed by their consonant skeleton, which transliterations share (سروج / سوروتش).
+    for (const t of placeOf(c, s)) if (isTown(t)) put(`P:${c.concept}@${t.text.split(/\s+/).map(nameKey).join(' ')}`, s.factWeight);
   }
   return keys;
 }
