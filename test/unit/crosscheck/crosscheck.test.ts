@@ -197,6 +197,24 @@ describe('cross-checking: contradiction', () => {
     assert.deepEqual(linksBetween(a, b), []);
   });
 
+  it('a denial and a negated statement of the same thing agree («لم تتلق طلبا» / «تنفي تلقيها طلبا»)', () => {
+    const MORSI = { text: 'مرسي', type: 'PER' as const, entity: 'PER:morsi' };
+    const a = article('a.txt', 'وأكد السفير المصري أن بلاده لم تتلق طلبا جزائريا بالوساطة لمنع تنفيذ حكم الإعدام بحق مرسي.', { entities: [MORSI] });
+    const b = article('b.txt', 'مصر تنفي تلقيها طلبا جزائريا لمنع إعدام مرسي', { entities: [{ text: 'مصر', type: 'LOC', entity: 'LOC:egypt' }, MORSI] });
+    assert.ok(!linksBetween(a, b).some((l) => l.relation === 'contradicts'));
+  });
+
+  it('a day given with its alternative agrees with that alternative («22 أو 23 أغسطس» / «22 أغسطس»)', () => {
+    const BARCA = { text: 'برشلونة', type: 'ORG' as const, entity: 'ORG:barcelona' };
+    const a = article('a.txt', 'وسيلتقي برشلونة بعد ذلك مع أتلتيك بلباو في مباراتي ذهاب وإياب بكأس السوبر الإسبانية قبل أن يبدأ الدوري في 22 أو 23 أغسطس.', {
+      entities: [BARCA], dates: [{ text: '23 أغسطس', value: 'XXXX-08-23' }],
+    });
+    const b = article('b.txt', 'وسيلعب برشلونة بعد ذلك ضد أتلتيك بلباو في مباراتي ذهاب وعودة بكأس السوبر الإسبانية قبل أن يبدأ الدوري في 22 أغسطس.', {
+      entities: [BARCA], dates: [{ text: '22 أغسطس', value: 'XXXX-08-22' }],
+    });
+    assert.ok(!linksBetween(a, b).some((l) => l.relation === 'contradicts'));
+  });
+
   it('another country in the same slot of the same statement contradicts', () => {
     const a = article('a.txt', 'إضراب عام يشل الموانئ الرئيسية في مصر منذ صباح اليوم.', { entities: [{ text: 'مصر', type: 'LOC', entity: 'LOC:egypt' }] });
     const b = article('b.txt', 'إضراب عام يشل الموانئ الرئيسية في إسرائيل منذ صباح اليوم.', { entities: [{ text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }] });

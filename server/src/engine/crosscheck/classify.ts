@@ -304,7 +304,10 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   const found = clashes(e, th, ct).filter((c) => {
     // A denial, or declining to comment, against a statement of the same matter: the two must be
     // about one claim, not only share the denied words.
-    if (c.reason.code === 'denial' || c.reason.code === 'declined') return sim >= ct.link;
+    // A denial of what other people did («Egypt denies receiving a request» / «Ghannouchi admitted
+    // asking Bouteflika») is about another claim.
+    if (c.reason.code === 'denial') return sim >= ct.link && !e.differentActors;
+    if (c.reason.code === 'declined') return sim >= ct.link;
     if (c.reason.code === 'figures' || c.reason.code === 'reported') return true;
     const cov = Math.min(coverageWith(e.covA, e.a, c.termsA, c.factsA), coverageWith(e.covB, e.b, c.termsB, c.factsB));
     // Another name in the same slot is a clash only when everything else of the claim matches:

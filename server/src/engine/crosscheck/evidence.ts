@@ -232,6 +232,14 @@ function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSen
   return { names: Math.min(x.names, y.names), withCountries: Math.min(x.names + x.countries, y.names + y.countries) };
 }
 
+/** A date given with another day as its alternative ("في 22 أو 23 أغسطس") and that other day is
+ *  the other side's day: the two agree. */
+function orDay(d: DateMention, s: PreparedSentence, other: DateMention): boolean {
+  const alt = /(\d{1,2})\s*(?:أو|او)\s*$/.exec(s.quote.slice(Math.max(0, d.start - s.start - 12), d.start - s.start));
+  const day = /-(\d{2})(?:T|$)/.exec(other.value);
+  return !!alt && !!day && +alt[1] === +day[1];
+}
+
 /** See Evidence.differentPlaces. */
 function differentPlaces(a: PreparedSentence, b: PreparedSentence): boolean {
   const towns = (s: PreparedSentence) => s.terms.filter((t) => !t.speaker && isTown(t));
@@ -276,7 +284,11 @@ function scopeOverlap(scope: Term[], other: PreparedSentence): number {
 
 /** The other side negates what is denied ("تنفي تلقيها طلبا" / "لم تتلق طلبا"): it says the same. */
 function negatesScope(scope: Term[], other: PreparedSentence): boolean {
-  return scope.some((t) => t.keys.some((k) => other.keySet.get(k)?.negatedVerbally));
+  // The other side negates what is denied: a shared word negated, or a verb negated in the clause
+  // that holds the shared words ("لم تتلق طلبا جزائريا" against "تنفي تلقيها طلبا جزائريا": the
+  // two say the same, in two forms of the verb).
+  const negatedClauses = new Set(other.terms.filter((u) => u.negatedVerbally && !u.speaker).map((u) => u.clause));
+  return scope.some((t) => t.keys.some((k) => { const u = other.keySet.get(k); return !!u && (!!u.negatedVerbally || negatedClauses.has(u.clause)); }));
 }
 
 function speechClash(x: PreparedSentence, y: PreparedSentence, side: 'a' | 'b'): Evidence['denial'] {
@@ -336,7 +348,12 @@ function tablesOf(model: Pick<StanceModel, 'contrast' | 'pairs'>): Tables {
 
 export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Comparators, model: Pick<StanceModel, 'contrast' | 'pairs'>): Evidence {
   const dates: Evidence['dates'] = [];
-  for (const da of a.dates) for (const db of b.dates) dates.push({ a: da, b: db, verdict: cmp.dates(da, db).verdict });
+  for (const da of a.dates) {
+    for (const db of b.dates) {
+      const verdict = cmp.dates(da, db).verdict;
+      dates.push({ a: da, b: db, verdict: verdict === 'different' && (orDay(da, a, db) || orDay(db, b, da)) ? 'compatible' : verdict });
+    }
+  }
   const counts: Evidence['counts'] = [];
   for (const ca of a.counts) {
     for (const cb of b.counts) {

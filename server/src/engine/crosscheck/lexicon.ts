@@ -70,6 +70,10 @@ export const DENIAL_WORDS = set(`
   فند فندت يفند تفند
 `);
 
+/** "True", negated ("غير صحيحة") or lacking ("عارية عن الصحة"): a report called untrue is denied. */
+export const TRUTH_WORDS = set(`صحيح صحيحة صحيحه الصحة الصحه دقيق دقيقة دقيقه`);
+export const UNTRUE_WORDS = set(`عار عارية عاريه عارٍ`);
+
 /** Declining to comment: no claim either way, but at odds with an official statement. */
 export const DECLINE_VERBS = set(`رفض رفضت يرفض ترفض رفضوا امتنع امتنعت يمتنع تمتنع امتنعوا تحفظ`);
 export const COMMENT_WORDS = set(`التعليق تعليق الإدلاء الرد تعقيب التعقيب الإجابة`);

@@ -11,7 +11,7 @@ import { forms, isIn, readFrame, type Mood } from './frame';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, CONTRASTIVE_CONNECTIVES, DECLINE_VERBS, DENIAL_WORDS,
   COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, VERBAL_NEGATION, WH_WORDS,
-  PROSPECTIVE_WORDS, TOWARDS,
+  PROSPECTIVE_WORDS, TOWARDS, TRUTH_WORDS, UNTRUE_WORDS,
 } from './lexicon';
 import { countryOf } from '../entities/places';
 import { lightStem, skeleton, variantKeys, wordKeys } from './stems';
@@ -345,11 +345,14 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (isIn(NEGATION_PARTICLES, w)) {
       const next = words[i + 1];
       if (next && isIn(CONTINUATION_VERBS, next)) { i++; continue; }
+      // "… غير صحيحة" / "… عارية عن الصحة": the report before it is denied, as by نفى.
+      if (next && isIn(TRUTH_WORDS, next) && !denial) { denial = { text: `${w.text} ${next.text}`, scope: [] }; i++; continue; }
       if (!frame.speaker.has(i)) negations.push(w.text);
       negateNext = true;
       verbalNegation = isIn(VERBAL_NEGATION, w);
       continue;
     }
+    if (isIn(UNTRUE_WORDS, w) && isIn(TRUTH_WORDS, words[i + 2]) && !denial) { denial = { text: `${w.text} ${words[i + 1].text} ${words[i + 2].text}`, scope: [] }; i += 2; continue; }
     if (isIn(DENIAL_WORDS, w) && !denial) {
       // "Despite X's denial" reports the denial; the sentence itself asserts.
       if (i - concessiveAt > 3) {
