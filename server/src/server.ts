@@ -84,10 +84,14 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
   /** After any change: repaint, re-publish diagnostics and save sidecars of the changed articles. */
   const changed = async (uris: string[]) => {
     if (uris.length === 0) return;
+    // The open articles' diagnostics first (the one being typed in is waited for), before their
+    // sidecars are written.
+    const open = uris.filter((u) => ws.open.has(u));
+    if (open.length) publishDiagnostics(connection, ws, open, lang, settings.contradictionSeverity, annotations);
     const { merged } = await annotations.refresh(uris);
     // Another writer's decisions were merged into these sidecars: analyse with them.
     if (merged.length) void reanalyse(merged);
-    publishDiagnostics(connection, ws, uris, lang, settings.contradictionSeverity, annotations);
+    publishDiagnostics(connection, ws, uris.filter((u) => !ws.open.has(u)), lang, settings.contradictionSeverity, annotations);
     editor.notify(AnnotationsChangedNotification, { uris });
     editor.refreshSemanticTokens();
     editor.refreshCodeLens();

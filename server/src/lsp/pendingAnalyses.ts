@@ -21,17 +21,22 @@ export const AFTER_SHUTDOWN = '$/qarina/afterShutdown';
 
 export class PendingAnalyses implements MessageStrategy {
   private readonly pending = new Map<string, () => Promise<void>>();
-  private timer: NodeJS.Timeout | undefined;
+  private timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
   /** The analyses started so far, one after another. */
   private running: Promise<void> = Promise.resolve();
   private busy = 0;
 
   constructor(private readonly log: (msg: string) => void = () => undefined, private readonly delayMs = 50) {}
 
-  /** Analyse an article soon; a later call for the same article before it runs replaces this one. */
+  /** Analyse an article soon; a later call for the same article before it runs replaces this one.
+   *  When no analysis is running the first edit starts at once (after the messages already read:
+   *  a burst that arrived together still costs one analysis): a typed word waited the whole
+   *  delay for nothing. Edits that come while an analysis runs wait for it, then the delay. */
   schedule(uri: string, analyse: () => Promise<void>): void {
     this.pending.set(uri, analyse);
-    this.timer ??= setTimeout(() => void this.flush(), this.delayMs);
+    if (this.timer) return;
+    if (this.busy === 0) this.timer = setImmediate(() => void this.flush());
+    else this.timer = setTimeout(() => void this.flush(), this.delayMs);
   }
 
   /** Whether an analysis of this article is scheduled and not started yet. */
@@ -41,7 +46,8 @@ export class PendingAnalyses implements MessageStrategy {
 
   /** Start every scheduled analysis now (after those already running); resolves when all are done. */
   flush(): Promise<void> {
-    clearTimeout(this.timer);
+    clearTimeout(this.timer as NodeJS.Timeout);
+    clearImmediate(this.timer as NodeJS.Immediate);
     this.timer = undefined;
     const jobs = [...this.pending.values()];
     this.pending.clear();
