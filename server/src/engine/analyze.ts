@@ -290,6 +290,13 @@ export class Corpus {
     if (a) this.checker.update(a);
   }
 
+  /** Chooses and builds the links cross-checking deferred (see CrossChecker.settle), until the
+   *  deadline (Date.now()) if there is one; true when done. Reading links settles them anyway:
+   *  this only lets a caller do it a slice at a time. */
+  settleLinks(deadline?: number): boolean {
+    return this.checker.settle(deadline);
+  }
+
   /** The cross-checked articles and those linked to or from them, whose links changed with them. */
   affected(touched: Iterable<string>, changed: Set<string>): string[] {
     const affected = new Set(touched);

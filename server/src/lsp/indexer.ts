@@ -44,6 +44,7 @@ export class Indexer {
   constructor(
     private readonly ws: Workspace,
     private readonly cache: AnalysisCache | null,
+    /** A new pool of worker threads, closed by the caller once its articles are analysed. */
     private readonly pool: () => FactsPool | null,
     private readonly changed: (uris: string[]) => Promise<void>,
     private readonly log: (msg: string) => void,
@@ -80,13 +81,17 @@ export class Indexer {
       // analysis: on the main thread nothing would be answered meanwhile).
       const pool = missing.length > 8 || missing.some((i) => i.text.length > LONG_ARTICLE) ? this.pool() : null;
       if (pool) {
-        await Promise.all(missing.map(async (input) => {
-          const facts = await pool.analyze(input, this.ws.corpus.analyzeOptions);
-          this.ws.corpus.stage([{ input, facts }]);
-          this.store(input, facts);
-          done++;
-          report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
-        }));
+        try {
+          await Promise.all(missing.map(async (input) => {
+            const facts = await pool.analyze(input, this.ws.corpus.analyzeOptions);
+            this.ws.corpus.stage([{ input, facts }]);
+            this.store(input, facts);
+            done++;
+            report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
+          }));
+        } finally {
+          await pool.close();
+        }
       } else {
         let slice = Date.now();
         for (const input of missing) {
@@ -123,6 +128,8 @@ export class Indexer {
       await yieldToEventLoop();
       const touched = this.ws.corpus.refreshEntities(changed);
       const tEntities = Date.now();
+      // The pass after edits costs about as much as this one.
+      this.corpusPassMs = Math.max(this.corpusPassMs, tEntities - tFacts);
       // 3. Cross-checking, article by article.
       await this.crossCheck(touched, (k) => report(`Cross-checking ${k}/${touched.length} articles`, 50 + Math.round((k / Math.max(1, touched.length)) * 50)));
       const t1 = Date.now();
@@ -146,6 +153,10 @@ export class Indexer {
       });
       await breathe();
     }
+    for (let done = false; !done;) {
+      done = await this.exclusive(() => this.ws.corpus.settleLinks(Date.now() + SLICE_MS));
+      await breathe();
+    }
     await this.exclusive(async () => {
       this.ws.corpus.rebuildDone();
       this.log(`Cross-checking state rebuilt for ${paths.length} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s.`);
@@ -154,7 +165,8 @@ export class Indexer {
     });
   }
 
-  /** Cross-check articles with the event loop free between slices of work. */
+  /** Cross-check articles with the event loop free between slices of work, then choose their
+   *  links, also in slices. */
   private async crossCheck(paths: string[], report: (done: number) => void): Promise<void> {
     let slice = Date.now();
     for (let k = 0; k < paths.length; k++) {
@@ -165,6 +177,7 @@ export class Indexer {
         slice = Date.now();
       }
     }
+    while (!this.ws.corpus.settleLinks(Date.now() + SLICE_MS)) await yieldToEventLoop();
     report(paths.length);
   }
 
