@@ -196,7 +196,7 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
       }
       progress.report(0, `Indexing ${files.length}/${files.length} articles`);
       await annotations.loadAll(items.map((i) => i.uri));
-      const touched = await indexer.index(items.map((it) => withDecisions(it.uri, it.text)), report, folders.join('\n'), () => annotations.corpusDecisions());
+      const touched = await indexer.index(items.map((it) => withDecisions(it.uri, it.text)), report, folders.join('\n'), (joining) => annotations.corpusDecisions(joining));
       log(`Indexed ${ws.uris().length} articles (${ws.skipped.size} skipped) in ${folders.length} folder(s).`);
       await changed(touched.length ? touched : ws.uris());
     } catch (e) {

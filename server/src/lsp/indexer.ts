@@ -6,6 +6,7 @@
 // handled in two parts: at once the edited article alone (its facts, its links, its diagnostics), and once the
 // typing pauses the corpus-wide passes that may move entities in other articles.
 import type { ArticleInput } from '../engine/analyze';
+import type { CorpusState } from '../engine/analyze';
 import type { CorpusDecisions } from '../engine/decisions';
 import type { ArticleFacts } from '../engine/facts';
 import { AnalysisCache } from '../storage/analysisCache';
@@ -58,13 +59,25 @@ export class Indexer {
   }
 
   /** Analyse many articles (a folder being indexed); returns the URIs whose results changed. */
-  index(items: ArticleText[], report: Report, workspace: string | null = null, corpusDecisions: (() => CorpusDecisions) | null = null): Promise<string[]> {
+  index(items: ArticleText[], report: Report, workspace: string | null = null, corpusDecisions: ((joining?: Set<string>) => CorpusDecisions) | null = null): Promise<string[]> {
     return this.exclusive(async () => {
       this.ws.setTexts(items);
       const inputs = items.map(inputOf);
       const total = inputs.length;
       let done = 0;
       const t0 = Date.now();
+      // An unchanged folder: the corpus-wide results of the last session are read while the facts
+      // are, and each article gets its entities and links as soon as its facts are in, so that it
+      // is hovered before the whole folder is read. Checked again once all are in (below).
+      const paths = new Set(inputs.map((i) => i.path));
+      const earlyKey = this.cache && workspace !== null && this.ws.corpus.paths().every((p) => paths.has(p))
+        ? AnalysisCache.corpusKey(inputs, [this.ws.corpus.analyzeOptions, corpusDecisions?.(paths) ?? null]) : null;
+      let early: CorpusState | null = null;
+      const stagedPaths: string[] = [];
+      const reading = earlyKey ? this.cache!.getState(workspace!, earlyKey).then((s) => {
+        early = s;
+        if (s) this.ws.corpus.restoreState(s, stagedPaths);
+      }) : Promise.resolve();
       // 1. Facts: cached ones first, in batches; the others computed (in workers when there are).
       const missing: ArticleInput[] = [];
       const BATCH = 32;
@@ -73,6 +86,8 @@ export class Indexer {
         const found = await Promise.all(batch.map((input) => this.cached(input)));
         const staged = batch.flatMap((input, k) => (found[k] ? [{ input, facts: found[k]! }] : []));
         this.ws.corpus.stage(staged);
+        for (const s of staged) stagedPaths.push(s.input.path);
+        if (early) this.ws.corpus.restoreState(early, staged.map((s) => s.input.path));
         missing.push(...batch.filter((_, k) => !found[k]));
         done += staged.length;
         report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
@@ -116,7 +131,10 @@ export class Indexer {
       // rebuilds its state in the background (links are served from the restored ones meanwhile).
       const stateKey = this.cache && workspace !== null && inputs.length === this.ws.corpus.size
         ? AnalysisCache.corpusKey(inputs, [this.ws.corpus.analyzeOptions, decisions]) : null;
-      const state = stateKey ? await this.cache!.getState(workspace!, stateKey) : null;
+      await reading;
+      const state = !stateKey ? null : stateKey === earlyKey ? early : await this.cache!.getState(workspace!, stateKey);
+      // Restored too early (the folder was not what it seemed): those results are dropped.
+      if (early && state !== early) this.ws.corpus.rebuildDone();
       if (state) {
         this.ws.corpus.restoreState(state);
         this.log(`Analysed ${total} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s: facts ${((tFacts - t0) / 1000).toFixed(1)} s (${this.cache!.hits} from the cache), corpus-wide results restored; cross-checking state rebuilt in the background.`);
