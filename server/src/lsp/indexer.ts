@@ -11,6 +11,7 @@ import type { CorpusDecisions } from '../engine/decisions';
 import type { ArticleFacts } from '../engine/facts';
 import { AnalysisCache } from '../storage/analysisCache';
 import type { FactsPool } from '../workers/factsPool';
+import { requestCount } from './pendingAnalyses';
 import { inputOf, type ArticleText, type Workspace } from './workspace';
 
 export type Report = (message: string, percentage: number) => void;
@@ -18,9 +19,10 @@ export type Report = (message: string, percentage: number) => void;
 /** Lets pending I/O and requests run (setImmediate comes after the poll phase). */
 export const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
 
-/** Background work yields longer: every message the server sends waits for a turn of the event
- *  loop (vscode-jsonrpc's writer), so with one setImmediate between 40 ms slices a queue of
- *  messages drains at one per slice. A few idle milliseconds let it drain at once. */
+/** Background work yields longer: every message the server reads or sends waits for a turn of the
+ *  event loop (vscode-jsonrpc's reader and writer), so with one setImmediate between 40 ms slices
+ *  a request took several slices to be answered (a status request 0.3–0.7 s while a folder was
+ *  cross-checked). A few idle milliseconds let it through at once. */
 const BREATHE_MS = 4;
 const breathe = () => new Promise<void>((r) => setTimeout(r, BREATHE_MS));
 
@@ -116,7 +118,7 @@ export class Indexer {
           done++;
           if (Date.now() - slice > SLICE_MS) {
             report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
-            await yieldToEventLoop();
+            await this.pause();
             slice = Date.now();
           }
         }
@@ -183,6 +185,15 @@ export class Indexer {
     });
   }
 
+  /** Between two slices of work: a few idle milliseconds when a request came during the last one
+   *  (so that it is answered at once), else only a turn of the event loop. */
+  private requests = requestCount();
+  private pause(): Promise<void> {
+    const seen = this.requests;
+    this.requests = requestCount();
+    return seen !== this.requests ? breathe() : yieldToEventLoop();
+  }
+
   /** Cross-check articles with the event loop free between slices of work, then choose their
    *  links, also in slices. */
   private async crossCheck(paths: string[], report: (done: number) => void): Promise<void> {
@@ -191,11 +202,11 @@ export class Indexer {
       this.ws.corpus.crossCheck(paths[k]);
       if (Date.now() - slice > SLICE_MS) {
         report(k + 1);
-        await yieldToEventLoop();
+        await this.pause();
         slice = Date.now();
       }
     }
-    while (!this.ws.corpus.settleLinks(Date.now() + SLICE_MS)) await yieldToEventLoop();
+    while (!this.ws.corpus.settleLinks(Date.now() + SLICE_MS)) await this.pause();
     report(paths.length);
   }
 
