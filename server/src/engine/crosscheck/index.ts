@@ -138,14 +138,7 @@ export class CrossChecker {
   settle(deadline = Infinity): boolean {
     for (const s of this.toChoose) {
       if (Date.now() > deadline) return false;
-      this.toChoose.delete(s);
-      this.toBuild.add(s.path);
-      for (const o of this.chosen.get(s)?.keys() ?? []) this.toBuild.add(o.path);
-      const pairs = [...(this.pairs.get(s) ?? new Map<PreparedSentence, Verdict>())].map(([other, v]) => ({ other, v }));
-      const choice = chooseLinks(pairs, this.limits);
-      if (choice.size) this.chosen.set(s, choice);
-      else this.chosen.delete(s);
-      for (const o of choice.keys()) this.toBuild.add(o.path);
+      this.choose(s);
     }
     for (const path of this.toBuild) {
       if (Date.now() > deadline) return false;
@@ -153,6 +146,30 @@ export class CrossChecker {
       this.build(path);
     }
     return true;
+  }
+
+  /** Settles only what the links of one article depend on: the choices of its sentences and of
+   *  their partners (a hover while a folder is cross-checked need not settle the whole folder). */
+  private settleFor(path: string): void {
+    if (!this.unsettled) return;
+    for (const s of this.prepared.get(path) ?? []) {
+      if (this.toChoose.has(s)) this.choose(s);
+      for (const o of this.pairs.get(s)?.keys() ?? []) if (this.toChoose.has(o)) this.choose(o);
+    }
+    if (this.toBuild.delete(path)) this.build(path);
+  }
+
+  /** Chooses again for a sentence whose pairs changed; its article and the articles of its old
+   *  and new partners are to be rebuilt. */
+  private choose(s: PreparedSentence): void {
+    this.toChoose.delete(s);
+    this.toBuild.add(s.path);
+    for (const o of this.chosen.get(s)?.keys() ?? []) this.toBuild.add(o.path);
+    const pairs = [...(this.pairs.get(s) ?? new Map<PreparedSentence, Verdict>())].map(([other, v]) => ({ other, v }));
+    const choice = chooseLinks(pairs, this.limits);
+    if (choice.size) this.chosen.set(s, choice);
+    else this.chosen.delete(s);
+    for (const o of choice.keys()) this.toBuild.add(o.path);
   }
 
   /** Drops the indexed sentences, judged pairs and choices of an article (keeping the verdict
@@ -239,13 +256,13 @@ export class CrossChecker {
 
   /** Links whose from.path is path. */
   linksFrom(path: string): SentenceLink[] {
-    this.settle();
+    this.settleFor(path);
     return this.links.get(path) ?? [];
   }
 
   /** Links whose target is a sentence of path (from the articles that chose them). */
   linksTo(path: string): SentenceLink[] {
-    this.settle();
+    this.settleFor(path);
     const from = new Set<string>();
     for (const s of this.prepared.get(path) ?? []) for (const o of this.pairs.get(s)?.keys() ?? []) from.add(o.path);
     return sortLinks([...from].flatMap((p) => this.linksFrom(p).filter((l) => l.target.path === path || l.alsoIn?.some((x) => x.path === path))));
