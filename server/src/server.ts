@@ -185,17 +185,23 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
       progress.begin('Qarina', 0, `Indexing 0/${files.length} articles`, false);
       const items: { uri: string; text: string }[] = [];
       const READ_BATCH = 64;
+      // The sidecars of a batch are read while the next batch of articles is.
+      const sidecars: Promise<void>[] = [];
       for (let i = 0; i < files.length; i += READ_BATCH) {
         const batch = files.slice(i, i + READ_BATCH).map((file) => ({ file, uri: URI.file(file).toString() })).filter((f) => !ws.open.has(f.uri));
         const read = await Promise.all(batch.map(async (f) => ({ ...f, verdict: await readArticle(f.file) })));
+        const ok: string[] = [];
         for (const { file, uri, verdict } of read) {
-          if (verdict.ok) items.push({ uri, text: verdict.text });
+          if (verdict.ok) { items.push({ uri, text: verdict.text }); ok.push(uri); }
           else skip(file, verdict.reason);
         }
+        const loading = annotations.loadAll(ok);
+        loading.catch(() => undefined); // awaited (and its failure reported) below
+        sidecars.push(loading);
         report(`Indexing ${Math.min(files.length, i + READ_BATCH)}/${files.length} articles`, 0);
       }
       progress.report(0, `Indexing ${files.length}/${files.length} articles`);
-      await annotations.loadAll(items.map((i) => i.uri));
+      await Promise.all(sidecars);
       const touched = await indexer.index(items.map((it) => withDecisions(it.uri, it.text)), report, folders.join('\n'), (joining) => annotations.corpusDecisions(joining));
       log(`Indexed ${ws.uris().length} articles (${ws.skipped.size} skipped) in ${folders.length} folder(s).`);
       await changed(touched.length ? touched : ws.uris());
