@@ -18,7 +18,7 @@ export interface AnnotateOptions {
   paths: string[];
   referenceDate: string | null;
   out: string | null;
-  /** Worker threads for the per-article analysis (null: cores - 1, at most 4). */
+  /** Worker threads for the per-article analysis (null: one per core, at most 4; none on one core). */
   jobs?: number | null;
   /** Read and write the persistent analysis cache (default true). */
   cache?: boolean;
@@ -299,7 +299,9 @@ async function analyseAll(
   const os = await import('node:os');
   const cache = opts.cache === false ? null : AnalysisCache.open();
   const refInputs = (i: { userReferenceDate?: string | null }) => `${i.userReferenceDate || opts.referenceDate || ''}|`;
-  const jobs = opts.jobs ?? Math.min(4, Math.max(0, os.availableParallelism() - 1));
+  // One worker per core: the main thread only collects their results meanwhile.
+  const cores = os.availableParallelism();
+  const jobs = opts.jobs ?? (cores < 2 ? 0 : Math.min(4, cores));
   const total = inputs.length;
   let done = 0;
   const tick = () => progress.update(`Analysing ${++done}/${total} articles`);

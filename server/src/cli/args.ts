@@ -20,7 +20,7 @@ Commands:
       Analyse the articles (.txt, .md) as one corpus and write NAME.txt.annotations.json
       next to each article (or under DIR, mirroring relative paths). Decisions already
       in the sidecars are kept; corrupt sidecars are reported and left untouched.
-      --jobs N analyses articles in N worker threads (default: cores - 1, at most 4;
+      --jobs N analyses articles in N worker threads (default: one per core, at most 4;
       0 = none). Per-article analysis is kept in a cache ($QARINA_CACHE_DIR or the
       user's cache folder); --no-cache neither reads nor writes it.
   export --format brat|w3c|jsonl <folder> [--out DIR]

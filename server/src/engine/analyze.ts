@@ -97,6 +97,7 @@ export class Corpus {
   private readonly tagged = new Map<string, TaggedDoc>();
   /** Links restored from an earlier session (restoreState), served until the rebuild is done. */
   private restored: { all: SentenceLink[]; from: Map<string, SentenceLink[]>; to: Map<string, SentenceLink[]> } | null = null;
+  private restoredEntities: { state: CorpusState; byPath: Map<string, EntityMention[]> } | null = null;
 
   constructor(private options: AnalyzeOptions = {}) {}
 
@@ -231,10 +232,22 @@ export class Corpus {
    * until rebuildDone(): meanwhile crossCheck() rebuilds the cross-checker's own state (which
    * later edits need), article by article.
    */
-  restoreState(state: CorpusState): void {
-    for (const [path, entities] of state.entities) {
-      const e = this.entries.get(path);
-      if (e) e.analysis.entities = entities;
+  restoreState(state: CorpusState, paths?: Iterable<string>): void {
+    // Only some articles' entities (those staged so far, while a folder is read): the rest follow
+    // with later calls; the corpus-wide parts are restored once per state.
+    if (paths) {
+      let byPath = this.restoredEntities?.state === state ? this.restoredEntities.byPath : null;
+      if (!byPath) this.restoredEntities = { state, byPath: (byPath = new Map(state.entities)) };
+      for (const path of paths) {
+        const e = this.entries.get(path), entities = byPath.get(path);
+        if (e && entities) e.analysis.entities = entities;
+      }
+      if (this.restored?.all === state.links) return;
+    } else {
+      for (const [path, entities] of state.entities) {
+        const e = this.entries.get(path);
+        if (e) e.analysis.entities = entities;
+      }
     }
     this.canonicalEntities = state.canonical;
     this.canonicalIndex = new Map(state.canonical.map((c) => [c.id, c]));
@@ -253,6 +266,7 @@ export class Corpus {
   /** The cross-checker has seen every article again: links come from it from now on. */
   rebuildDone(): void {
     this.restored = null;
+    this.restoredEntities = null;
   }
 
   get restoring(): boolean {
@@ -288,6 +302,13 @@ export class Corpus {
   crossCheck(path: string): void {
     const a = this.entries.get(path)?.analysis;
     if (a) this.checker.update(a);
+  }
+
+  /** Chooses and builds the links cross-checking deferred (see CrossChecker.settle), until the
+   *  deadline (Date.now()) if there is one; true when done. Reading links settles them anyway:
+   *  this only lets a caller do it a slice at a time. */
+  settleLinks(deadline?: number): boolean {
+    return this.checker.settle(deadline);
   }
 
   /** The cross-checked articles and those linked to or from them, whose links changed with them. */

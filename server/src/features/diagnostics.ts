@@ -56,9 +56,26 @@ export function contradictionMessage(other: string, reasons: string[], quote: st
   return `${frame}:\n«${rtlIsolate(excerpt(quote, QUOTE_CHARS))}»`;
 }
 
-export function publishDiagnostics(connection: Connection, ws: Workspace, uris: Iterable<string>, lang: Lang, severity: SeverityName, decisions: Decisions): void {
-  for (const uri of uris) {
+/** The articles whose last published diagnostics were not empty, per connection. */
+const shown = new WeakMap<Connection, Set<string>>();
+
+/**
+ * Publishes the diagnostics of these articles, those of `first` before the others (the article
+ * being typed in). An article that is not open, with no diagnostics now and none shown, is not
+ * sent an empty list: the client already shows nothing (open ones always are: editors and tests
+ * take a publication as "analysed"). That matters on a large folder: each message waits for a turn
+ * of the event loop (vscode-jsonrpc's writer), and 1,000 empty lists after indexing once held a
+ * hover's answer back for 15 s behind them while the cross-checker was rebuilt.
+ */
+export function publishDiagnostics(connection: Connection, ws: Workspace, uris: Iterable<string>, lang: Lang, severity: SeverityName, decisions: Decisions, first: Iterable<string> = []): void {
+  let nonEmpty = shown.get(connection);
+  if (!nonEmpty) shown.set(connection, (nonEmpty = new Set()));
+  const ordered = new Set(first);
+  for (const uri of uris) ordered.add(uri);
+  for (const uri of ordered) {
     const diagnostics = ws.corpus.has(uri) ? contradictionDiagnostics(ws, uri, lang, severity, decisions) : [];
+    if (diagnostics.length === 0 && !nonEmpty.delete(uri) && !ws.open.has(uri)) continue;
+    if (diagnostics.length) nonEmpty.add(uri);
     void connection.sendDiagnostics({ uri, diagnostics });
   }
 }

@@ -161,9 +161,11 @@ export class Annotations implements Decisions {
   }
 
   /** The corpus-wide decisions (merges, splits, rejected spellings) of every sidecar. */
-  corpusDecisions(): CorpusDecisions {
+  /** The corpus-wide decisions of the sidecars of the corpus's articles, and of `joining` (articles
+   *  about to join it, for a folder being read). */
+  corpusDecisions(joining?: Set<string>): CorpusDecisions {
     const list: { path: string; sidecar: Sidecar }[] = [];
-    for (const [uri, e] of this.entries) if (e.sidecar && this.ws.corpus.has(uri)) list.push({ path: uri, sidecar: e.sidecar });
+    for (const [uri, e] of this.entries) if (e.sidecar && (this.ws.corpus.has(uri) || joining?.has(uri))) list.push({ path: uri, sidecar: e.sidecar });
     return list.length ? corpusDecisionsOf(list) : noCorpusDecisions();
   }
 

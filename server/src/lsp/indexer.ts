@@ -6,10 +6,12 @@
 // handled in two parts: at once the edited article alone (its facts, its links, its diagnostics), and once the
 // typing pauses the corpus-wide passes that may move entities in other articles.
 import type { ArticleInput } from '../engine/analyze';
+import type { CorpusState } from '../engine/analyze';
 import type { CorpusDecisions } from '../engine/decisions';
 import type { ArticleFacts } from '../engine/facts';
 import { AnalysisCache } from '../storage/analysisCache';
 import type { FactsPool } from '../workers/factsPool';
+import { requestCount } from './pendingAnalyses';
 import { inputOf, type ArticleText, type Workspace } from './workspace';
 
 export type Report = (message: string, percentage: number) => void;
@@ -17,9 +19,19 @@ export type Report = (message: string, percentage: number) => void;
 /** Lets pending I/O and requests run (setImmediate comes after the poll phase). */
 export const yieldToEventLoop = () => new Promise<void>((r) => setImmediate(r));
 
+/** Background work yields longer: every message the server reads or sends waits for a turn of the
+ *  event loop (vscode-jsonrpc's reader and writer), so with one setImmediate between 40 ms slices
+ *  a request took several slices to be answered (a status request 0.3–0.7 s while a folder was
+ *  cross-checked). A few idle milliseconds let it through at once. */
+const BREATHE_MS = 4;
+const breathe = () => new Promise<void>((r) => setTimeout(r, BREATHE_MS));
+
 /** Milliseconds of synchronous work between two yields to the event loop. */
 const SLICE_MS = 40;
-/** Typing: the corpus-wide passes run once the typing paused this long. */
+/** Typing: the corpus-wide passes run once the typing paused this long, or twice as long as the
+ *  last of them took, whichever is longer: they are one synchronous step (1.4 s at 1,000 articles),
+ *  and a keystroke that comes while one runs waits for its end (typed word → diagnostics p95 was
+ *  609 ms at 1,000 articles with a fixed 750 ms, most of it behind a corpus pass). */
 const CORPUS_PASS_DELAY_MS = 750;
 /** UTF-16 units from which an article is analysed in a worker thread even alone. */
 export const LONG_ARTICLE = 100_000;
@@ -27,12 +39,15 @@ export const LONG_ARTICLE = 100_000;
 export class Indexer {
   private readonly dirty = new Set<string>();
   private corpusTimer: NodeJS.Timeout | null = null;
+  /** How long the last corpus pass took (ms). */
+  private corpusPassMs = 0;
   /** One corpus operation at a time (an index, an edit, a corpus pass), in order. */
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly ws: Workspace,
     private readonly cache: AnalysisCache | null,
+    /** A new pool of worker threads, closed by the caller once its articles are analysed. */
     private readonly pool: () => FactsPool | null,
     private readonly changed: (uris: string[]) => Promise<void>,
     private readonly log: (msg: string) => void,
@@ -46,13 +61,25 @@ export class Indexer {
   }
 
   /** Analyse many articles (a folder being indexed); returns the URIs whose results changed. */
-  index(items: ArticleText[], report: Report, workspace: string | null = null, corpusDecisions: (() => CorpusDecisions) | null = null): Promise<string[]> {
+  index(items: ArticleText[], report: Report, workspace: string | null = null, corpusDecisions: ((joining?: Set<string>) => CorpusDecisions) | null = null): Promise<string[]> {
     return this.exclusive(async () => {
       this.ws.setTexts(items);
       const inputs = items.map(inputOf);
       const total = inputs.length;
       let done = 0;
       const t0 = Date.now();
+      // An unchanged folder: the corpus-wide results of the last session are read while the facts
+      // are, and each article gets its entities and links as soon as its facts are in, so that it
+      // is hovered before the whole folder is read. Checked again once all are in (below).
+      const paths = new Set(inputs.map((i) => i.path));
+      const earlyKey = this.cache && workspace !== null && this.ws.corpus.paths().every((p) => paths.has(p))
+        ? AnalysisCache.corpusKey(inputs, [this.ws.corpus.analyzeOptions, corpusDecisions?.(paths) ?? null]) : null;
+      let early: CorpusState | null = null;
+      const stagedPaths: string[] = [];
+      const reading = earlyKey ? this.cache!.getState(workspace!, earlyKey).then((s) => {
+        early = s;
+        if (s) this.ws.corpus.restoreState(s, stagedPaths);
+      }) : Promise.resolve();
       // 1. Facts: cached ones first, in batches; the others computed (in workers when there are).
       const missing: ArticleInput[] = [];
       const BATCH = 32;
@@ -61,6 +88,8 @@ export class Indexer {
         const found = await Promise.all(batch.map((input) => this.cached(input)));
         const staged = batch.flatMap((input, k) => (found[k] ? [{ input, facts: found[k]! }] : []));
         this.ws.corpus.stage(staged);
+        for (const s of staged) stagedPaths.push(s.input.path);
+        if (early) this.ws.corpus.restoreState(early, staged.map((s) => s.input.path));
         missing.push(...batch.filter((_, k) => !found[k]));
         done += staged.length;
         report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
@@ -69,13 +98,17 @@ export class Indexer {
       // analysis: on the main thread nothing would be answered meanwhile).
       const pool = missing.length > 8 || missing.some((i) => i.text.length > LONG_ARTICLE) ? this.pool() : null;
       if (pool) {
-        await Promise.all(missing.map(async (input) => {
-          const facts = await pool.analyze(input, this.ws.corpus.analyzeOptions);
-          this.ws.corpus.stage([{ input, facts }]);
-          this.store(input, facts);
-          done++;
-          report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
-        }));
+        try {
+          await Promise.all(missing.map(async (input) => {
+            const facts = await pool.analyze(input, this.ws.corpus.analyzeOptions);
+            this.ws.corpus.stage([{ input, facts }]);
+            this.store(input, facts);
+            done++;
+            report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
+          }));
+        } finally {
+          await pool.close();
+        }
       } else {
         let slice = Date.now();
         for (const input of missing) {
@@ -85,7 +118,7 @@ export class Indexer {
           done++;
           if (Date.now() - slice > SLICE_MS) {
             report(`Analysing ${done}/${total} articles`, Math.round((done / Math.max(1, total)) * 40));
-            await yieldToEventLoop();
+            await this.pause();
             slice = Date.now();
           }
         }
@@ -100,7 +133,10 @@ export class Indexer {
       // rebuilds its state in the background (links are served from the restored ones meanwhile).
       const stateKey = this.cache && workspace !== null && inputs.length === this.ws.corpus.size
         ? AnalysisCache.corpusKey(inputs, [this.ws.corpus.analyzeOptions, decisions]) : null;
-      const state = stateKey ? await this.cache!.getState(workspace!, stateKey) : null;
+      await reading;
+      const state = !stateKey ? null : stateKey === earlyKey ? early : await this.cache!.getState(workspace!, stateKey);
+      // Restored too early (the folder was not what it seemed): those results are dropped.
+      if (early && state !== early) this.ws.corpus.rebuildDone();
       if (state) {
         this.ws.corpus.restoreState(state);
         this.log(`Analysed ${total} articles in ${((Date.now() - t0) / 1000).toFixed(1)} s: facts ${((tFacts - t0) / 1000).toFixed(1)} s (${this.cache!.hits} from the cache), corpus-wide results restored; cross-checking state rebuilt in the background.`);
@@ -112,6 +148,8 @@ export class Indexer {
       await yieldToEventLoop();
       const touched = this.ws.corpus.refreshEntities(changed);
       const tEntities = Date.now();
+      // The pass after edits costs about as much as this one.
+      this.corpusPassMs = Math.max(this.corpusPassMs, tEntities - tFacts);
       // 3. Cross-checking, article by article.
       await this.crossCheck(touched, (k) => report(`Cross-checking ${k}/${touched.length} articles`, 50 + Math.round((k / Math.max(1, touched.length)) * 50)));
       const t1 = Date.now();
@@ -133,7 +171,11 @@ export class Indexer {
         while (i < paths.length && Date.now() - slice < SLICE_MS) this.ws.corpus.crossCheck(paths[i++]);
         return i;
       });
-      await yieldToEventLoop();
+      await breathe();
+    }
+    for (let done = false; !done;) {
+      done = await this.exclusive(() => this.ws.corpus.settleLinks(Date.now() + SLICE_MS));
+      await breathe();
     }
     await this.exclusive(async () => {
       this.ws.corpus.rebuildDone();
@@ -143,17 +185,28 @@ export class Indexer {
     });
   }
 
-  /** Cross-check articles with the event loop free between slices of work. */
+  /** Between two slices of work: a few idle milliseconds when a request came during the last one
+   *  (so that it is answered at once), else only a turn of the event loop. */
+  private requests = requestCount();
+  private pause(): Promise<void> {
+    const seen = this.requests;
+    this.requests = requestCount();
+    return seen !== this.requests ? breathe() : yieldToEventLoop();
+  }
+
+  /** Cross-check articles with the event loop free between slices of work, then choose their
+   *  links, also in slices. */
   private async crossCheck(paths: string[], report: (done: number) => void): Promise<void> {
     let slice = Date.now();
     for (let k = 0; k < paths.length; k++) {
       this.ws.corpus.crossCheck(paths[k]);
       if (Date.now() - slice > SLICE_MS) {
         report(k + 1);
-        await yieldToEventLoop();
+        await this.pause();
         slice = Date.now();
       }
     }
+    while (!this.ws.corpus.settleLinks(Date.now() + SLICE_MS)) await this.pause();
     report(paths.length);
   }
 
@@ -182,7 +235,7 @@ export class Indexer {
     this.corpusTimer = setTimeout(() => {
       this.corpusTimer = null;
       void this.exclusive(() => this.corpusPass());
-    }, CORPUS_PASS_DELAY_MS);
+    }, Math.max(CORPUS_PASS_DELAY_MS, 2 * this.corpusPassMs));
   }
 
   /** The corpus-wide passes after edits: entities everywhere, then the articles they moved. */
@@ -190,7 +243,9 @@ export class Indexer {
     if (this.dirty.size === 0) return;
     const changed = new Set([...this.dirty].filter((p) => this.ws.corpus.has(p)));
     this.dirty.clear();
+    const t0 = Date.now();
     const touched = this.ws.corpus.refreshEntities(changed);
+    this.corpusPassMs = Date.now() - t0;
     await this.crossCheck(touched, () => undefined);
     await this.changed(this.ws.corpus.affected(touched, changed));
   }

@@ -14,6 +14,12 @@
 // sentences only (static term weights, symmetric candidate test), so the result after any
 // sequence of updates equals a full recompute. Verdicts are cached per pair of sentences (by
 // article and content signature), so an edit re-judges only the sentences it changed.
+//
+// Choosing and building links is deferred until links are read (or settle() is called): while a
+// folder is indexed, a sentence that gains a pair with every new article would otherwise be chosen
+// again each time (k pairs, k sorts of up to k), and its article's links rebuilt each time. The
+// links read are those of the eager order: a choice depends on the final pairs only, and every
+// article whose links may have moved since they were last built is rebuilt.
 import type { ArticleAnalysis, SentenceLink, SentenceRef } from '../model';
 import { norm } from '../text/normalize';
 import { classify, mayGetVerdict, type Verdict } from './classify';
@@ -69,6 +75,10 @@ export class CrossChecker {
   /** The links from each article's sentences: its sentences' chosen pairs and the pairs their
    *  partners chose. */
   private readonly links = new Map<string, SentenceLink[]>();
+  /** Sentences whose pairs changed since their partners were last chosen, and articles whose
+   *  links may have moved since they were last built (see settle()). */
+  private readonly toChoose = new Set<PreparedSentence>();
+  private readonly toBuild = new Set<string>();
 
   constructor(opts: CrossCheckerOptions = {}) {
     this.model = opts.model ?? stanceModel;
@@ -98,7 +108,7 @@ export class CrossChecker {
         rechoose.add(t);
       }
     }
-    this.settle(rechoose, rebuild);
+    this.defer(rechoose, rebuild);
   }
 
   remove(path: string): void {
@@ -106,23 +116,60 @@ export class CrossChecker {
     const { rechoose, rebuild } = this.detach(path);
     this.links.delete(path);
     rebuild.delete(path);
-    this.settle(rechoose, rebuild);
+    this.defer(rechoose, rebuild);
   }
 
-  /** Chooses again for the sentences whose pairs changed (a choice depends on its sentence's pairs
-   *  alone, so no other sentence's can change), then rebuilds the links of their articles and of
-   *  every article a changed choice points to (before or after). */
-  private settle(rechoose: Set<PreparedSentence>, rebuild: Set<string>): void {
-    for (const s of rechoose) {
-      rebuild.add(s.path);
-      for (const o of this.chosen.get(s)?.keys() ?? []) rebuild.add(o.path);
-      const pairs = [...(this.pairs.get(s) ?? new Map<PreparedSentence, Verdict>())].map(([other, v]) => ({ other, v }));
-      const choice = chooseLinks(pairs, this.limits);
-      if (choice.size) this.chosen.set(s, choice);
-      else this.chosen.delete(s);
-      for (const o of choice.keys()) rebuild.add(o.path);
+  private defer(rechoose: Set<PreparedSentence>, rebuild: Set<string>): void {
+    for (const s of rechoose) this.toChoose.add(s);
+    for (const p of rebuild) this.toBuild.add(p);
+  }
+
+  /** Whether choices or links wait for settle(). */
+  get unsettled(): boolean {
+    return this.toChoose.size > 0 || this.toBuild.size > 0;
+  }
+
+  /**
+   * Chooses again for the sentences whose pairs changed (a choice depends on its sentence's pairs
+   * alone, so no other sentence's can change), then rebuilds the links of their articles and of
+   * every article a changed choice points to (before or after). With a deadline (Date.now()) it
+   * stops once past it and returns false; called again, it goes on. Links are read settled.
+   */
+  settle(deadline = Infinity): boolean {
+    for (const s of this.toChoose) {
+      if (Date.now() > deadline) return false;
+      this.choose(s);
     }
-    for (const path of rebuild) this.build(path);
+    for (const path of this.toBuild) {
+      if (Date.now() > deadline) return false;
+      this.toBuild.delete(path);
+      this.build(path);
+    }
+    return true;
+  }
+
+  /** Settles only what the links of one article depend on: the choices of its sentences and of
+   *  their partners (a hover while a folder is cross-checked need not settle the whole folder). */
+  private settleFor(path: string): void {
+    if (!this.unsettled) return;
+    for (const s of this.prepared.get(path) ?? []) {
+      if (this.toChoose.has(s)) this.choose(s);
+      for (const o of this.pairs.get(s)?.keys() ?? []) if (this.toChoose.has(o)) this.choose(o);
+    }
+    if (this.toBuild.delete(path)) this.build(path);
+  }
+
+  /** Chooses again for a sentence whose pairs changed; its article and the articles of its old
+   *  and new partners are to be rebuilt. */
+  private choose(s: PreparedSentence): void {
+    this.toChoose.delete(s);
+    this.toBuild.add(s.path);
+    for (const o of this.chosen.get(s)?.keys() ?? []) this.toBuild.add(o.path);
+    const pairs = [...(this.pairs.get(s) ?? new Map<PreparedSentence, Verdict>())].map(([other, v]) => ({ other, v }));
+    const choice = chooseLinks(pairs, this.limits);
+    if (choice.size) this.chosen.set(s, choice);
+    else this.chosen.delete(s);
+    for (const o of choice.keys()) this.toBuild.add(o.path);
   }
 
   /** Drops the indexed sentences, judged pairs and choices of an article (keeping the verdict
@@ -133,6 +180,8 @@ export class CrossChecker {
     const rebuild = new Set<string>();
     for (const s of this.prepared.get(path) ?? []) {
       this.index.delete(s);
+      // A sentence that is gone is not chosen for (its old choice is dropped below).
+      this.toChoose.delete(s);
       for (const other of this.pairs.get(s)?.keys() ?? []) {
         this.pairs.get(other)?.delete(s);
         rechoose.add(other);
@@ -207,17 +256,20 @@ export class CrossChecker {
 
   /** Links whose from.path is path. */
   linksFrom(path: string): SentenceLink[] {
+    this.settleFor(path);
     return this.links.get(path) ?? [];
   }
 
   /** Links whose target is a sentence of path (from the articles that chose them). */
   linksTo(path: string): SentenceLink[] {
+    this.settleFor(path);
     const from = new Set<string>();
     for (const s of this.prepared.get(path) ?? []) for (const o of this.pairs.get(s)?.keys() ?? []) from.add(o.path);
     return sortLinks([...from].flatMap((p) => this.linksFrom(p).filter((l) => l.target.path === path || l.alsoIn?.some((x) => x.path === path))));
   }
 
   all(): SentenceLink[] {
+    this.settle();
     return sortLinks([...this.links.values()].flat());
   }
 
