@@ -215,6 +215,21 @@ describe('cross-checking: contradiction', () => {
     assert.ok(!linksBetween(a, b).some((l) => l.relation === 'contradicts'));
   });
 
+  it('percentages that all differ state two facts (two sectors of two stock markets)', () => {
+    const pct = (text: string, v: number) => ({ text, low: v, high: v, value: v, shape: 'exact' as const, percent: true });
+    const a = article('a.txt', 'وعلى الصعيد القطاعي، تراجع قطاع الخدمات بنسبة 0.49 في المائة تلاه القطاع المالي بنسبة 0.39 في المائة.', {
+      quantities: [pct('0.49 في المائة', 0.49), pct('0.39 في المائة', 0.39)],
+    });
+    const b = article('b.txt', 'أداء القطاعات ارتفعت جميع القطاعات مقابل تراجع قطاعي التطوير العقاري بنسبة 0.18 في المائة و"الاستثمار الصناعي" بنسبة 0.04 في المائة.', {
+      quantities: [pct('0.18 في المائة', 0.18), pct('0.04 في المائة', 0.04)],
+    });
+    assert.deepEqual(linksBetween(a, b).filter((l) => l.relation === 'corroborates'), []);
+    const c = article('c.txt', 'وتراجع قطاع الخدمات في تعاملات أمس بنسبة 0.49 في المائة، تلاه القطاع المالي بنسبة 0.39 في المائة.', {
+      quantities: [pct('0.49 في المائة', 0.49), pct('0.39 في المائة', 0.39)],
+    });
+    assert.equal(linksBetween(a, c)[0]?.relation, 'corroborates');
+  });
+
   it('another country in the same slot of the same statement contradicts', () => {
     const a = article('a.txt', 'إضراب عام يشل الموانئ الرئيسية في مصر منذ صباح اليوم.', { entities: [{ text: 'مصر', type: 'LOC', entity: 'LOC:egypt' }] });
     const b = article('b.txt', 'إضراب عام يشل الموانئ الرئيسية في إسرائيل منذ صباح اليوم.', { entities: [{ text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }] });

@@ -12,6 +12,7 @@ import type { Quantity, Reason, Relation } from '../model';
 import type { Evidence } from './evidence';
 import { DAY_VALUE, type PreparedSentence, type Term } from './prepare';
 import { dayGap } from './compare';
+import { compareCounts } from './counts';
 import { dateClash, featureVector, logistic, quantityAgree } from './features';
 import type { StanceModel, StanceThresholds } from './stanceModel';
 import { confidence, confidenceModel, type ClaimThresholds } from './confidence';
@@ -214,6 +215,22 @@ function agreementReasons(e: Evidence): Reason[] {
 
 const MIN_SHARED_ITEMS = 3;
 
+/** Both sentences give figures of one kind (percentages, or amounts of one unit) and none of one
+ *  side agrees with any of the other's. */
+function figuresDisagree(a: Quantity[], b: Quantity[]): boolean {
+  const kind = (q: Quantity) => (q.percent ? '%' : q.unitStem ?? '');
+  let comparable = false;
+  for (const x of a) {
+    for (const y of b) {
+      if (kind(x) !== kind(y)) continue;
+      comparable = true;
+      const v = compareCounts(x, y);
+      if (v === 'same' || v === 'compatible') return false;
+    }
+  }
+  return comparable;
+}
+
 /** Dates and counts the two sides agree on. */
 function sharedFacts(e: Evidence): number {
   return e.dates.filter((d) => d.verdict === 'same' || d.verdict === 'compatible').length +
@@ -345,6 +362,8 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   // Both give figures and none of them agree: two reports restating one fact repeat one of its
   // figures (a sector up 0.36 % and another up 5.9 %; two companies' results).
   if (!toll && e.a.counts.length && e.b.counts.length && !e.counts.some((c) => c.verdict === 'same' || c.verdict === 'compatible') && sim < ct.clearRestatement) return null;
+  // The same for percentages and amounts of one unit (two sectors' changes, two days' gold prices).
+  if (!toll && figuresDisagree(e.a.figures, e.b.figures) && sim < ct.clearRestatement) return null;
   // The same kind of news from two places (clashes in two provinces, two teams' training camps).
   // (Not when the same person is placed on the same day: then it is one event, however named.)
   if (!toll && e.differentPlaces && sim < ct.clearRestatement && !anchored(e)) return null;

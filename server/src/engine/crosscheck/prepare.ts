@@ -112,6 +112,9 @@ export interface PreparedSentence {
   dates: DateMention[];
   /** Quantities stated as facts (the `q` of counts, for quick access). */
   quantities: Quantity[];
+  /** Every figure of the sentence with a kind to compare it by (percentages, amounts with a unit):
+   *  two reports of one fact repeat at least one of its figures (classify.figuresAgree). */
+  figures: Quantity[];
   /** Negation particles as written (continuations such as لا يزال excluded). */
   negations: string[];
   denial?: SpeechAct;
@@ -448,7 +451,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     terms, mass, clauseMass, eventMass, clauseEventMass, dateClauses, countClauses, counts, factWeight, keySet, primary, variants, speakerKeys,
     linkable: s.kind !== 'credit' && arabicTerms >= MIN_CONTENT_TERMS &&
       (arabicTerms >= MIN_PLAIN_TERMS || entities.length > 0 || dates.length > 0 || quantitiesAll.length > 0),
-    dates, quantities: counts.map((c) => c.q), negations, denial, decline, assertion,
+    dates, quantities: counts.map((c) => c.q), figures: quantitiesAll.filter((q) => q.percent || q.unitStem), negations, denial, decline, assertion,
     topTwoShare: mass > 0 ? content.map((t) => t.weight).sort((x, y) => y - x).slice(0, 2).reduce((x, y) => x + y, 0) / mass : 0,
     dayDated: dates.some((d) => DAY_VALUE.test(d.value)),
     setting: [],
