@@ -70,7 +70,7 @@ export function plain(markdown: string): string {
     .replace(/[\u2066-\u2069]/g, '')
     .replace(/<\/?[a-z][^>]*>/gi, ' ')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|~])/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~:@])/g, '$1')
     .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
     .replace(/\*\*/g, '')
     .replace(/[ \t]+/g, ' ');
