@@ -30,17 +30,20 @@ describe('ner: seed gold', function () {
     assert.ok(scores.LOC.f >= 85, `LOC F1 ${scores.LOC.f.toFixed(1)}`);
   });
 
-  it('recognizes 50 articles in under a second of CPU time once loaded', () => {
+  it('tags at least 3,000 tokens per second of CPU time once loaded (50 articles)', () => {
     const seeds = readSeeds(seedRoot);
     const docs = seeds.map((s) => ({ path: s.path, text: s.text, tokens: tokenize(s.text), sentences: segmentSentences(s.text) }));
     recognizeCorpus(docs); // load and warm up
     const fifty = Array.from({ length: 50 }, (_, i) => ({ ...docs[i % docs.length], path: `copy${i}` }));
-    // CPU time, not wall time: a busy machine (CI, other jobs) stretches the wall clock.
+    const tokens = fifty.reduce((n, d) => n + d.tokens.filter((t) => t.kind !== 'punct').length, 0);
+    // CPU time, not wall time: a busy machine (CI, other jobs) stretches the wall clock. The floor is
+    // the project's speed target, well below the measured rate, so that this checks the tagger's
+    // order of speed and not the machine's load.
     const c0 = process.cpuUsage();
     const res = recognizeCorpus(fifty);
     const c = process.cpuUsage(c0);
-    const ms = (c.user + c.system) / 1000;
+    const seconds = (c.user + c.system) / 1e6;
     assert.strictEqual(res.size, 50);
-    assert.ok(ms < 1000, `${ms.toFixed(0)} ms of CPU`);
+    assert.ok(tokens / seconds >= 3000, `${(tokens / seconds).toFixed(0)} tokens per CPU second (${tokens} tokens in ${(seconds * 1000).toFixed(0)} ms)`);
   });
 });
