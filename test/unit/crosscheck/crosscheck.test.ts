@@ -2,7 +2,7 @@ import { strict as assert } from 'assert';
 import * as fc from 'fast-check';
 import { CrossChecker } from '../../../server/src/engine/crosscheck';
 import type { SentenceLink } from '../../../server/src/engine/model';
-import { article } from './fixtures';
+import { article, exactCount } from './fixtures';
 
 function linksBetween(a: ReturnType<typeof article>, b: ReturnType<typeof article>): SentenceLink[] {
   const cc = new CrossChecker();
@@ -55,7 +55,7 @@ describe('cross-checking: corroboration', () => {
     });
     const b = article('b.txt', 'وأطلقت إيران 350 صاروخًا باليستيًا باتجاه إسرائيل.', {
       entities: [IRAN, { text: 'إسرائيل', type: 'LOC', entity: 'LOC:israel' }],
-      quantities: [{ text: '350 صاروخًا', low: 350, high: 350, unitStem: 'صاروخ', value: 350, shape: 'exact' }],
+      quantities: [exactCount('350 صاروخًا', 350, 'صاروخ')],
     });
     const [link] = linksBetween(a, b);
     assert.equal(link?.relation, 'corroborates');
@@ -76,10 +76,10 @@ describe('cross-checking: contradiction', () => {
   it('different figures for one toll of one event contradict (the place names the event)', () => {
     const AHVAZ = { text: 'الأهواز', type: 'LOC' as const, entity: 'LOC:ahvaz' };
     const a = article('a.txt', 'مقتل 29 شخصا في هجوم على استعراض عسكري في الأهواز.', {
-      entities: [AHVAZ], quantities: [{ text: '29 شخصا', low: 29, high: 29, unitStem: 'شخص', value: 29, shape: 'exact' }],
+      entities: [AHVAZ], quantities: [exactCount('29 شخصا', 29, 'شخص')],
     });
     const b = article('b.txt', 'مقتل 53 شخصا في هجوم على استعراض عسكري في الأهواز.', {
-      entities: [AHVAZ], quantities: [{ text: '53 شخصا', low: 53, high: 53, unitStem: 'شخص', value: 53, shape: 'exact' }],
+      entities: [AHVAZ], quantities: [exactCount('53 شخصا', 53, 'شخص')],
     });
     const [link] = linksBetween(a, b);
     assert.equal(link?.relation, 'contradicts');
@@ -105,7 +105,7 @@ describe('cross-checking: contradiction', () => {
     });
     const b = article('b.txt', 'قتل 30 شخصا في هجوم انتحاري استهدف مدينة سوروتش.', {
       entities: [{ text: 'سوروتش', type: 'LOC', entity: 'LOC:سوروتش' }],
-      quantities: [{ text: '30 شخصا', low: 30, high: 30, unitStem: 'شخص', value: 30, shape: 'exact' }],
+      quantities: [exactCount('30 شخصا', 30, 'شخص')],
     });
     const [link] = linksBetween(a, b);
     assert.equal(link?.relation, 'corroborates');
@@ -114,7 +114,7 @@ describe('cross-checking: contradiction', () => {
 
   it('a toll stated without a name is placed by its article\'s headline (two reports of one shelling)', () => {
     const DAR_SAAD = { text: 'دار سعد', type: 'LOC' as const, entity: 'LOC:dar-saad' };
-    const toll = (n: number) => ({ text: `${n} قتيلا`, low: n, high: n, unitStem: 'قتيل', value: n, shape: 'exact' as const });
+    const toll = (n: number) => exactCount(`${n} قتيلا`, n, 'قتيل');
     const a = article('a.txt', 'قصف عنيف بصواريخ الكاتيوشا على دار سعد\n\nوأفادت حصيلة رسمية بأن القصف أسفر عن 43 قتيلا.', { entities: [DAR_SAAD], quantities: [toll(43)] });
     const b = article('b.txt', 'مجزرة في دار سعد شمال عدن\n\nوأوضح سكان محليون أن حصيلة قتلى القصف بلغت 57 قتيلا.', { entities: [DAR_SAAD], quantities: [toll(57)] });
     const link = linksBetween(a, b).find((l) => l.relation === 'contradicts');
@@ -131,11 +131,11 @@ describe('cross-checking: contradiction', () => {
     const SURUC = { text: 'سوروتش', type: 'LOC' as const, entity: 'LOC:suruc' };
     const a = article('a.txt', 'إردوغان: التفجير في سوروتش عمل إرهابي\n\nوقال اردوغان خلال زيارة إلى قبرص التي تحتلها تركيا منذ 1974: نحن في حداد بسبب عمل إرهابي أوقع 30 قتيلا والعديد من الجرحى.', {
       entities: [SURUC], dates: [{ text: '1974', value: '1974' }],
-      quantities: [{ text: '30 قتيلا', low: 30, high: 30, unitStem: 'قتيل', value: 30, shape: 'exact' }],
+      quantities: [exactCount('30 قتيلا', 30, 'قتيل')],
     });
     a.referenceDate = { date: '2015-07-21', source: 'dateline' };
     const b = article('b.txt', 'قال رئيس الوزراء إن السلطات تعرفت على مشتبه به في التفجير الانتحاري الذي أسفر عن سقوط 32 قتيلا في بلدة سوروتش.', {
-      entities: [SURUC], quantities: [{ text: '32 قتيلا', low: 32, high: 32, unitStem: 'قتيل', value: 32, shape: 'exact' }],
+      entities: [SURUC], quantities: [exactCount('32 قتيلا', 32, 'قتيل')],
     });
     const link = linksBetween(a, b).find((l) => l.from.start >= a.text.indexOf('وقال'));
     assert.equal(link?.relation, 'contradicts');
@@ -146,11 +146,11 @@ describe('cross-checking: contradiction', () => {
     const NILE = { text: 'النيل', type: 'LOC' as const, entity: 'LOC:nile' };
     const a = article('a.txt', 'غرق مركب في النيل\n\nوفي 11 أكتوبر 2014 راح ضحية حادث مماثل 26 شخصا.', {
       entities: [NILE], dates: [{ text: '11 أكتوبر 2014', value: '2014-10-11' }],
-      quantities: [{ text: '26 شخصا', low: 26, high: 26, unitStem: 'شخص', value: 26, shape: 'exact' }],
+      quantities: [exactCount('26 شخصا', 26, 'شخص')],
     });
     a.referenceDate = { date: '2015-07-23', source: 'dateline' };
     const b = article('b.txt', 'مصرع 15 في حادث غرق قارب في النيل\n\nوأشار البيان إلى أن ضحايا الحادث بلغوا 15 شخصا.', {
-      entities: [NILE], quantities: [{ text: '15 شخصا', low: 15, high: 15, unitStem: 'شخص', value: 15, shape: 'exact' }],
+      entities: [NILE], quantities: [exactCount('15 شخصا', 15, 'شخص')],
     });
     assert.ok(!linksBetween(a, b).some((l) => l.relation === 'contradicts'));
   });

@@ -26,3 +26,8 @@ export function article(path: string, text: string, facts: Facts = {}): ArticleA
     entities: entities.sort((a, b) => a.start - b.start), dates, quantities, referenceDate: null,
   };
 }
+
+/** An exact count as the quantity recogniser gives it ("30 قتيلا": 30, counted noun قتيل). */
+export function exactCount(text: string, value: number, unitStem: string): NonNullable<Facts['quantities']>[number] {
+  return { text, low: value, high: value, unitStem, value, shape: 'exact' };
+}

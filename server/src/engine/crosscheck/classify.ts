@@ -361,7 +361,7 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   if (e.differentActors && sim < ct.clearRestatement) return null;
   // Both give figures and none of them agree: two reports restating one fact repeat one of its
   // figures (a sector up 0.36 % and another up 5.9 %; two companies' results).
-  if (!toll && e.a.counts.length && e.b.counts.length && !e.counts.some((c) => c.verdict === 'same' || c.verdict === 'compatible') && sim < ct.clearRestatement) return null;
+  if (!toll && e.a.counts.length && e.b.counts.length && !quantityAgree(e) && sim < ct.clearRestatement) return null;
   // The same for percentages and amounts of one unit (two sectors' changes, two days' gold prices).
   if (!toll && figuresDisagree(e.a.figures, e.b.figures) && sim < ct.clearRestatement) return null;
   // The same kind of news from two places (clashes in two provinces, two teams' training camps).

@@ -8,7 +8,8 @@ import type { DateMention } from '../model';
 import type { Comparators, DateVerdict } from './compare';
 import { compareCounts, sameThing, type Count, type CountVerdict } from './counts';
 import { mayBeSameName } from './names';
-import { countryOfTerm, isTown, placeOf } from './places';
+import { namesMeet, placeOf } from './places';
+import { countryOfTerm, isTown } from './towns';
 import type { PreparedSentence, SpeechAct, Term } from './prepare';
 import type { StanceModel } from './stanceModel';
 import { norm } from '../text/normalize';
@@ -217,8 +218,7 @@ function sharedContext(ca: Count, a: PreparedSentence, cb: Count, b: PreparedSen
     let names = 0, countries = 0, places = 0, placesMatched = 0;
     for (const t of place) {
       // Currencies, nationalities and other MISC names do not place an event.
-      const hit = other.some((u) => (u.keys[0] === t.keys[0] || t.keys.some((k) => u.keys.includes(k))) ||
-        (!!u.entity && u.entity.type === t.entity!.type && mayBeSameName(t.text, u.text)));
+      const hit = other.some((u) => namesMeet(t, u));
       if (t.entity!.type === 'LOC' && countryOfTerm(t)) { if (hit) countries += t.weight; continue; }
       if (t.entity!.type === 'LOC') { places++; if (hit) placesMatched++; }
       // A person's full name (given and family name) identifies as surely as two names.
@@ -245,7 +245,7 @@ function differentPlaces(a: PreparedSentence, b: PreparedSentence): boolean {
   const towns = (s: PreparedSentence) => s.terms.filter((t) => !t.speaker && isTown(t));
   const xa = towns(a), xb = towns(b);
   if (!xa.length || !xb.length) return false;
-  return !xa.some((x) => xb.some((y) => x.keys[0] === y.keys[0] || x.keys.some((k) => y.keys.includes(k)) || mayBeSameName(x.text, y.text)));
+  return !xa.some((x) => xb.some((y) => namesMeet(x, y)));
 }
 
 /** See Evidence.differentActors. */

@@ -14,6 +14,7 @@ import {
   PROSPECTIVE_WORDS, TOWARDS, TRUTH_WORDS, UNTRUE_WORDS,
 } from './lexicon';
 import { countryOf } from '../entities/places';
+import { isTown } from './towns';
 import { lightStem, skeleton, variantKeys, wordKeys } from './stems';
 import type { Weights } from './weights';
 
@@ -35,8 +36,8 @@ export interface Term {
   /** The term names who speaks ("وقال مسؤول إسرائيلي إن …", "إردوغان: …", "… حسبما أعلن
    *  محافظ المنطقة"): it is the source of the claim, not part of it. */
   speaker?: boolean;
-  /** Every occurrence follows, in its clause, a word that makes it an aim rather than a fact
-   *  (PROSPECTIVE_WORDS: "تستعد للسيطرة", "نحو القصر"). */
+  /** Every occurrence follows, before the next comma, a word that makes it an aim rather than a
+   *  fact (PROSPECTIVE_WORDS: "تستعد للسيطرة", "نحو القصر"). */
   prospective?: boolean;
   /** Index of the clause (stretch between commas, colons, quote marks) where the term first occurs. */
   clause: number;
@@ -113,16 +114,16 @@ export interface PreparedSentence {
   /** Quantities stated as facts (the `q` of counts, for quick access). */
   quantities: Quantity[];
   /** Every figure of the sentence with a kind to compare it by (percentages, amounts with a unit):
-   *  two reports of one fact repeat at least one of its figures (classify.figuresAgree). */
+   *  two reports of one fact repeat at least one of its figures (classify.figuresDisagree). */
   figures: Quantity[];
   /** Negation particles as written (continuations such as لا يزال excluded). */
   negations: string[];
   denial?: SpeechAct;
   decline?: SpeechAct;
   assertion?: SpeechAct;
-  /** The names (people, organisations, places; not MISC) of the article's headline and lead, shared
-   *  by all its sentences: where and about whom the article reports. A count stated without a name
-   *  around it ("أوقع 30 قتيلا") is read, as a reader reads it, as a count of the article's event. */
+  /** The towns (places below a country) of the article's headline and lead, shared by all its
+   *  sentences: where the article reports from. A count stated without a name around it ("أوقع 30
+   *  قتيلا") is read, as a reader reads it, as a count of the article's event (places.placeOf). */
   setting: Term[];
   /** The sentence dates what it tells more than a month away from the day the article reports from
    *  ("وفي 11 أكتوبر 2014، سقطت شاحنة…"): background, not the article's event. A date after "منذ"
@@ -225,12 +226,12 @@ export function prepareArticle(a: ArticleAnalysis, weights: Weights): PreparedSe
 /** Sentences of an article read as its headline and lead. */
 const SETTING_SENTENCES = 2;
 
-/** The names of an article's first sentences (the speaker's too: «تركيا: مقتل 30 …» names the
- *  place), one term per name, MISC left out (currencies and nationalities place nothing). */
+/** The towns of an article's first sentences (the speaker's too: «سروج: مقتل 30 …» names the
+ *  place), one term per town; countries, people and groups are named by every report of a story. */
 function settingOf(sentences: PreparedSentence[]): Term[] {
   const out = new Map<string, Term>();
   for (const s of sentences.slice(0, SETTING_SENTENCES)) {
-    for (const t of s.terms) if (t.entity && t.entity.type !== 'MISC' && !out.has(t.keys[0])) out.set(t.keys[0], t);
+    for (const t of s.terms) if (isTown(t) && !out.has(t.keys[0])) out.set(t.keys[0], t);
   }
   return [...out.values()];
 }
@@ -263,7 +264,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   const byKey = new Map<string, Term>();
   const negations: string[] = [];
   let negateNext = false;
-  // The clause in which an aim was announced (PROSPECTIVE_WORDS): the rest of it is prospective.
+  // Where an aim announced by a PROSPECTIVE_WORDS word starts (-1: none); it ends at a comma.
   let aimFrom = -1;
   let verbalNegation = false;
   let denial: SpeechAct | undefined;

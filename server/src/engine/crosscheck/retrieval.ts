@@ -13,7 +13,8 @@
 // shorter sentence's indexed content found in the other, which the similarity of classify.ts
 // needs to be well above its link threshold anyway.
 import { nameKey } from './names';
-import { isTown, placeOf } from './places';
+import { placeOf } from './places';
+import { isTown } from './towns';
 import type { PreparedSentence } from './prepare';
 
 /** BM25 saturation and length-normalisation parameters (the usual values). */
