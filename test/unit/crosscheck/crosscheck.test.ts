@@ -361,6 +361,37 @@ describe('cross-checking: what is not a contradiction', () => {
     assert.equal(link?.relation, 'corroborates');
   });
 
+  it('another name in the same slot is no contradiction when each article also reports the other one (two cables of congratulation)', () => {
+    const GHANA = { text: 'غانا', type: 'LOC' as const, entity: 'LOC:ghana' };
+    const PERU = { text: 'البيرو', type: 'LOC' as const, entity: 'LOC:peru' };
+    const cable = (country: string) => `بعث رئيس الدولة برقية تهنئة إلى رئيس جمهورية ${country} بمناسبة ذكرى استقلال بلاده، متمنيا لشعبها المزيد من التقدم والازدهار.`;
+    const a = article('a.txt', `${cable('غانا')}\n\n${cable('البيرو')}`, { entities: [GHANA, PERU] });
+    const b = article('b.txt', `${cable('البيرو')}\n\n${cable('غانا')}`, { entities: [PERU, GHANA] });
+    const links = linksBetween(a, b);
+    assert.ok(links.some((l) => l.relation === 'corroborates'), 'each cable corroborates its twin');
+    assert.ok(links.every((l) => l.relation !== 'contradicts'), JSON.stringify(links.map((l) => [l.relation, l.reasons])));
+    // The same two sentences, when neither article states the other's version, do clash.
+    const c = article('c.txt', cable('غانا'), { entities: [GHANA] });
+    const d = article('d.txt', cable('البيرو'), { entities: [PERU] });
+    assert.ok(linksBetween(c, d).some((l) => l.relation === 'contradicts' && l.reasons.some((r) => r.code === 'names')));
+  });
+
+  it('people counted for different things in one story are two counts ("three people rescued" / "five people on board")', () => {
+    const OSAKA = { text: 'أوساكا', type: 'LOC' as const, entity: 'LOC:osaka' };
+    const a = article('a.txt', 'تحطم طائرة صغيرة فوق حي سكني في أوساكا\n\nوقال متحدث باسم فرق الإطفاء إن رجال الإنقاذ تمكنوا من إنقاذ ثلاثة أشخاص من المنازل المحترقة.', {
+      entities: [OSAKA], quantities: [{ text: 'ثلاثة', low: 3, high: 3, value: 3, shape: 'exact', unit: 'أشخاص', unitStem: 'اشخاص' }],
+    });
+    const b = article('b.txt', 'سقوط طائرة سياحية على منازل في أوساكا\n\nوأوضحت الشرطة أن الطائرة كانت تقل خمسة أشخاص عند إقلاعها من المطار.', {
+      entities: [OSAKA], quantities: [{ text: 'خمسة', low: 5, high: 5, value: 5, shape: 'exact', unit: 'أشخاص', unitStem: 'اشخاص' }],
+    });
+    assert.ok(linksBetween(a, b).every((l) => l.relation !== 'contradicts'), JSON.stringify(linksBetween(a, b).map((l) => [l.relation, l.reasons])));
+    // Counted for the same thing, the two figures clash.
+    const c = article('c.txt', 'سقوط طائرة سياحية على منازل في أوساكا\n\nوقال متحدث باسم فرق الإطفاء إن رجال الإنقاذ تمكنوا من إنقاذ خمسة أشخاص من المنازل المحترقة.', {
+      entities: [OSAKA], quantities: [{ text: 'خمسة', low: 5, high: 5, value: 5, shape: 'exact', unit: 'أشخاص', unitStem: 'اشخاص' }],
+    });
+    assert.ok(linksBetween(a, c).some((l) => l.relation === 'contradicts'), JSON.stringify(linksBetween(a, c).map((l) => [l.relation, l.reasons])));
+  });
+
   it('boilerplate lines produce no links', () => {
     const boiler = 'تصنيفات\n\nاخترنا لك\n\nتابعونا عبر فيسبوك\n\nزر الذهاب إلى الأعلى\n\nقصص قد تهمك';
     const cc = new CrossChecker();

@@ -77,6 +77,10 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
     // counts of anything else need two shared names.
     const people = PEOPLE_CONCEPTS.has(concept.split(':')[0]);
     if (c.context < (people ? 1 : 2) * ct.countContext || !closeFigures(c.a.q, c.b.q)) continue;
+    // People counted with no event word that says what befell them (killed, wounded, arrested)
+    // are counts of one thing only when their clauses say the same of them: three people rescued
+    // and five people on board are two counts, however the story places them.
+    if (concept === 'person' && !c.a.context.some((k) => c.b.context.includes(k))) continue;
     out.push({ reason: { code: 'figures', a: countText(c.a, e.a), b: countText(c.b, e.b), verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
     if (e.a.reported && e.b.reported && e.a.reported !== e.b.reported) {
       out.push({ reason: { code: 'reported', a: e.a.reported, b: e.b.reported }, strength: 'strong', termsA: [], termsB: [] });

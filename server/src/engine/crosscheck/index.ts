@@ -27,6 +27,7 @@ import { defaultComparators, type Comparators } from './compare';
 import { gatherEvidence, similarityBound } from './evidence';
 import { prepareArticle, type PreparedSentence } from './prepare';
 import { SentenceIndex } from './retrieval';
+import { withoutReportedTwice, type Judged } from './siblings';
 import { stanceModel, type StanceModel } from './stanceModel';
 import { background } from './background';
 import { weightsFrom, type Weights } from './weights';
@@ -95,6 +96,7 @@ export class CrossChecker {
     this.prepared.set(article.path, sentences);
     rebuild.add(article.path);
     for (const s of sentences) this.index.add(s);
+    const judged: Judged[] = [];
     for (const s of sentences) {
       rechoose.add(s);
       for (const t of this.index.candidates(s)) {
@@ -102,11 +104,13 @@ export class CrossChecker {
         // a), so the outcome does not depend on which article was updated last.
         const [a, b] = s.path < t.path ? [s, t] : [t, s];
         const v = this.cachedJudge(a, b);
-        if (!v) continue;
-        this.pair(a, b, v);
-        this.pair(b, a, mirror(v));
-        rechoose.add(t);
+        if (v) judged.push({ a, b, v });
       }
+    }
+    for (const { a, b, v } of withoutReportedTwice(judged)) {
+      this.pair(a, b, v);
+      this.pair(b, a, mirror(v));
+      rechoose.add(a.path === article.path ? b : a);
     }
     this.defer(rechoose, rebuild);
   }
