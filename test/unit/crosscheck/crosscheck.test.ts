@@ -376,7 +376,7 @@ describe('cross-checking: what is not a contradiction', () => {
     assert.ok(linksBetween(c, d).some((l) => l.relation === 'contradicts' && l.reasons.some((r) => r.code === 'names')));
   });
 
-  it('people counted for different things in one story are two counts ("three people rescued" / "five people on board")', () => {
+  it('people counted for different things in one story are two counts ("three people rescued" / "five people on board" / "three people killed")', () => {
     const OSAKA = { text: 'أوساكا', type: 'LOC' as const, entity: 'LOC:osaka' };
     const a = article('a.txt', 'تحطم طائرة صغيرة فوق حي سكني في أوساكا\n\nوقال متحدث باسم فرق الإطفاء إن رجال الإنقاذ تمكنوا من إنقاذ ثلاثة أشخاص من المنازل المحترقة.', {
       entities: [OSAKA], quantities: [{ text: 'ثلاثة', low: 3, high: 3, value: 3, shape: 'exact', unit: 'أشخاص', unitStem: 'اشخاص' }],
@@ -385,6 +385,11 @@ describe('cross-checking: what is not a contradiction', () => {
       entities: [OSAKA], quantities: [{ text: 'خمسة', low: 5, high: 5, value: 5, shape: 'exact', unit: 'أشخاص', unitStem: 'اشخاص' }],
     });
     assert.ok(linksBetween(a, b).every((l) => l.relation !== 'contradicts'), JSON.stringify(linksBetween(a, b).map((l) => [l.relation, l.reasons])));
+    // Nor do the same figures make one fact: three people rescued are not three people killed.
+    const killed = article('k.txt', 'مصرع ثلاثة أشخاص إثر سقوط طائرة سياحية في أوساكا', {
+      entities: [OSAKA], quantities: [{ text: 'ثلاثة', low: 3, high: 3, value: 3, shape: 'exact', unit: 'أشخاص', unitStem: 'اشخاص' }],
+    });
+    assert.deepEqual(linksBetween(a, killed), [], JSON.stringify(linksBetween(a, killed).map((l) => [l.relation, l.reasons])));
     // Counted for the same thing, the two figures clash.
     const c = article('c.txt', 'سقوط طائرة سياحية على منازل في أوساكا\n\nوقال متحدث باسم فرق الإطفاء إن رجال الإنقاذ تمكنوا من إنقاذ خمسة أشخاص من المنازل المحترقة.', {
       entities: [OSAKA], quantities: [{ text: 'خمسة', low: 5, high: 5, value: 5, shape: 'exact', unit: 'أشخاص', unitStem: 'اشخاص' }],

@@ -12,7 +12,7 @@ import type { Quantity, Reason, Relation } from '../model';
 import type { Evidence } from './evidence';
 import { DAY_VALUE, type PreparedSentence, type Term } from './prepare';
 import { dayGap } from './compare';
-import { compareCounts } from './counts';
+import { compareCounts, type Count } from './counts';
 import { dateClash, featureVector, logistic, quantityAgree } from './features';
 import type { StanceModel, StanceThresholds } from './stanceModel';
 import { confidence, confidenceModel, type ClaimThresholds } from './confidence';
@@ -77,10 +77,7 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
     // counts of anything else need two shared names.
     const people = PEOPLE_CONCEPTS.has(concept.split(':')[0]);
     if (c.context < (people ? 1 : 2) * ct.countContext || !closeFigures(c.a.q, c.b.q)) continue;
-    // People counted with no event word that says what befell them (killed, wounded, arrested)
-    // are counts of one thing only when their clauses say the same of them: three people rescued
-    // and five people on board are two counts, however the story places them.
-    if (concept === 'person' && !c.a.context.some((k) => c.b.context.includes(k))) continue;
+    if (!sameDeed(c.a, c.b)) continue;
     out.push({ reason: { code: 'figures', a: countText(c.a, e.a), b: countText(c.b, e.b), verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
     if (e.a.reported && e.b.reported && e.a.reported !== e.b.reported) {
       out.push({ reason: { code: 'reported', a: e.a.reported, b: e.b.reported }, strength: 'strong', termsA: [], termsB: [] });
@@ -259,7 +256,14 @@ const AIM_SHARE = 0.5;
  *  share may be countries ("300 صاروخ باتجاه إسرائيل" / "350 صاروخًا باتجاه إسرائيل"); differing
  *  figures need a name below the country to be called a contradiction (clashes()). */
 function sameCount(e: Evidence, ct: ClaimThresholds): boolean {
-  return e.counts.some((c) => (c.verdict === 'same' || c.verdict === 'compatible') && c.a.q.shape !== 'vague' && c.contextWithCountries >= ct.countContext);
+  return e.counts.some((c) => (c.verdict === 'same' || c.verdict === 'compatible') && c.a.q.shape !== 'vague' && c.contextWithCountries >= ct.countContext && sameDeed(c.a, c.b));
+}
+
+/** People counted with no event word that says what befell them (killed, wounded, arrested) are
+ *  counts of one thing only when their clauses say the same of them: three people rescued and
+ *  five — or three — people killed are two counts, however the story places them. */
+function sameDeed(a: Count, b: Count): boolean {
+  return a.concept !== 'person' || a.context.some((k) => b.context.includes(k));
 }
 
 
@@ -385,7 +389,9 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   if (aimAgainstDeed(e)) return null;
   // Two shared words (داعش، تنظيم; لاعبو، تدريبات) are a topic, not a restated fact, however short
   // one of the sentences is; a shared count or date is a third.
-  if (!toll && e.matches.filter((m) => !m.a.speaker && !m.b.speaker).length + sharedFacts(e) < MIN_SHARED_ITEMS) return null;
+  // (The words of a shared count restate that count: "ثلاثة أشخاص" is one item, not three.)
+  const countShared = e.counts.some((c) => c.verdict === 'same' || c.verdict === 'compatible');
+  if (!toll && e.matches.filter((m) => !m.a.speaker && !m.b.speaker && !(countShared && m.a.ofCount && m.b.ofCount)).length + sharedFacts(e) < MIN_SHARED_ITEMS) return null;
   return verdict('corroborates', agreementReasons(e));
 }
 

@@ -39,6 +39,9 @@ export interface Term {
   /** Every occurrence follows, before the next comma, a word that makes it an aim rather than a
    *  fact (PROSPECTIVE_WORDS: "تستعد للسيطرة", "نحو القصر"). */
   prospective?: boolean;
+  /** The word is part of a count: its number written out or the noun it counts (ثلاثة أشخاص,
+   *  30 قتيلا). Such a word restates the count, which is compared as a fact of its own. */
+  ofCount?: boolean;
   /** Index of the clause (stretch between commas, colons, quote marks) where the term first occurs. */
   clause: number;
   /** What the word says: a name, a title or nationality describing someone ("الرئيس اليمني"), or
@@ -280,6 +283,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     const prev = byKey.get(t.keys[0]);
     if (prev) {
       if (!t.prospective) delete prev.prospective;
+      if (!t.ofCount) delete prev.ofCount;
       prev.negated = prev.negated && t.negated;
       if (!prev.negated) delete prev.negatedVerbally;
       // A name said both as the speaker and in the claim is part of the claim.
@@ -387,7 +391,8 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (!/[\u0621-\u064Aa-z]/.test(w.stem) || w.stem.length < 2) continue;
     const keys = wordKeys(w.stem);
     if (isCountWord(w)) countWords.add(keys[0]);
-    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}) }, i);
+    const ofCount = isCountWord(w) || inSpans(quantitiesAll, w.start, w.end).length > 0;
+    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}), ...(ofCount ? { ofCount: true } : {}) }, i);
     negateNext = false;
   }
 
@@ -413,7 +418,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   const countClauses = counts.map((c) => clauseAt(c.q.start));
   // What event each count is a count of: the content of its clause, or of the whole sentence when
   // the clause is only the count.
-  const eventTerms = content.filter((t) => !countWords.has(t.keys[0]));
+  const eventTerms = content.filter((t) => !countWords.has(t.keys[0]) && !t.ofCount);
   counts.forEach((c, i) => {
     const inClause = eventTerms.filter((t) => t.clause === countClauses[i]);
     c.context = (inClause.length >= 2 ? inClause : eventTerms).map((t) => t.keys[0]);
