@@ -11,7 +11,7 @@ import { CrossChecker } from './crosscheck';
 import { applyCorpusDecisions, applyDateDecisions, applyEntityDecisions, noCorpusDecisions, type ArticleDecisions, type CorpusDecisions } from './decisions';
 import { norm } from './text/normalize';
 
-export type ReferenceDateSource = 'user' | 'cli' | 'dateline' | 'setting';
+export type ReferenceDateSource = 'user' | 'cli' | 'dateline' | 'file-name' | 'setting';
 
 export interface ArticleInput {
   path: string;
@@ -42,7 +42,8 @@ export interface CorpusAnalysis {
   links: SentenceLink[];
 }
 
-/** Reference date in the documented order: user, CLI, dateline in the article, setting. */
+/** Reference date in the documented order: user, CLI, dateline in the article, a date in the
+ *  file's name or folder (archives and scrapers name files by publication day), setting. */
 export function chooseReferenceDate(input: ArticleInput, opts: AnalyzeOptions): ArticleAnalysis['referenceDate'] {
   return chooseReferenceDateFrom(input, opts, input.userReferenceDate || opts.cliReferenceDate ? null : datelineOf(input.text));
 }
@@ -51,6 +52,8 @@ function chooseReferenceDateFrom(input: ArticleInput, opts: AnalyzeOptions, date
   if (input.userReferenceDate) return { date: input.userReferenceDate, source: 'user' };
   if (opts.cliReferenceDate) return { date: opts.cliReferenceDate, source: 'cli' };
   if (dateline) return { date: dateline, source: 'dateline' };
+  const named = dateInPath(input.path);
+  if (named) return { date: named, source: 'file-name' };
   if (opts.settingReferenceDate) return { date: opts.settingReferenceDate, source: 'setting' };
   return null;
 }
@@ -352,4 +355,21 @@ export function analyzeCorpus(inputs: ArticleInput[], opts: AnalyzeOptions = {})
   const corpus = new Corpus(opts);
   corpus.setMany(inputs);
   return corpus.snapshot();
+}
+
+/**
+ * A publication day written in an article's path, nearest the file first: "2015-07-21_aawsat.txt",
+ * "news/2015-07-26/okaz_01384.txt", "20150726-okaz.txt". Only real calendar days in ISO order
+ * (year, month, day), so that a serial number is never read as a date.
+ */
+export function dateInPath(path: string): string | null {
+  const parts = path.split(/[\\/]/).reverse();
+  for (const part of parts) {
+    for (const m of part.matchAll(/(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/g)) {
+      const iso = `${m[1]}-${m[2]}-${m[3]}`;
+      const d = new Date(`${iso}T00:00:00Z`);
+      if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso)) return iso;
+    }
+  }
+  return null;
 }

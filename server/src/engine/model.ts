@@ -98,7 +98,7 @@ export interface ArticleAnalysis {
   dates: DateMention[];
   quantities: Quantity[];
   /** Reference date used to resolve relative expressions, and where it came from. */
-  referenceDate: { date: string; source: 'user' | 'cli' | 'dateline' | 'setting' } | null;
+  referenceDate: { date: string; source: 'user' | 'cli' | 'dateline' | 'file-name' | 'setting' } | null;
 }
 
 export type Relation = 'corroborates' | 'contradicts' | 'different-event';

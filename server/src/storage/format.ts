@@ -99,7 +99,7 @@ export interface SidecarRejectedSurface {
   text: string;
 }
 
-export type ReferenceDateSource = 'user' | 'cli' | 'dateline' | 'setting';
+export type ReferenceDateSource = 'user' | 'cli' | 'dateline' | 'file-name' | 'setting';
 
 export interface SidecarDocument {
   path: string;

@@ -23,6 +23,12 @@ describe('cross-checking: comparing dates', () => {
     assert.equal(compareDateValues(date('13 أبريل', 'XXXX-04-13', '2023-04-13'), date('13 أبريل', 'XXXX-04-13', '2024-04-13')).verdict, 'same');
   });
 
+  it('a day known only by resolution says nothing of a year known the same way ("أمس" / "هذا العام")', () => {
+    assert.equal(compareDateValues(date('أمس', 'REF-P1D', '2015-07-22'), date('هذا العام', 'REF+P0Y', '2015')).verdict, 'unknown');
+    // Agreeing on the month is agreement: "1 August" falls in "early next month".
+    assert.equal(compareDateValues(date('الأول من أغسطس', 'XXXX-08-01', '2015-08-01'), date('مطلع الشهر المقبل', 'REF+P1M', '2015-08')).verdict, 'compatible');
+  });
+
   it('weekdays are compared through their resolved dates only', () => {
     assert.equal(compareDateValues(date('الثلاثاء', 'XXXX-WXX-2', '2024-05-07'), date('الثلاثاء', 'XXXX-WXX-2', '2024-05-07')).verdict, 'compatible');
     assert.equal(compareDateValues(date('الثلاثاء', 'XXXX-WXX-2', '2024-05-07'), date('الأربعاء', 'XXXX-WXX-3', '2024-05-08')).verdict, 'unknown');

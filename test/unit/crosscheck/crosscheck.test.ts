@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import * as fc from 'fast-check';
-import { CrossChecker } from '../../../server/src/engine/crosscheck';
+import { CrossChecker, chooseLinks, DEFAULT_LIMITS } from '../../../server/src/engine/crosscheck';
 import type { SentenceLink } from '../../../server/src/engine/model';
 import { article, exactCount } from './fixtures';
 
@@ -403,6 +403,22 @@ describe('cross-checking: what is not a contradiction', () => {
     cc.update(article('a.txt', boiler));
     cc.update(article('b.txt', boiler));
     assert.deepEqual(cc.all(), []);
+  });
+});
+
+describe('cross-checking: choosing what a sentence shows', () => {
+  it('of many passages that contradict a toll, shows the one worded most like the sentence, not the surest clash', () => {
+    const cc = new CrossChecker();
+    const a = article('a.txt', 'وأعلن رئيس الوزراء أن التفجير الانتحاري في بلدة سوروتش أوقع 30 قتيلا وأن منفذه شاب في العشرين.');
+    const close = article('b.txt', 'وأعلن رئيس الوزراء أن التفجير الانتحاري في بلدة سوروتش أوقع 32 قتيلا وأن منفذه شاب تركي.');
+    const far = article('c.txt', 'وقال شاهد عيان إنه رأى 27 جثة في موقع الانفجار.');
+    for (const x of [a, close, far]) cc.update(x);
+    const [self] = cc.sentencesOf('a.txt');
+    const [b] = cc.sentencesOf('b.txt');
+    const [c] = cc.sentencesOf('c.txt');
+    const verdict = (score: number) => ({ relation: 'contradicts' as const, score, reasons: [{ code: 'figures', verdict: 'different' }], pDisagree: 0.5, sameness: 0.3 });
+    const chosen = chooseLinks(self, [{ other: c, v: verdict(0.9) }, { other: b, v: verdict(0.6) }], { ...DEFAULT_LIMITS, contradicts: 1 });
+    assert.deepEqual([...chosen.keys()].map((s) => s.path), ['b.txt']);
   });
 });
 

@@ -32,7 +32,7 @@ export function compareDateValues(a: DateMention, b: DateMention): { verdict: Da
   const sa = parts(a.value), sb = parts(b.value);
   const ra = a.resolved ? parts(a.resolved) : null, rb = b.resolved ? parts(b.resolved) : null;
   if (!sa && !sb && !ra && !rb) return { verdict: a.value === b.value ? 'same' : 'unknown' };
-  let stated = 0, inferred = 0, inferredClash = false, sameShape = true;
+  let stated = 0, inferred = 0, inferredClash = false, sameShape = true, sameGrain = true, finest = '';
   for (const k of ['y', 'm', 'd'] as const) {
     const xa = sa?.[k], xb = sb?.[k];
     if (xa && xb) {
@@ -42,9 +42,13 @@ export function compareDateValues(a: DateMention, b: DateMention): { verdict: Da
     }
     if (!!xa !== !!xb) sameShape = false;
     const ya = xa ?? ra?.[k], yb = xb ?? rb?.[k];
-    if (ya && yb) { if (ya === yb) inferred++; else inferredClash = true; }
+    if (!!ya !== !!yb) sameGrain = false;
+    if (ya && yb) { if (ya === yb) { inferred++; finest = k; } else inferredClash = true; }
   }
-  if (stated === 0) return { verdict: inferred > 0 && !inferredClash ? 'compatible' : 'unknown' };
+  // Two dates known only by resolution that share no more than their year agree only at the same
+  // grain: "أمس" falls within "هذا العام", which says nothing about whether the two tell of one
+  // event ("1 August" within "early next month" does).
+  if (stated === 0) return { verdict: inferred > 0 && !inferredClash && (sameGrain || finest !== 'y') ? 'compatible' : 'unknown' };
   return { verdict: sameShape && !inferred ? 'same' : 'compatible' };
 }
 

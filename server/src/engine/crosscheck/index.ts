@@ -170,7 +170,7 @@ export class CrossChecker {
     this.toBuild.add(s.path);
     for (const o of this.chosen.get(s)?.keys() ?? []) this.toBuild.add(o.path);
     const pairs = [...(this.pairs.get(s) ?? new Map<PreparedSentence, Verdict>())].map(([other, v]) => ({ other, v }));
-    const choice = chooseLinks(pairs, this.limits);
+    const choice = chooseLinks(s, pairs, this.limits);
     if (choice.size) this.chosen.set(s, choice);
     else this.chosen.delete(s);
     for (const o of choice.keys()) this.toBuild.add(o.path);
@@ -300,8 +300,9 @@ export class CrossChecker {
  * contradictions first, then by confidence; at most `limits` per relation. Depends on the
  * sentence's pairs only.
  */
-export function chooseLinks(pairs: Pair[], limits: LinkLimits): Map<PreparedSentence, PreparedSentence[]> {
-  const ranked = [...pairs].sort((x, y) => rankOf(y.v) - rankOf(x.v) || x.other.path.localeCompare(y.other.path) || x.other.index - y.other.index);
+export function chooseLinks(self: PreparedSentence, pairs: Pair[], limits: LinkLimits): Map<PreparedSentence, PreparedSentence[]> {
+  const rankOf = (p: Pair) => choiceRank(self, p);
+  const ranked = [...pairs].sort((x, y) => rankOf(y) - rankOf(x) || x.other.path.localeCompare(y.other.path) || x.other.index - y.other.index);
   // Passages printed word for word in several articles: one claim, several sources.
   const groups = new Map<string, Pair[]>();
   for (const p of ranked) {
@@ -313,7 +314,7 @@ export function chooseLinks(pairs: Pair[], limits: LinkLimits): Map<PreparedSent
   const counts: Record<string, number> = {};
   const perArticle = new Map<string, number>();
   const out = new Map<PreparedSentence, PreparedSentence[]>();
-  for (const g of [...groups.values()].sort((x, y) => rankOf(y[0].v) - rankOf(x[0].v) || x[0].other.path.localeCompare(y[0].other.path) || x[0].other.index - y[0].other.index)) {
+  for (const g of [...groups.values()].sort((x, y) => rankOf(y[0]) - rankOf(x[0]) || x[0].other.path.localeCompare(y[0].other.path) || x[0].other.index - y[0].other.index)) {
     const [best, ...copies] = g;
     const n = perArticle.get(best.other.path) ?? 0;
     if (n >= limits.perArticle) continue;
@@ -336,7 +337,42 @@ function wording(s: PreparedSentence): string {
   return w;
 }
 
-/** Contradictions first (they are few and matter most), then corroborations, then by confidence. */
+/**
+ * How a sentence ranks its partners when it chooses: contradictions first (they are few and matter
+ * most), the passage that words the whole sentence most alike first — in a story where every
+ * report gives a toll, each sentence contradicts a dozen others, and the one to show is the closest
+ * restatement with another figure, not the one whose clash is surest; then corroborations, by
+ * confidence.
+ */
+function choiceRank(self: PreparedSentence, p: Pair): number {
+  return p.v.relation === 'contradicts' ? 2 + wordingSimilarity(self, p.other) : rankOf(p.v);
+}
+
+/** Cosine of two sentences' term weights (idf), over the whole sentence. */
+function wordingSimilarity(a: PreparedSentence, b: PreparedSentence): number {
+  const va = weightVector(a), vb = weightVector(b);
+  let dot = 0;
+  for (const [k, w] of va.weights) {
+    const x = vb.weights.get(k);
+    if (x) dot += w * x;
+  }
+  return dot / (va.norm * vb.norm || 1);
+}
+
+const vectors = new WeakMap<PreparedSentence, { weights: Map<string, number>; norm: number }>();
+function weightVector(s: PreparedSentence): { weights: Map<string, number>; norm: number } {
+  let v = vectors.get(s);
+  if (!v) {
+    const weights = new Map<string, number>();
+    for (const t of s.terms) if (!t.speaker) weights.set(t.keys[0], Math.max(weights.get(t.keys[0]) ?? 0, t.weight));
+    let sq = 0;
+    for (const w of weights.values()) sq += w * w;
+    vectors.set(s, (v = { weights, norm: Math.sqrt(sq) }));
+  }
+  return v;
+}
+
+/** Contradictions first, then corroborations, then by confidence (the order links are read in). */
 function rankOf(v: Verdict): number {
   return (v.relation === 'contradicts' ? 2 : v.relation === 'corroborates' ? 1 : 0) + v.score;
 }
