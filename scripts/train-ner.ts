@@ -15,7 +15,7 @@
 // `NER_DEV=1 npm run train:ner` trains on the training parts minus the dev parts (ANERcorp's fifth
 // sixth, WikiFANE's dev blocks) and prints dev F1 instead of writing the model: features and
 // settings are tuned that way, never on held-out or seed text. Switches for ablations:
-// NER_WIKI=0 (ANERcorp only), NER_CLUSTERS=0, NER_SENSES=0, NER_SENSE_INSTANCES=0 (senses of common nouns only), NER_NAMES=0, NER_TRIGGERS=0, NER_ANER_WEIGHT=n
+// NER_WIKI=0 (ANERcorp only), NER_CLUSTERS=0, NER_SPELLING=1 (spelling tables, off by default), NER_SENSES=0, NER_SENSE_INSTANCES=0 (senses of common nouns only), NER_NAMES=0, NER_TRIGGERS=0, NER_ANER_WEIGHT=n
 // (ANERcorp sentences counted n times in training), NER_LEX_WEIGHT=n (and in the lexicon), NER_EPOCHS=n,
 // NER_LAMBDA=x (shipped weights = shared + x × news copy), NER_LAMBDAS_OUT=folder (a model per λ of a
 // grid from the same run, to choose λ on dev with scripts/train/ner-dev.ts). NER_HELDOUT=1 prints held-out F1 (tagger
@@ -35,8 +35,9 @@ import {
   splitWikifane, toWordUnits, wikifaneFile, type AnerSentence,
 } from './train/ner-data';
 import { exchangeClusters } from './train/ner-clusters';
-import { WORDNET_DIR, wordSenses } from './train/ner-senses';
-import { requireShared } from './sharedData';
+import { spellingTables } from './train/ner-spelling';
+import { seatNames, WORDNET_DIR, wordSenses } from './train/ner-senses';
+import { requireShared, sharedFolder } from './sharedData';
 import { encodeTable } from '../server/src/engine/ner/tables';
 import { chooseTemperature, decode, TEMPERATURES, trainPerceptron, type Example, type Weights } from './train/ner-perceptron';
 import { emissions, modelFrom, tagSentence, type NerModelFile } from '../server/src/engine/ner/tagger';
@@ -56,6 +57,13 @@ const USE_CLUSTERS = env('NER_CLUSTERS', 1) === 1;
 const USE_NAMES = env('NER_NAMES', 1) === 1;
 const USE_TRIGGERS = env('NER_TRIGGERS', 1) === 1;
 const USE_SENSES = env('NER_SENSES', 1) === 1;
+/**
+ * Spelling tables (server/src/engine/ner/spelling.ts: how name-like a word's letters are, for words
+ * neither the lexicon nor the name list knows). Off: on the dev parts (one run each, product path)
+ * they gave −0.4 news / −0.2 Wikipedia F1 (tagger alone +0.3 / +0.5), and −0.8 / −0.4 when every
+ * word and its neighbours had the feature. NER_SPELLING=1 trains with them.
+ */
+const USE_SPELLING = env('NER_SPELLING', 0) === 1;
 const ANER_WEIGHT = env('NER_ANER_WEIGHT', 4);
 const AUGMENT = env('NER_AUG', 1) === 1 && USE_WIKI;
 const NEWS_LEX = env('NER_NEWS_LEX', 1) === 1;
@@ -137,6 +145,15 @@ async function main() {
   const clusters = USE_CLUSTERS ? wordClasses(unlabelled) : new Map<string, [number, number]>();
   const names = USE_NAMES ? personNames(shared) : new Map<string, number>();
   const senses = USE_SENSES ? wordSenses(shared) : null;
+  // Spelling tables: person-name parts against the other words of the unlabelled text (the word
+  // classes' vocabulary when there are classes, else the words seen twice).
+  let spelling: [Map<string, number>, Map<string, number>] | null = null;
+  if (USE_SPELLING && USE_NAMES) {
+    const seen = new Map<string, number>();
+    if (!clusters.size) for (const s of unlabelled) for (const c of coresOf(s)) seen.set(c, (seen.get(c) ?? 0) + 1);
+    spelling = spellingTables(names.keys(), clusters.size ? clusters.keys() : [...seen].filter(([, n]) => n >= 2).map(([w]) => w));
+    log(`spelling tables: ${spelling[0].size} + ${spelling[1].size} n-grams`);
+  }
   log(`${clusters.size} words in classes, ${names.size} person-name parts, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   // Lexicon features (and triggers) are cross-fitted: contiguous folds of each corpus, each
@@ -149,6 +166,7 @@ async function main() {
     lex.res = { clusters, personNames: names, triggers: USE_TRIGGERS ? Lexicon.triggers(sents) : new Map() } satisfies NerResources;
     if (NEWS_LEX && USE_WIKI) lex.res.newsForms = Lexicon.count(sents.filter((s) => isAner.has(s)));
     if (senses) lex.res.senses = senses;
+    if (spelling) lex.res.spelling = spelling;
     return lex;
   };
   const foldLex = Array.from({ length: FOLDS }, (_, k) => withRes(train.filter((x) => x.fold !== k).map((x) => x.s)));
@@ -306,7 +324,7 @@ function buildModel(w: Weights, featNames: string[], train: AnerSentence[], lex:
   const res = lex.res!;
   const wiki = corpora.includes('wikifane');
   const model: NerModelFile = {
-    about: `Qarina Arabic NER: averaged structured perceptron over BIO tags (PER, ORG, LOC, MISC), features of server/src/engine/ner/features.ts. Written by scripts/train-ner.ts (npm run train:ner). Trained on the first 5/6 of the ANERcorp CAMeL Lab train split (the last 1/6 held out)${wiki ? ' and on WikiFANE Gold in ANERcorp\'s conventions (every 8th block of articles held out)' : ''}, with word classes learned from that text and ANS sentences, and person-name parts from Wikidata.`,
+    about: `Qarina Arabic NER: averaged structured perceptron over BIO tags (PER, ORG, LOC, MISC), features of server/src/engine/ner/features.ts. Written by scripts/train-ner.ts (npm run train:ner). Trained on the first 5/6 of the ANERcorp CAMeL Lab train split (the last 1/6 held out)${wiki ? ' and on WikiFANE Gold in ANERcorp\'s conventions (every 8th block of articles held out)' : ''}, with word classes learned from that text and ANS sentences, and person-name parts from Wikidata${res.spelling ? ' (with how name-like the letters of a word are, learned from them against the unlabelled words)' : ''}.`,
     attribution: 'This model file is a derivative of ANERcorp (Benajiba, Rosso & Benedí Ruiz 2007, CAMeL Lab train/test splits: Obeid et al. 2020; CC BY-SA 4.0)' + (wiki ? ' and of WikiFANE Gold (Alotaibi & Lee 2014, "A Hybrid Approach to Features Representation for Fine-grained Arabic Named Entity Recognition", COLING; CC BY-SA 3.0)' : '') + '. It is shared under CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). It also contains person-name parts from Wikidata (CC0 1.0, via steveash/NETransliteration-COLING2018) and word classes learned from ANS (Khouja 2020, Apache-2.0) sentences.' + (res.senses ? ' Its noun senses come from Arabic WordNet (Elkateb, Black et al. 2006; Abouenour, Bouzoubaa & Rosso 2013; CC BY-SA 3.0) and Wiktionary translations (CC BY-SA), via the Open Multilingual Wordnet (omwn/omw-data), with the hypernyms of Princeton WordNet 3.0 (WordNet 3.0 licence, Princeton University).' : ''),
     labels: [...LABELS],
     epochs: EPOCHS,
@@ -322,7 +340,8 @@ function buildModel(w: Weights, featNames: string[], train: AnerSentence[], lex:
     classes: encodeTable(sorted(clusters).map(([k, [a, b]]) => [k, `${a},${b}`])),
     personNames: encodeTable(sorted(names)),
     triggers: encodeTable(sorted(res.triggers)),
-    ...(res.senses ? { senses: encodeTable(sorted(res.senses as Map<string, string>)) } : {}),
+    ...(res.senses ? { senses: encodeTable(sorted(res.senses as Map<string, string>)), seats: seatNames(sharedFolder()).join('\n') } : {}),
+    ...(res.spelling ? { spelling: res.spelling.map((t) => encodeTable(sorted(t as Map<string, number>))) as [string, string] } : {}),
     ...(res.newsForms ? { newsLexicon: encodeTable(sorted(res.newsForms as Map<string, LexEntry>).map(([k, e]) => [k, compact(e)])) } : {}),
   };
   log(`${kept} features kept`);

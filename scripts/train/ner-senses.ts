@@ -94,9 +94,60 @@ export function wordSenses(shared: string, dir = WORDNET_DIR): Map<string, strin
   return out;
 }
 
+/**
+ * Names of institutions called after their seat: proper names that Princeton WordNet lists both
+ * as a building (an instance: the White House the residence, the Pentagon the building) and, under
+ * the same English name, as an organisation or group (the White House, "the chief executive
+ * department of the United States government"; the Pentagon, "the United States military
+ * establishment"). With the Arabic lemmas of Arabic WordNet and Wiktionary that gives البيت الأبيض,
+ * البنتاغون and وزارة الدفاع الأمريكية (Downing Street is a street, the Kremlin only a citadel). The
+ * project's convention (shared/gold/seeds) tags such a name as ORG where ANERcorp, which the model
+ * learned, tags the White House MISC like a mosque or a tower (its Kremlin and Pentagon are ORG):
+ * conventions.ts retypes a MISC mention whose text is one of these names. Normalised Arabic
+ * lemmas of either synset (Arabic WordNet, Wiktionary), sorted.
+ */
+export function seatNames(shared: string, dir = WORDNET_DIR): string[] {
+  const letters = synsetLetters(dir);
+  const lemmasOf = new Map<string, string[]>();
+  const instanceBuilding = new Set<string>();
+  for (const line of fs.readFileSync(path.join(dir, 'data.noun'), 'utf8').split('\n')) {
+    if (!line || line.startsWith(' ')) continue;
+    const f = line.split(' ');
+    const w = parseInt(f[3], 16);
+    const lemmas = Array.from({ length: w }, (_, j) => f[4 + 2 * j].toLowerCase());
+    lemmasOf.set(f[0], lemmas);
+    let k = 4 + 2 * w;
+    const p = Number(f[k++]);
+    let instance = false;
+    for (let j = 0; j < p; j++, k += 4) if (f[k] === '@i') instance = true;
+    const l = letters.get(f[0] + '-n') ?? '';
+    if (instance && /[br]/.test(l)) instanceBuilding.add(f[0]);
+  }
+  // English lemma → its noun synsets; a lemma with an organisation synset and an instance-building one.
+  const synsetsOf = new Map<string, string[]>();
+  for (const [id, ls] of lemmasOf) for (const l of ls) { let a = synsetsOf.get(l); if (!a) synsetsOf.set(l, (a = [])); a.push(id); }
+  const seatSynsets = new Set<string>();
+  for (const ids of synsetsOf.values()) {
+    if (!ids.some((id) => instanceBuilding.has(id)) || !ids.some((id) => /[og]/.test(letters.get(id + '-n') ?? ''))) continue;
+    for (const id of ids) if (instanceBuilding.has(id) || /[og]/.test(letters.get(id + '-n') ?? '')) seatSynsets.add(id);
+  }
+  const out = new Set<string>();
+  const files = ['arb-wn-data-arb.tab', 'arb-wn-nodia-arb.tab', 'wikt-arb.tab'].map((f) => path.join(shared, 'data', 'wordnet', f));
+  for (const file of files) {
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      const [id, kind, lemma] = line.split('\t');
+      if (!lemma || !id.endsWith('-n') || !(kind === 'lemma' || kind === 'arb:lemma') || !seatSynsets.has(id.slice(0, -2))) continue;
+      const key = norm(lemma.trim());
+      if (/^[\u0621-\u064A]{2,}( [\u0621-\u064A]{2,})*$/.test(key)) out.add(key);
+    }
+  }
+  return [...out].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 // `tsx scripts/train/ner-senses.ts word…`: the senses of some words (development aid).
 if (process.argv[1] && /ner-senses\.ts$/.test(process.argv[1])) {
   const m = wordSenses(path.resolve(__dirname, '..', '..', '..', 'shared'));
   console.log(`${m.size} words, ${[...m].reduce((n, [k, v]) => n + k.length + v.length + 2, 0)} characters`);
   for (const w of process.argv.slice(2)) console.log(w, m.get(senseKey(w)) ?? '-');
+  if (process.env.SEATS) console.log(seatNames(path.resolve(__dirname, '..', '..', '..', 'shared')).join('\n'));
 }

@@ -3,6 +3,7 @@
 import * as assert from 'assert';
 import { recognize, recognizeCorpus } from '../../../server/src/engine/ner';
 import { chooseCut } from '../../../server/src/engine/ner/clitics';
+import { seatsAsOrganisations } from '../../../server/src/engine/ner/conventions';
 import { sentenceFeatures } from '../../../server/src/engine/ner/features';
 import { loadModel } from '../../../server/src/engine/ner/tagger';
 import { tokenize } from '../../../server/src/engine/text/tokens';
@@ -107,5 +108,29 @@ describe('ner: demonyms', () => {
     const lex = loadModel().lexicon;
     for (const d of ['إيرانيان', 'إيرانياً', 'الأميركية', 'السوريين', 'عمانيين']) assert.ok(isDemonym(d, lex), d);
     for (const p of ['إيران', 'سوريا', 'عمان', 'ليبيا', 'روسيا', 'ماليزيا', 'كينيا']) assert.ok(!isDemonym(p, lex), p);
+  });
+});
+
+describe('ner: institutions called after their seat', () => {
+  // ANERcorp, which the model learned, tags the White House MISC (like a mosque or a tower); the
+  // project's conventions tag it ORG, as ANERcorp does the Kremlin and the Pentagon.
+  const text = 'وقال البيت الأبيض إن المسجد الأقصى مغلق';
+  const mention = (start: number, end: number, type: 'ORG' | 'MISC') => ({ start, end, type, text: text.slice(start, end), confidence: 0.9 });
+  const white = mention(5, 17, 'MISC'), mosque = mention(21, 34, 'MISC');
+
+  it('the committed model knows the White House as a seat (from WordNet)', () => {
+    assert.ok(loadModel().seats.has('البيت الابيض'), [...loadModel().seats].join(', '));
+  });
+
+  it('a MISC mention of a seat becomes ORG; other MISC names and other types stay', () => {
+    const out = seatsAsOrganisations([white, mosque, mention(5, 17, 'ORG')], loadModel().seats);
+    assert.deepStrictEqual(out.map((m) => `${m.type}:${m.text}`), ['ORG:البيت الأبيض', 'MISC:المسجد الأقصى', 'ORG:البيت الأبيض']);
+  });
+
+  it('the model says MISC as ANERcorp does, the project’s conventions ORG', () => {
+    const doc = { path: 'a', text, tokens: tokenize(text), sentences: segmentSentences(text) };
+    const types = (conventions: boolean) => recognizeCorpus([doc], { conventions }).get('a')!.map((m) => `${m.type}:${m.text}`);
+    assert.deepStrictEqual(types(false), ['MISC:البيت الأبيض', 'MISC:المسجد الأقصى']);
+    assert.deepStrictEqual(types(true), ['ORG:البيت الأبيض', 'MISC:المسجد الأقصى']);
   });
 });

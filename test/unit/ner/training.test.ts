@@ -5,7 +5,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { alignSpans, articleBlocks, rejoinClitics, type WordStats } from '../../../scripts/train/ner-data';
 import { exchangeClusters } from '../../../scripts/train/ner-clusters';
-import { senseKey, wordSenses } from '../../../scripts/train/ner-senses';
+import { spellingTables } from '../../../scripts/train/ner-spelling';
+import { halfOf, nameLikeness } from '../../../server/src/engine/ner/spelling';
+import { seatNames, senseKey, wordSenses } from '../../../scripts/train/ner-senses';
 import { Lexicon, sentenceFeatures, type NerWord } from '../../../server/src/engine/ner/features';
 import { loadModel } from '../../../server/src/engine/ner/tagger';
 import { tokenize } from '../../../server/src/engine/text/tokens';
@@ -119,6 +121,16 @@ describe('ner training: triggers and resources', () => {
   });
 });
 
+describe('ner training: spelling tables (NER_SPELLING=1)', () => {
+  it('score a word by the half of the words it is not in, names above common words', () => {
+    const names = ['ماكغورك', 'سوليفان', 'باتيل', 'كيبلاغات', 'روديكتور', 'فيدانت', 'ايغلاند', 'نتنياهو', 'كوفي', 'خاجيبور', 'ليفربول', 'فيليب'];
+    const words = ['الحكومه', 'المحادثات', 'يتوقع', 'الاقتصاديه', 'مدرب', 'المستشفي', 'الدوليه', 'قال', 'التعليق', 'المتحده', 'السياسيه', 'الانتخابات'];
+    const tables = spellingTables([...names, ...names.map((n) => n + 'ي')], [...words, ...words.map((w) => 'و' + w)]);
+    assert.ok(halfOf('ماكغورك') === halfOf('ماكغورك') && [0, 1].includes(halfOf('باتيل')));
+    assert.ok(nameLikeness('كيبكورير', tables) > nameLikeness('الاجتماعيه', tables));
+  });
+});
+
 describe('ner training: WordNet senses', () => {
   // A fixture in WordNet's own formats (six synsets, a few Arabic lemmas).
   const dir = path.resolve(__dirname, '..', '..', 'fixtures', 'wordnet');
@@ -132,6 +144,12 @@ describe('ner training: WordNet senses', () => {
   it('keys lemmas without diacritics and article, and leaves out multi-word lemmas and nouns without a sense', () => {
     assert.equal(senses.get('منظمه'), 'go', 'المنظمة → منظمه');
     assert.ok(!senses.has('كيان') && ![...senses.keys()].some((k) => k.includes(' ')));
+  });
+
+  it('names an institution after its seat when its English name is both a building and an organisation', () => {
+    // White_House: a government building (instance) and the executive department; a government
+    // building in general, or the corps (an organisation only), is not such a name.
+    assert.deepStrictEqual(seatNames(dir, dir), ['البيت الابيض']);
   });
 });
 

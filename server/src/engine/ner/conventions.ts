@@ -5,8 +5,11 @@
 //    emirate, republic or strip directly followed by the place name (construct state, no article).
 //  - ANERcorp never tags ministries ("وزارة الخارجية" is O throughout); the project tags them as
 //    ORG, with a following nisba adjective that says whose ministry it is ("وزارة الخارجية الأميركية").
+//  - ANERcorp tags the White House MISC, like mosques, towers and palaces (its Kremlin and Pentagon
+//    are ORG); the project tags an institution called after its seat as ORG (seatsAsOrganisations).
 import type { EntityMention, Token } from '../model';
 import { originalCut } from './clitics';
+import { norm } from '../text/normalize';
 
 const POLITY_HEADS = new Set(['سلطنه', 'مملكه', 'جمهوريه', 'قطاع', 'اماره']);
 const MINISTRY = 'وزاره';
@@ -61,4 +64,15 @@ export function applyConventions(sentences: { tokens: Token[] }[], text: string,
     }
   }
   return list.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * A name tagged MISC that names an institution after its seat («البيت الأبيض أعلن») is ORG in the
+ * project's conventions. `seats` holds the normalised names WordNet gives both a building and an
+ * organisation sense (scripts/train/ner-senses.ts, shipped in the model). Applied after corpus
+ * consistency, which pools the model's own (ANERcorp) types.
+ */
+export function seatsAsOrganisations(mentions: EntityMention[], seats: Set<string>): EntityMention[] {
+  if (!seats.size) return mentions;
+  return mentions.map((m) => (m.type === 'MISC' && seats.has(norm(m.text)) ? { ...m, type: 'ORG' } : m));
 }

@@ -4,6 +4,7 @@
 import { splitProclitics } from '../text/tokens';
 import { regionGazetteer } from '../gazetteer/regions';
 import type { WordTable } from './tables';
+import { nameLikenessBucket } from './spelling';
 
 export const LABELS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 export type Label = (typeof LABELS)[number];
@@ -24,6 +25,9 @@ export interface WordInfo {
   x2?: string;
   /** Final ي of the normalised form: '1' written ى (alef maqsura: على), '0' written ي (علي); '' otherwise. */
   ya: string;
+  /** Spelling bucket (spelling.ts), computed once per distinct word, and the tables it is for. */
+  sp?: string;
+  spFor?: object;
   /** Features of the word alone as [template, value] pairs (computed once per distinct word). */
   uni?: [string, string][];
   /** Run-time cache: summed weights of the word's own features and of its features as a
@@ -170,6 +174,9 @@ export interface NerResources {
    *  g group, p person, l place, b building, r residence, t time, c communication
    *  (scripts/train/ner-senses.ts); absent in models trained without them. */
   senses?: WordTable<string>;
+  /** Character n-gram → log-ratio (person-name part vs other word), one table per half of the
+   *  words (spelling.ts); absent in models trained without them. */
+  spelling?: [WordTable<number>, WordTable<number>];
 }
 
 /** Counts of a normalised form in labelled text: [total, PER, ORG, LOC, MISC]. */
@@ -349,6 +356,13 @@ function sensesOf(w: WordInfo, res: NerResources): string {
   return t.get(n) ?? t.get(w.core) ?? NONE;
 }
 
+/** How name-like the word's spelling is (spelling.ts), '-' for words not in Arabic letters. */
+function spellingOf(w: WordInfo, res: NerResources): string {
+  if (w.shape[0] !== 'A' || !res.spelling) return NONE;
+  if (w.spFor !== res.spelling) { w.sp = nameLikenessBucket(w.core, res.spelling); w.spFor = res.spelling; }
+  return w.sp!;
+}
+
 /** Person-name gazetteer bucket of a word (as written, or without its proclitics), '-' if absent. */
 function personBucket(w: WordInfo, res: NerResources): string {
   if (!isWordInfo(w)) return NONE;
@@ -382,6 +396,8 @@ export function wordFeatures(w: WordInfo, lex: Lexicon | null, emit: FeatureSink
     emit('tr', res.triggers.get(w.core) ?? NONE);
     if (res.newsForms && isWordInfo(w)) lexFeatures('nw', res.newsForms.get(w.n), emit);
     if (res.senses) emit('ss', sensesOf(w, res));
+    // Only for words that neither the labelled text nor the name list knows: the others have better evidence.
+    if (res.spelling && pg === NONE && lex && !lex.forms.has(w.n)) emit('sp', spellingOf(w, res));
   }
 }
 

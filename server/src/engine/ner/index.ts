@@ -11,7 +11,7 @@ import { LABELS, NUM_LABELS } from './features';
 import { loadModel, tagSentence, type LoadedModel } from './tagger';
 import { chooseCut, originalCut } from './clitics';
 import { harmonize } from './consistency';
-import { applyConventions } from './conventions';
+import { applyConventions, seatsAsOrganisations } from './conventions';
 import { dropDemonyms } from './nisba';
 
 export interface NerDoc {
@@ -138,7 +138,9 @@ export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<s
     const ms = dropDemonyms(mentionsOf(t, known), model.lexicon);
     return [t.doc.path, options.conventions === false ? ms : applyConventions(t.sentences, t.doc.text, ms)];
   }));
-  return harmonize(tagged, first, model.lexicon, known, (m) => typeEvidence.get(m));
+  const out = harmonize(tagged, first, model.lexicon, known, (m) => typeEvidence.get(m));
+  if (options.conventions !== false) for (const [p, ms] of out) out.set(p, seatsAsOrganisations(ms, model.seats));
+  return out;
 }
 
 /** Entities of one text on its own. */

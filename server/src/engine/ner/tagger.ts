@@ -42,6 +42,11 @@ export interface NerModelFile {
   newsLexicon?: string;
   /** Coarse WordNet senses of nouns (NerResources.senses). */
   senses?: string;
+  /** Names of institutions called after their seat (البيت الابيض), normalised, one a line: ORG in
+   *  the project's conventions (scripts/train/ner-senses.ts seatNames, conventions.ts). */
+  seats?: string;
+  /** The two spelling tables (NerResources.spelling): "n-gram<TAB>log-ratio" lines. */
+  spelling?: [string, string];
 }
 
 /** A lexicon value: "total" (never inside a name) or "total,PER,ORG,LOC,MISC". */
@@ -50,6 +55,8 @@ function lexValue(t: string, from: number, to: number): LexEntry {
   if (comma < 0 || comma > to) return [intValue(t, from, to), 0, 0, 0, 0];
   return t.slice(from, to).split(',').map(Number) as LexEntry;
 }
+
+const numberValue = (t: string, from: number, to: number): number => Number(t.slice(from, to));
 
 const classValue = (t: string, from: number, to: number): [number, number] => {
   const comma = t.indexOf(',', from);
@@ -64,6 +71,7 @@ function resourcesOf(m: NerModelFile): NerResources | null {
     triggers: readTable(m.triggers ?? '', textValue),
     newsForms: m.newsLexicon ? new SortedTable(m.newsLexicon, lexValue) : undefined,
     senses: m.senses ? new SortedTable(m.senses, textValue) : undefined,
+    spelling: m.spelling ? [new SortedTable(m.spelling[0], numberValue), new SortedTable(m.spelling[1], numberValue)] : undefined,
   };
 }
 
@@ -76,6 +84,8 @@ export interface LoadedModel {
   entityFirst: Map<string, number>;
   lexicon: Lexicon;
   temperature: number;
+  /** Normalised names of institutions called after their seat (NerModelFile.seats). */
+  seats: Set<string>;
 }
 
 let loaded: LoadedModel | null = null;
@@ -123,6 +133,7 @@ export function modelFrom(m: NerModelFile): LoadedModel {
     table,
     entityFirst: readTable(m.entityFirst, intValue),
     lexicon,
+    seats: new Set(m.seats ? m.seats.split('\n') : []),
   };
 }
 
