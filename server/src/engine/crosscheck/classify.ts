@@ -366,7 +366,7 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   // A sentence that only names someone with their titles (a photo caption) tells no event; two
   // sentences whose actors are all different tell of two events (two ministries' Eid parties).
   if (!toll && Math.min(e.a.eventMass, e.b.eventMass) < MIN_EVENT_MASS) return null;
-  if (e.differentActors && sim < ct.clearRestatement) return null;
+  if (!toll && e.differentActors && sim < ct.clearRestatement) return null;
   // Both give figures and none of them agree: two reports restating one fact repeat one of its
   // figures (a sector up 0.36 % and another up 5.9 %; two companies' results).
   if (!toll && e.a.counts.length && e.b.counts.length && !quantityAgree(e) && sim < ct.clearRestatement) return null;
