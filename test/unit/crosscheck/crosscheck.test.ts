@@ -112,6 +112,18 @@ describe('cross-checking: contradiction', () => {
     assert.ok(link.reasons.some((r) => r.code === 'quantity' && r.verdict === 'compatible'), JSON.stringify(link.reasons));
   });
 
+  it('one toll of one attack corroborates whoever states it (a government\'s condemnation / a prime minister\'s statement)', () => {
+    const SURUC = { text: 'سوروتش', type: 'LOC' as const, entity: 'LOC:suruc' };
+    const a = article('a.txt', 'أعلن البيت الأبيض إدانته الشديدة للاعتداء الانتحاري الذي أوقع 30 قتيلا على الأقل ونحو مئة جريح في مدينة سوروتش التركية القريبة من الحدود مع سوريا، مؤكدا وقوف واشنطن مع حليفتها.', {
+      entities: [{ text: 'البيت الأبيض', type: 'ORG', entity: 'ORG:white-house' }, SURUC], quantities: [exactCount('30 قتيلا', 30, 'قتيل')],
+    });
+    const b = article('b.txt', 'وقال أحمد داود أوغلو إن العناصر الأولى للتحقيق تفيد بأن تنظيم داعش يقف وراء التفجير الذي أوقع 30 قتيلا في سوروتش، وإن الحكومة ستعزز الإجراءات الأمنية على الحدود.', {
+      entities: [{ text: 'أحمد داود أوغلو', type: 'PER', entity: 'PER:davutoglu' }, { text: 'داعش', type: 'ORG', entity: 'ORG:isis' }, SURUC], quantities: [exactCount('30 قتيلا', 30, 'قتيل')],
+    });
+    const [link] = linksBetween(a, b);
+    assert.equal(link?.relation, 'corroborates', JSON.stringify(linksBetween(a, b)));
+  });
+
   it('a toll stated without a name is placed by its article\'s headline (two reports of one shelling)', () => {
     const DAR_SAAD = { text: 'دار سعد', type: 'LOC' as const, entity: 'LOC:dar-saad' };
     const toll = (n: number) => exactCount(`${n} قتيلا`, n, 'قتيل');
