@@ -31,8 +31,8 @@ export interface WordInfo {
   /** Features of the word alone as [template, value] pairs (computed once per distinct word). */
   uni?: [string, string][];
   /** Run-time cache: summed weights of the word's own features and of its features as a
-   *  neighbour at −2, −1, +1, +2, under the model `cacheModel`. */
-  cached?: Float64Array[];
+   *  neighbour at −2, −1, +1, +2 (K each, one after the other), under the model `cacheModel`. */
+  cached?: Float64Array;
   cacheModel?: object;
 }
 
