@@ -484,6 +484,28 @@ describe('cross-checking: incremental updates', () => {
     lines: fc.array(fc.nat(pool.length - 1), { minLength: 1, maxLength: 3 }),
   });
 
+  it('settles a kept sentence\'s name clash again with the article\'s edited sentences (same links as a full recompute)', () => {
+    // b reports both cables, a one: the clash of a's Ghana cable with b's Peru cable is dropped
+    // (b also states a's version). Once b's Ghana cable is edited away, b's Peru sentence, left
+    // alone by the edit, clashes with a again.
+    const GHANA = { text: 'غانا', type: 'LOC' as const, entity: 'LOC:ghana' };
+    const PERU = { text: 'البيرو', type: 'LOC' as const, entity: 'LOC:peru' };
+    const cable = (country: string) => `بعث رئيس الدولة برقية تهنئة إلى رئيس جمهورية ${country} بمناسبة ذكرى استقلال بلاده، متمنيا لشعبها المزيد من التقدم والازدهار.`;
+    const a = article('a.txt', cable('غانا'), { entities: [GHANA] });
+    const b1 = article('b.txt', `${cable('البيرو')}\n\n${cable('غانا')}`, { entities: [PERU, GHANA] });
+    const b2 = article('b.txt', `${cable('البيرو')}\n\nوأعلنت هيئة الأرصاد الجوية أن الطقس سيكون معتدلا في معظم المناطق خلال الأسبوع المقبل.`, { entities: [PERU] });
+    const cc = new CrossChecker();
+    cc.update(a);
+    cc.update(b1);
+    assert.ok(cc.all().every((l) => l.relation !== 'contradicts'));
+    cc.update(b2);
+    const fresh = new CrossChecker();
+    fresh.update(a);
+    fresh.update(b2);
+    assert.ok(fresh.all().some((l) => l.relation === 'contradicts'), 'the clash stands alone');
+    assert.deepEqual(cc.all(), fresh.all());
+  });
+
   it('gives the same links as a full recompute after any sequence of edits', function () {
     this.timeout(30_000); // 60 random edit sequences; a loaded machine may need more than the default
     fc.assert(

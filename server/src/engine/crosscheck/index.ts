@@ -76,6 +76,8 @@ export class CrossChecker {
   /** The links from each article's sentences: its sentences' chosen pairs and the pairs their
    *  partners chose. */
   private readonly links = new Map<string, SentenceLink[]>();
+  /** Current sentences by key (keyOf), to read an unchanged sentence's pairs off its verdict row. */
+  private readonly byKey = new Map<string, PreparedSentence[]>();
   /** Sentences whose pairs changed since their partners were last chosen, and articles whose
    *  links may have moved since they were last built (see settle()). */
   private readonly toChoose = new Set<PreparedSentence>();
@@ -90,15 +92,30 @@ export class CrossChecker {
 
   update(article: ArticleAnalysis): void {
     const sentences = prepareArticle(article, this.weights);
+    const keys = new Set(sentences.map(keyOf));
     // Verdicts of the sentences that did not change stay valid; those of the others are dropped.
-    this.forget(article.path, new Set(sentences.map(keyOf)));
+    this.forget(article.path, keys);
+    const unchanged = new Set((this.prepared.get(article.path) ?? []).filter((s) => keys.has(keyOf(s)) && this.index.has(s)).map(keyOf));
     const { rechoose, rebuild } = this.detach(article.path);
     this.prepared.set(article.path, sentences);
+    for (const s of sentences) this.sentencesByKey(keyOf(s), true).push(s);
     rebuild.add(article.path);
     for (const s of sentences) this.index.add(s);
     const judged: Judged[] = [];
     for (const s of sentences) {
       rechoose.add(s);
+      // A sentence the edit left alone has the same candidates (the candidate test depends on the
+      // two sentences only) and the same verdicts: they are read from its row of the verdict
+      // cache, which holds one for every current candidate, instead of searching the index again
+      // (that search for every sentence of the edited article was a large part of a typed word's wait).
+      const row = unchanged.has(keyOf(s)) ? this.verdicts.get(keyOf(s)) : undefined;
+      if (row) {
+        for (const [k, v] of row) {
+          if (!v) continue;
+          for (const t of this.sentencesByKey(k)) judged.push(s.path < t.path ? { a: s, b: t, v } : { a: t, b: s, v });
+        }
+        continue;
+      }
       for (const t of this.index.candidates(s)) {
         // Pairs are always judged in one orientation (the article whose path sorts first is side
         // a), so the outcome does not depend on which article was updated last.
@@ -113,6 +130,16 @@ export class CrossChecker {
       rechoose.add(a.path === article.path ? b : a);
     }
     this.defer(rechoose, rebuild);
+  }
+
+  /** The current sentences with a key (several when an article repeats a sentence). */
+  private sentencesByKey(key: string, create = false): PreparedSentence[] {
+    let list = this.byKey.get(key);
+    if (!list) {
+      list = [];
+      if (create) this.byKey.set(key, list);
+    }
+    return list;
   }
 
   remove(path: string): void {
@@ -183,6 +210,11 @@ export class CrossChecker {
     const rechoose = new Set<PreparedSentence>();
     const rebuild = new Set<string>();
     for (const s of this.prepared.get(path) ?? []) {
+      const same = this.byKey.get(keyOf(s));
+      if (same?.includes(s)) {
+        same.splice(same.indexOf(s), 1);
+        if (!same.length) this.byKey.delete(keyOf(s));
+      }
       this.index.delete(s);
       // A sentence that is gone is not chosen for (its old choice is dropped below).
       this.toChoose.delete(s);

@@ -114,6 +114,11 @@ export class SentenceIndex {
     }
   }
 
+  /** Whether s is indexed (a linkable sentence added and not deleted). */
+  has(s: PreparedSentence): boolean {
+    return this.ids.has(s);
+  }
+
   delete(s: PreparedSentence): void {
     const id = this.ids.get(s);
     if (id === undefined) return;
