@@ -9,6 +9,7 @@ import type { ArticleInput } from '../engine/analyze';
 import type { CorpusState } from '../engine/analyze';
 import type { CorpusDecisions } from '../engine/decisions';
 import type { ArticleFacts } from '../engine/facts';
+import { rememberTagged } from '../engine/ner';
 import { AnalysisCache } from '../storage/analysisCache';
 import type { FactsPool } from '../workers/factsPool';
 import { requestCount } from './pendingAnalyses';
@@ -222,6 +223,10 @@ export class Indexer {
   private async applyEdit(item: ArticleText): Promise<void> {
     this.ws.setTexts([item]);
     const input = inputOf(item);
+    // The article's last tagging (often made in a worker thread): the sentences the edit left
+    // alone are not tagged again.
+    const before = this.ws.corpus.factsOf(input.path);
+    if (before) rememberTagged(before.tagged);
     const facts = this.ws.corpus.computeFacts(input);
     this.ws.corpus.stage([{ input, facts }]);
     this.ws.corpus.crossCheck(input.path);

@@ -49,13 +49,35 @@ export interface TaggedDoc {
 }
 
 export function tagDoc(doc: NerDoc, model = loadModel()): TaggedDoc {
+  const memo = remembered.size > 0 && model === loadModel() ? remembered : null;
   return {
     doc,
     sentences: sentenceTokens(doc).map((tokens) => {
+      const known = memo?.get(sentenceKey(tokens));
+      if (known) return { tokens, labels: known.labels, marg: known.marg };
       const r = tagSentence(tokens.map((t) => ({ norm: t.norm, kind: t.kind })), tokens.map((t) => t.text), model);
       return { tokens, labels: r.labels, marg: r.marg };
     }),
   };
+}
+
+/** Tagged sentences of the committed model by their words (rememberTagged): a sentence's tags
+ *  depend on its words alone (form, kind, text), so re-tagging an article after an edit takes the
+ *  sentences the edit did not touch from here, and tags only the changed one. Bounded: emptied
+ *  when full. */
+const remembered = new Map<string, { labels: number[]; marg: Float64Array }>();
+const REMEMBERED_MAX = 4000;
+
+function sentenceKey(tokens: Token[]): string {
+  return tokens.map((t) => `${t.kind}\u0001${t.norm}\u0001${t.text}`).join('\u0002');
+}
+
+/** Remembers the tagging of an article (made by the committed model, here or in a worker thread)
+ *  for the next tagDoc of its text: the language server calls it before re-analysing an edited
+ *  article. */
+export function rememberTagged(tagged: TaggedDoc): void {
+  if (remembered.size + tagged.sentences.length > REMEMBERED_MAX) remembered.clear();
+  for (const s of tagged.sentences) remembered.set(sentenceKey(s.tokens), { labels: s.labels, marg: s.marg });
 }
 
 const TYPES: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
