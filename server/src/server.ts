@@ -152,7 +152,10 @@ export function startServer(connection: Connection, pending = new PendingAnalyse
           referenceDate: s.referenceDate || null,
           sidecars: s.sidecars?.write ?? settings.sidecars,
         };
-        ws.corpus.setOptions({ settingReferenceDate: settings.referenceDate });
+        // Only when it changed: setOptions re-analyses the whole corpus (before a folder is indexed
+        // it has nothing to analyse, but loaded the tagger's model for it: 0.3–0.5 s before the
+        // first answer, and the main thread's copy of the model held all through indexing).
+        if ((ws.corpus.analyzeOptions.settingReferenceDate ?? null) !== settings.referenceDate) ws.corpus.setOptions({ settingReferenceDate: settings.referenceDate });
       }
     } catch (e) {
       log(`Could not read settings: ${String(e)}`);
