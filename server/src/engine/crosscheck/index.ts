@@ -329,12 +329,13 @@ export class CrossChecker {
  * The partners one sentence chooses among its judged pairs: one claim per wording (passages of other
  * articles that print the same words are one claim with several sources: the best one is chosen,
  * the others are its copies); at most `limits.perArticle` passages of one other article;
- * contradictions first, then by confidence; at most `limits` per relation. Depends on the
+ * contradictions first, those worded most like the sentence first, then corroborations by
+ * confidence (choiceRank); at most `limits` per relation. Depends on the
  * sentence's pairs only.
  */
 export function chooseLinks(self: PreparedSentence, pairs: Pair[], limits: LinkLimits): Map<PreparedSentence, PreparedSentence[]> {
-  const rankOf = (p: Pair) => choiceRank(self, p);
-  const ranked = [...pairs].sort((x, y) => rankOf(y) - rankOf(x) || x.other.path.localeCompare(y.other.path) || x.other.index - y.other.index);
+  const rank = (p: Pair) => choiceRank(self, p);
+  const ranked = [...pairs].sort((x, y) => rank(y) - rank(x) || x.other.path.localeCompare(y.other.path) || x.other.index - y.other.index);
   // Passages printed word for word in several articles: one claim, several sources.
   const groups = new Map<string, Pair[]>();
   for (const p of ranked) {
@@ -346,7 +347,7 @@ export function chooseLinks(self: PreparedSentence, pairs: Pair[], limits: LinkL
   const counts: Record<string, number> = {};
   const perArticle = new Map<string, number>();
   const out = new Map<PreparedSentence, PreparedSentence[]>();
-  for (const g of [...groups.values()].sort((x, y) => rankOf(y[0]) - rankOf(x[0]) || x[0].other.path.localeCompare(y[0].other.path) || x[0].other.index - y[0].other.index)) {
+  for (const g of [...groups.values()].sort((x, y) => rank(y[0]) - rank(x[0]) || x[0].other.path.localeCompare(y[0].other.path) || x[0].other.index - y[0].other.index)) {
     const [best, ...copies] = g;
     const n = perArticle.get(best.other.path) ?? 0;
     if (n >= limits.perArticle) continue;

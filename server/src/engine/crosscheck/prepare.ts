@@ -390,8 +390,9 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (isIn(FUNCTION_WORDS, w) || isIn(REPORTING_WORDS, w)) continue;
     if (!/[\u0621-\u064Aa-z]/.test(w.stem) || w.stem.length < 2) continue;
     const keys = wordKeys(w.stem);
-    if (isCountWord(w)) countWords.add(keys[0]);
-    const ofCount = isCountWord(w) || inSpans(quantitiesAll, w.start, w.end).length > 0;
+    const countWord = isCountWord(w);
+    if (countWord) countWords.add(keys[0]);
+    const ofCount = countWord || inSpans(quantitiesAll, w.start, w.end).length > 0;
     addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}), ...(ofCount ? { ofCount: true } : {}) }, i);
     negateNext = false;
   }
