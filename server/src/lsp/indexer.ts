@@ -5,7 +5,7 @@
 // article; each step reports counts. An edit in the editor (coalesced by lsp/pendingAnalyses.ts) is
 // handled in two parts: at once the edited article alone (its facts, its links, its diagnostics), and once the
 // typing pauses the corpus-wide passes that may move entities in other articles.
-import type { ArticleInput } from '../engine/analyze';
+import { dateInPath, type ArticleInput } from '../engine/analyze';
 import type { CorpusState } from '../engine/analyze';
 import type { CorpusDecisions } from '../engine/decisions';
 import type { ArticleFacts } from '../engine/facts';
@@ -256,7 +256,9 @@ export class Indexer {
   }
 
   private static referenceInputs(input: ArticleInput, opts: { cliReferenceDate?: string | null; settingReferenceDate?: string | null }): string {
-    return `${input.userReferenceDate || opts.cliReferenceDate || ''}|${opts.settingReferenceDate ?? ''}`;
+    // The file name's day is an input too: the same text under another dated name resolves its
+    // relative dates against another day.
+    return `${input.userReferenceDate || opts.cliReferenceDate || ''}|${dateInPath(input.path) ?? ''}|${opts.settingReferenceDate ?? ''}`;
   }
 
   private async cached(input: ArticleInput): Promise<ArticleFacts | null> {
