@@ -365,7 +365,8 @@ export function analyzeCorpus(inputs: ArticleInput[], opts: AnalyzeOptions = {})
 export function dateInPath(path: string): string | null {
   const parts = path.split(/[\\/]/).reverse();
   for (const part of parts) {
-    for (const m of part.matchAll(/(?<!\d)((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)/g)) {
+    // Not inside a longer run of letters and digits: a hash or serial ("a20231105b") is no date.
+    for (const m of part.matchAll(/(?<![A-Za-z0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![A-Za-z0-9])/g)) {
       const iso = `${m[1]}-${m[2]}-${m[3]}`;
       const d = new Date(`${iso}T00:00:00Z`);
       if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso)) return iso;

@@ -13,6 +13,7 @@ describe('reference date: a publication day in the file name or folder', () => {
   it('never reads a serial number or an impossible day as a date', () => {
     assert.equal(dateInPath('okaz_01384.txt'), null);
     assert.equal(dateInPath('article-120150726993.txt'), null);
+    assert.equal(dateInPath('000_a20231105b9775bde5.txt'), null);
     assert.equal(dateInPath('2015-02-30_okaz.txt'), null);
     assert.equal(dateInPath('2015-13-01_okaz.txt'), null);
   });
