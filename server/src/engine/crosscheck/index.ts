@@ -91,7 +91,7 @@ export class CrossChecker {
   }
 
   update(article: ArticleAnalysis): void {
-    const sentences = prepareArticle(article, this.weights);
+    const sentences = prepareArticle(article, this.weights, this.prepared.get(article.path));
     const keys = new Set(sentences.map(keyOf));
     // Verdicts of the sentences that did not change stay valid; those of the others are dropped.
     this.forget(article.path, keys);

@@ -128,6 +128,10 @@ export interface PreparedSentence {
    *  sentences: where the article reports from. A count stated without a name around it ("أوقع 30
    *  قتيلا") is read, as a reader reads it, as a count of the article's event (places.placeOf). */
   setting: Term[];
+  /** What prepareArticle needs to reuse this preparation in the article's next version: the hash
+   *  of everything it read (reuseKey), the weights it used, its key before the article's setting
+   *  was added, and the sentence's quantities (counts and figures point into them). */
+  reuse?: { key: string; weights: Weights; base: string; quantities: Quantity[] };
   /** The sentence dates what it tells more than a month away from the day the article reports from
    *  ("وفي 11 أكتوبر 2014، سقطت شاحنة…"): background, not the article's event. A date after "منذ"
    *  ("تحتله تركيا منذ 1974") starts a state, and dates nothing the sentence tells. */
@@ -213,8 +217,20 @@ function isNationality(stem: string): boolean {
 }
 
 /** Prepare every sentence of an article. */
-export function prepareArticle(a: ArticleAnalysis, weights: Weights): PreparedSentence[] {
-  const out = a.sentences.map((_, i) => prepareSentence(a, i, weights));
+export function prepareArticle(a: ArticleAnalysis, weights: Weights, previous?: readonly PreparedSentence[]): PreparedSentence[] {
+  // An edit changes one or two sentences of an article: the others are taken from its previous
+  // preparation when everything their preparation reads is the same (reuseKey), moved to their
+  // new offsets, instead of being read again (most of a typed word's wait once the tagger was
+  // spared the unchanged sentences).
+  const before = new Map<string, PreparedSentence>();
+  for (const p of previous ?? []) if (p.path === a.path && p.reuse && p.reuse.weights === weights) before.set(p.reuse.key, p);
+  const out = a.sentences.map((_, i) => {
+    const key = reuseKey(a, i);
+    const old = before.get(key);
+    const s = (old && moved(old, a, i)) || prepareSentence(a, i, weights);
+    s.reuse = { key, weights, base: s.key, quantities: inSpans(a.quantities, a.sentences[i].start, a.sentences[i].end) };
+    return s;
+  });
   const setting = settingOf(out);
   // The setting takes part in the verdicts (evidence.sharedContext), so it is part of each
   // sentence's identity for the verdict cache: a new headline re-judges the article's counts.
@@ -224,6 +240,45 @@ export function prepareArticle(a: ArticleAnalysis, weights: Weights): PreparedSe
     if (tag) s.key += `\u0000${tag}`;
   }
   return out;
+}
+
+/** Everything prepareSentence reads of an article for one sentence, with offsets relative to the
+ *  sentence (so that a sentence moved by an edit before it is still the same), hashed: its kind,
+ *  text and the few characters before it (a date at its start is read with them: SINCE), its
+ *  tokens, the entities (but their confidence), dates and quantities it overlaps, and the
+ *  article's path and reference date. */
+function reuseKey(a: ArticleAnalysis, index: number): string {
+  const s = a.sentences[index];
+  const rel = <T extends { start: number; end: number }>(x: T) => ({ ...x, start: x.start - s.start, end: x.end - s.start });
+  const dates = inSpans(a.dates, s.start, s.end);
+  const from = Math.max(0, Math.min(s.start, ...dates.map((d) => d.start)) - 8);
+  return hash64(JSON.stringify([
+    a.path, a.referenceDate ?? null, s.kind, a.text.slice(from, s.end), s.start - from,
+    tokensOf(a.tokens, s.start, s.end).map((t) => ({ ...rel(t), stemStart: t.stemStart - s.start })),
+    // An entity's confidence is not read here (and moves with any edit of the corpus).
+    inSpans(a.entities, s.start, s.end).map((e) => ({ ...rel(e), confidence: undefined })),
+    dates.map(rel),
+    inSpans(a.quantities, s.start, s.end).map(rel),
+  ]));
+}
+
+/** A sentence prepared before, at its place in the new version of the article: the same reading
+ *  (reuseKey is the same), with its offsets and the article's own date and quantity objects. */
+function moved(old: PreparedSentence, a: ArticleAnalysis, index: number): PreparedSentence | null {
+  const s = a.sentences[index];
+  const delta = s.start - old.start;
+  const quantitiesAll = inSpans(a.quantities, s.start, s.end);
+  const oldAll = old.reuse!.quantities;
+  if (quantitiesAll.length !== oldAll.length) return null;
+  const q = (x: Quantity) => quantitiesAll[oldAll.indexOf(x)];
+  const counts = old.counts.map((c) => ({ ...c, q: q(c.q), start: c.start + delta, end: c.end + delta }));
+  const figures = old.figures.map(q);
+  // Every count and figure is one of the sentence's quantities; prepared afresh if ever not.
+  if (counts.some((c) => !c.q) || figures.some((f) => !f)) return null;
+  return {
+    ...old, key: old.reuse!.base, index, id: s.id, start: s.start, end: s.end, setting: [],
+    dates: inSpans(a.dates, s.start, s.end), counts, quantities: counts.map((c) => c.q), figures,
+  };
 }
 
 /** Sentences of an article read as its headline and lead. */
