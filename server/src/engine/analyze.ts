@@ -10,6 +10,7 @@ import { analyzeFacts, datelineOf, withReferenceDate, type ArticleFacts } from '
 import { CrossChecker } from './crosscheck';
 import { applyCorpusDecisions, applyDateDecisions, applyEntityDecisions, noCorpusDecisions, type ArticleDecisions, type CorpusDecisions } from './decisions';
 import { norm } from './text/normalize';
+import { parseReference } from './dates/resolve';
 
 export type ReferenceDateSource = 'user' | 'cli' | 'dateline' | 'file-name' | 'setting';
 
@@ -368,8 +369,7 @@ export function dateInPath(path: string): string | null {
     // Not inside a longer run of letters and digits: a hash or serial ("a20231105b") is no date.
     for (const m of part.matchAll(/(?<![A-Za-z0-9])((?:19|20)\d{2})[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?![A-Za-z0-9])/g)) {
       const iso = `${m[1]}-${m[2]}-${m[3]}`;
-      const d = new Date(`${iso}T00:00:00Z`);
-      if (!Number.isNaN(d.getTime()) && d.toISOString().startsWith(iso)) return iso;
+      if (parseReference(iso)) return iso;
     }
   }
   return null;
