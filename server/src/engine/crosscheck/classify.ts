@@ -355,6 +355,8 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   // Counts of the same thing that differ, without enough else in common to call it the same claim:
   // not the same fact either.
   if (clashingConcepts(e).length) return null;
+  // A total of several events against one event's count of the same thing: another fact.
+  if (e.totalAgainstOne) return null;
   if (dateClash(e)) {
     // Close dates without enough else in common to call a contradiction: still not the same event.
     if (sim < ct.corroborate) return null;

@@ -6,7 +6,8 @@
 // confirm nor contradict a number.
 import type { Quantity, Token } from '../model';
 import { forms, isIn } from './frame';
-import { COUNT_CONCEPTS, IDENTIFIER_WORDS, MEASURE_UNITS, PERSON_NOUNS } from './lexicon';
+import { UNIT_WORDS } from '../dates/lexicon';
+import { COUNT_CONCEPTS, IDENTIFIER_WORDS, MEASURE_UNITS, PEOPLE_CONCEPTS, PERSON_NOUNS } from './lexicon';
 import { lightStem } from './stems';
 
 export interface Count {
@@ -29,6 +30,8 @@ export interface Count {
   things: string[];
   /** An amount of money or a measure (MEASURE_UNITS), not a count of an event. */
   measure: boolean;
+  /** A total over several events ("32 قتيلاً في هجومين"): see isCombinedTotal. */
+  combined?: boolean;
 }
 
 /** Whether two counts count the same thing: the same casualty frame, or counted nouns in common. */
@@ -115,6 +118,47 @@ function readCount(q: Quantity, words: Token[], breakBefore: string[]): Read | u
     if (m && /^[\u0621-\u064A]+$/.test(words[k].stem)) things.push(lightStem(words[k].stem));
   }
   return { q, concept: frame ? `${frame}:${noun}` : noun, what: frame ? `${pred!.text} … ${unit.text}` : unit.text, context: [], things, parts: frame ? [pred!, unit] : [unit] };
+}
+
+/** The prepositions that give the events a toll was counted in ("في هجومين", "خلال ثلاث هجمات"). */
+const IN_EVENTS = new Set(['في', 'خلال', 'جراء', 'اثر', 'إثر']);
+/** How many words after a count its "في …" may come ("32 قتيلا على الأقل في هجومين"). */
+const EVENTS_WINDOW = 4;
+
+/**
+ * A count given for two or more events at once ("32 قتيلاً في هجومين انتحاريين", "في ثلاث هجمات",
+ * "خلال التفجيرين"): a total, not the count of any one event, so it neither confirms nor contradicts
+ * one event's count. Two events are told by the Arabic dual after the preposition (genitive -ين /
+ * -تين on a common noun: not a name such as فلسطين, not a nisba plural -يين), more by a number.
+ * @param isName whether a word is part of a named entity
+ * @param quantityAt the quantity that starts at a word, if any
+ */
+export function isCombinedTotal(c: Count, words: Token[], breakBefore: string[], isName: (w: Token) => boolean, quantityAt: (w: Token) => Quantity | undefined): boolean {
+  // Only tolls: counts of other things (goals in two seasons, deals) are not compared as tolls.
+  if (!PEOPLE_CONCEPTS.has(c.concept.split(':')[0])) return false;
+  const after = words.findIndex((w) => w.start >= c.end);
+  if (after < 0) return false;
+  for (let k = after; k < Math.min(words.length - 1, after + EVENTS_WINDOW); k++) {
+    if (k > after && breakBefore[k]) return false;
+    if (!IN_EVENTS.has(words[k].norm)) continue;
+    const w = words[k + 1];
+    if (breakBefore[k + 1] || isName(w)) return false;
+    // A period ("خلال يومين", "في 24 ساعة") bounds a total, but a total over a period is compared
+    // with other totals over it; only several events make it no event's count.
+    const q = quantityAt(w);
+    if (q) return (q.value ?? q.low) >= 2 && !q.percent && !!q.unitStem && !isPeriodOrMeasure(q.unitStem);
+    return isDual(w.stem) && !isPeriodOrMeasure(w.stem);
+  }
+  return false;
+}
+
+const isPeriodOrMeasure = (stem: string) => stem in UNIT_WORDS || MEASURE_UNITS.has(stem) || MEASURE_UNITS.has(lightStem(stem));
+
+/** A noun in the genitive/accusative dual (هجومين، تفجيرين، غارتين): a base of three letters or more
+ *  and the ending -ين / -تين, but not the nisba plural -يين (المدنيين) nor a sound masculine plural of
+ *  a person noun. */
+function isDual(stem: string): boolean {
+  return /^[\u0621-\u064A]{3,}ين$/.test(stem) && !/يين$/.test(stem) && !PERSON_NOUNS.has(stem) && !PERSON_NOUNS.has(stem.replace(/ين$/, ''));
 }
 
 export type CountVerdict = 'same' | 'compatible' | 'different' | 'vague';

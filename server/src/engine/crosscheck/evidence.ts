@@ -60,6 +60,9 @@ export interface Evidence {
   /** Both sentences name towns (places below a country) and none of one side's is on the other:
    *  two events in two places (fighting at al-Anad and an attack in Marib). */
   differentPlaces: boolean;
+  /** One side gives a total over several events ("32 قتيلاً في هجومين") where the other gives a
+   *  count of the same thing for one: the two do not state the same fact. */
+  totalAgainstOne: boolean;
   /** Names present on one side only, paired with a name of the same type in the same slot on the other. */
   substitutions: { a: Term; b: Term }[];
   /** Words on one side only, with their learned contrast (log-odds of disagreement). */
@@ -355,11 +358,14 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
     }
   }
   const counts: Evidence['counts'] = [];
+  let totalAgainstOne = false;
   for (const ca of a.counts) {
     for (const cb of b.counts) {
       if (!sameThing(ca, cb)) continue;
       const c = sharedContext(ca, a, cb, b);
-      counts.push({ a: ca, b: cb, verdict: compareCounts(ca.q, cb.q), context: c.names, contextWithCountries: c.withCountries });
+      if (!!ca.combined !== !!cb.combined) totalAgainstOne = true;
+      const verdict = !!ca.combined !== !!cb.combined ? 'vague' : compareCounts(ca.q, cb.q);
+      counts.push({ a: ca, b: cb, verdict, context: c.names, contextWithCountries: c.withCountries });
     }
   }
   let sameSpeaker = false;
@@ -407,6 +413,6 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
     a, b, matches: ma.matches, unmatchedA: ma.unmatched, unmatchedB: mb.unmatched,
     covA: a.mass > 0 ? Math.min(1, totalA / a.mass) : 0, covB: b.mass > 0 ? Math.min(1, totalB / b.mass) : 0,
     unitSim: units.sim, wholeSentences: units.whole, eventCov: units.event, unitPair: units.pair, shared: Math.min(totalA, totalB),
-    dates, counts, sameSpeaker, differentActors: differentActors(a, b, ma), differentPlaces: differentPlaces(a, b), negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
+    dates, counts, sameSpeaker, differentActors: differentActors(a, b, ma), differentPlaces: differentPlaces(a, b), totalAgainstOne, negatedShared, negationMismatch, denial, substitutions, contrastWords, contrastPairs,
   };
 }

@@ -6,7 +6,7 @@
 // article version; pair scoring never looks at raw text again.
 import type { ArticleAnalysis, DateMention, EntityMention, EntityType, Quantity, SentenceKind, Token } from '../model';
 import { norm } from '../text/normalize';
-import { countOf, isCountWord, type Count } from './counts';
+import { countOf, isCombinedTotal, isCountWord, type Count } from './counts';
 import { forms, isIn, readFrame, type Mood } from './frame';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, CONTRASTIVE_CONNECTIVES, DECLINE_VERBS, DENIAL_WORDS,
@@ -460,6 +460,10 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     return !(at >= 0 && isAttribution(words, at));
   });
   const counts = quantities.map((q) => countOf(q, words, breakBefore)).filter((c): c is Count => !!c);
+  // A total over several events (في هجومين) is no one event's count.
+  const isName = (w: Token) => entities.some((e) => overlaps(e, w));
+  const quantityAt = (w: Token) => quantities.find((q) => q.start <= w.start && w.start < q.end);
+  for (const c of counts) if (isCombinedTotal(c, words, breakBefore, isName, quantityAt)) c.combined = true;
 
   // Dates and counts count like names: two sentences that give the same date share content.
   const factWeight = weights.entity;
