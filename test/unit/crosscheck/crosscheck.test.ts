@@ -101,6 +101,22 @@ describe('cross-checking: contradiction', () => {
     assert.equal(linksBetween(one(29, 'يومين'), one(37, 'يومين'))[0]?.relation, 'contradicts');
   });
 
+  it('still heading for a place contradicts having taken it («زحفها نحو القصر الرئاسي» / «استعادت القصر الرئاسي»)', () => {
+    const MOSUL = { text: 'الموصل', type: 'LOC' as const, entity: 'LOC:mosul' };
+    const heading = article('a.txt', 'وواصلت القوات الحكومية زحفها نحو القصر الرئاسي في الموصل لتحريره من المسلحين.', { entities: [MOSUL] });
+    const taken = article('b.txt', 'استعادت القوات الحكومية القصر الرئاسي في الموصل من المسلحين.', { entities: [MOSUL] });
+    const [link] = linksBetween(heading, taken);
+    assert.equal(link?.relation, 'contradicts', 'heading for the palace against having retaken it');
+    assert.deepEqual(link.reasons[0], { code: 'status', a: 'القصر الرئاسي', b: 'القصر الرئاسي' });
+    // Named where fighting goes on, the palace is not said to be taken.
+    const named = article('c.txt', 'وتدور معارك لتطهير المدينة القديمة في الموصل التي تضم القصر الرئاسي من المسلحين.', { entities: [MOSUL] });
+    assert.deepEqual(linksBetween(heading, named).filter((l) => l.relation === 'contradicts'), [], 'the palace named, not taken');
+    // "نحو" before a number is "about", not a direction.
+    const about = article('d.txt', 'وتعود المخطوطة إلى نحو عام 600 ميلادي بحسب الجامعة.');
+    const dated = article('e.txt', 'وقالت الجامعة إن المخطوطة كتبت عام 600 ميلادي.');
+    assert.deepEqual(linksBetween(about, dated).filter((l) => l.relation === 'contradicts'), [], '«نحو عام 600» is about the year 600');
+  });
+
   it('a toll in a past year in another town is another event, not a contradiction', () => {
     const a = article('a.txt', 'وهذا أسوأ هجوم في تركيا منذ أن قتل 50 شخصا على الأقل في بلدة ريحانلي قرب الحدود في عام 2013.', {
       entities: [{ text: 'تركيا', type: 'LOC', entity: 'LOC:turkey' }, { text: 'ريحانلي', type: 'LOC', entity: 'LOC:reyhanli' }],

@@ -103,6 +103,11 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
   if (close) {
     out.push({ reason: { code: 'date', a: close.a.text, b: close.b.text, verdict: 'different' }, strength: 'strong', termsA: [], termsB: [], factsA: 1, factsB: 1 });
   }
+  // Still on the way to a place on one side, in it on the other («زحفهم نحو القصر الرئاسي» /
+  // «استعادت … القصر الرئاسي»): the status of the place differs (a rising toll's kind of discrepancy:
+  // the two may be hours apart, but a reader must reconcile them).
+  const reached = placeReached(e.a, e.b) ?? swap(placeReached(e.b, e.a));
+  if (reached) out.push({ reason: { code: 'status', a: reached.a, b: reached.b }, strength: 'strong', termsA: [], termsB: [] });
   // Another name of the same kind in the same slot (another country, another person) for the
   // same action: the names say exactly what differs.
   for (const x of e.substitutions.slice(0, 2)) {
@@ -121,6 +126,32 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
   }
   return out;
 }
+
+/**
+ * The place one sentence is heading for (Term.aimHead: «نحو القصر الرئاسي») named the same way on the
+ * other side, outside any aim and not negated: there it is reached or taken. The place must be named
+ * by two words or more (one word, «نحو عدن», is a region many things happen in), and the other side
+ * must name it as one phrase, the words together and in order (a headquarters and «القيادات» in
+ * another clause are not «مقر قيادة»), with a word of taking or holding it in its clause.
+ */
+function placeReached(x: PreparedSentence, y: PreparedSentence): { a: string; b: string } | undefined {
+  const heads = x.terms.filter((t) => t.aimHead && t.prospective && !t.speaker);
+  if (heads.map((t) => t.text).join(' ').split(/\s+/).length < 2) return undefined;
+  const there: Term[] = [];
+  for (const h of heads) {
+    const u = h.keys.map((k) => y.keySet.get(k)).find((t) => !!t);
+    if (!u || u.prospective || u.negated || u.speaker) return undefined;
+    there.push(u);
+  }
+  const phrase = there.map((t) => t.text).join(' ');
+  if (!y.quote.includes(phrase)) return undefined;
+  // Reached: taken, entered or held in the same clause (not only named: «حي التواهي الذي يضم القصر
+  // الرئاسي», where fighting goes on).
+  if (!y.terms.some((t) => t.capture && t.clause === there[0].clause && !t.prospective && !t.negated)) return undefined;
+  return { a: heads.map((t) => t.text).join(' '), b: phrase };
+}
+
+const swap = (r: { a: string; b: string } | undefined) => (r ? { a: r.b, b: r.a } : undefined);
 
 /** The concepts (killed, wounded, …) for which every pair of counts on the two sides differs;
  *  amounts of money and measures left out (see MEASURE_UNITS). */
@@ -334,6 +365,9 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
     if (c.reason.code === 'denial') return sim >= ct.link && !e.differentActors;
     if (c.reason.code === 'declined') return sim >= ct.link;
     if (c.reason.code === 'figures' || c.reason.code === 'reported') return true;
+    // A place still aimed at against the same place reached: the place names what differs; the
+    // two must tell one event (the same story's actors, not another side's advance elsewhere).
+    if (c.reason.code === 'status') return sim >= ct.link;
     const cov = Math.min(coverageWith(e.covA, e.a, c.termsA, c.factsA), coverageWith(e.covB, e.b, c.termsB, c.factsB));
     // Another name in the same slot is a clash only when everything else of the claim matches:
     // two events of one story (two attacks, two officials) share most words but not the names.

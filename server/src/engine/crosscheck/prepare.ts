@@ -11,7 +11,7 @@ import { forms, isIn, readFrame, type Mood } from './frame';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, CONTRASTIVE_CONNECTIVES, DECLINE_VERBS, DENIAL_WORDS,
   COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, VERBAL_NEGATION, WH_WORDS,
-  PROSPECTIVE_WORDS, TOWARDS, TRUTH_WORDS, UNTRUE_WORDS,
+  CAPTURE_WORDS, DIRECTION_WORDS, PROSPECTIVE_WORDS, TOWARDS, TRUTH_WORDS, UNTRUE_WORDS,
 } from './lexicon';
 import { countryOf } from '../entities/places';
 import { isTown } from './towns';
@@ -39,6 +39,11 @@ export interface Term {
   /** Every occurrence follows, before the next comma, a word that makes it an aim rather than a
    *  fact (PROSPECTIVE_WORDS: "تستعد للسيطرة", "نحو القصر"). */
   prospective?: boolean;
+  /** One of the first two terms after a word of heading for a place (DIRECTION_WORDS): the place
+   *  not yet reached ("القصر الرئاسي" in "زحفهم نحو القصر الرئاسي"). */
+  aimHead?: boolean;
+  /** A word of taking or holding a place (CAPTURE_WORDS: استعادت، دخلوا، أحكموا). */
+  capture?: boolean;
   /** The word is part of a count: its number written out or the noun it counts (ثلاثة أشخاص,
    *  30 قتيلا). Such a word restates the count, which is compared as a fact of its own. */
   ofCount?: boolean;
@@ -324,6 +329,8 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   let negateNext = false;
   // Where an aim announced by a PROSPECTIVE_WORDS word starts (-1: none); it ends at a comma.
   let aimFrom = -1;
+  // How many of the next terms name the place a DIRECTION_WORDS word heads for (Term.aimHead).
+  let headsLeft = 0;
   let verbalNegation = false;
   let denial: SpeechAct | undefined;
   let decline: SpeechAct | undefined;
@@ -335,6 +342,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   const countWords = new Set<string>();
   const addTerm = (t: Omit<Term, 'clause' | 'role'>, at: number) => {
     if (frame.speaker.has(at)) t.speaker = true;
+    if (headsLeft > 0 && t.prospective && !t.speaker) { t.aimHead = true; headsLeft--; }
     const prev = byKey.get(t.keys[0]);
     if (prev) {
       if (!t.prospective) delete prev.prospective;
@@ -371,7 +379,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (clauseStart[i]) clause++;
-    if (/[,:]/.test(breakBefore[i])) aimFrom = -1;
+    if (/[,:]/.test(breakBefore[i])) { aimFrom = -1; headsLeft = 0; }
     if (skip.has(i)) continue;
     const ent = entities.find((e) => overlaps(e, w));
     if (ent) {
@@ -402,6 +410,9 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       // The marker itself stays a content word (زحف, محاولة say what happened); what follows it,
       // to the next comma, is the aim (quote marks do not end it: تستعد للسيطرة على "حي التواهي").
       aimFrom = i + 1;
+      // (Not before a number: "نحو عام 600" is "about the year 600".)
+      const numberNext = words.slice(i + 1, i + 4).some((x) => x.kind === 'number' || inSpans(quantitiesAll, x.start, x.end).length > 0);
+      if (isIn(DIRECTION_WORDS, w) && !numberNext) headsLeft = 2;
     }
     // "غير أن" / "بيد أن" = "however": a connective, not a negation.
     if (isIn(CONTRASTIVE_CONNECTIVES, w) && isIn(COMPLEMENTISERS, words[i + 1])) { i++; continue; }
@@ -448,7 +459,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     const countWord = isCountWord(w);
     if (countWord) countWords.add(keys[0]);
     const ofCount = countWord || inSpans(quantitiesAll, w.start, w.end).length > 0;
-    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}), ...(ofCount ? { ofCount: true } : {}) }, i);
+    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}), ...(ofCount ? { ofCount: true } : {}), ...(isIn(CAPTURE_WORDS, w) ? { capture: true } : {}) }, i);
     negateNext = false;
   }
 

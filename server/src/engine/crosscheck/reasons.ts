@@ -47,6 +47,8 @@ export function renderReason(r: Reason, lang: Lang): string {
       return `${en ? 'denial vs assertion' : 'نفي مقابل تأكيد'}: ${pair(r, lang)}`;
     case 'declined':
       return `${en ? 'declined to comment vs statement' : 'امتناع عن التعليق مقابل تصريح'}: ${pair(r, lang)}`;
+    case 'status':
+      return `${en ? 'still heading for vs reached' : 'في الطريق إلى مقابل بلغ'}: ${pair(r, lang)}`;
     case 'contrast':
       return `${en ? 'contrasting words' : 'كلمات متعارضة'}: ${pair(r, lang)}`;
     default:
