@@ -34,6 +34,24 @@ export interface WordInfo {
    *  neighbour at −2, −1, +1, +2 (K each, one after the other), under the model `cacheModel`. */
   cached?: Float64Array;
   cacheModel?: object;
+  /** What the sentence features read of this word in one lexicon (lexValues). */
+  lx?: WordLexValues;
+  /** The form without و/ف and a preposition (stripParticles of `n`), computed once per word. */
+  bare?: string;
+}
+
+/** The values of a word that the sentence features read from a lexicon: computed once per word
+ *  and lexicon instead of at every occurrence (each is one to three table lookups). */
+interface WordLexValues {
+  lex: Lexicon;
+  res: NerResources | null;
+  /** cn(): the core, or '?' when the lexicon does not know it. */
+  cn: string;
+  /** personBucket(), nameShareBucket(), sensesOf(), the trigger kinds of the core; NONE without resources. */
+  pg: string;
+  share: string;
+  ss: string;
+  tr: string;
 }
 
 const ARABIC = /[\u0621-\u064A]/;
@@ -126,7 +144,7 @@ function gazetteerTags(infos: WordInfo[], gz: NameList): string[] {
     let best = 0;
     let type = '';
     // First word: as written, or with the conjunction/preposition removed (article kept).
-    const a = infos[i].n, b = stripParticles(a);
+    const a = infos[i].n, b = bareOf(infos[i]);
     for (const first of a === b ? [a] : [a, b]) {
       let key = first;
       for (let k = 1; k <= gz.maxWords && i + k <= infos.length; k++) {
@@ -378,6 +396,24 @@ function nameShareBucket(w: WordInfo, lex: Lexicon): string {
   return SMALL[Math.round((4 * (e[1] + e[2] + e[3] + e[4])) / e[0])];
 }
 
+function lexValues(x: WordInfo, lex: Lexicon): WordLexValues {
+  const hit = x.lx;
+  if (hit && hit.lex === lex && hit.res === lex.res) return hit;
+  const res = lex.res;
+  const v: WordLexValues = {
+    lex, res,
+    cn: cn(x, lex),
+    pg: res ? personBucket(x, res) : NONE,
+    share: nameShareBucket(x, lex),
+    ss: res?.senses ? sensesOf(x, res) : NONE,
+    tr: res ? res.triggers.get(x.core) ?? NONE : NONE,
+  };
+  x.lx = v;
+  return v;
+}
+
+const bareOf = (x: WordInfo): string => x.bare ?? (x.bare = stripParticles(x.n));
+
 /** Features of the word itself: letters, shape, identity and lexicon evidence. */
 export function wordFeatures(w: WordInfo, lex: Lexicon | null, emit: FeatureSink): void {
   for (const [t, v] of unigramFeatures(w)) emit(t, v);
@@ -449,6 +485,10 @@ export interface SentenceSink {
   neighbor(info: WordInfo, offset: number): void;
   /** Features that depend on two words or on the sentence. */
   feat: FeatureSink;
+  /** A feature whose value is parts joined with '|' (`c` absent: two parts): the same as
+   *  feat(template, a + '|' + b [+ '|' + c]), which it is when absent. The run-time tagger looks
+   *  the parts up without building the string. */
+  joined?(template: string, a: string, b: string, c?: string): void;
 }
 
 /**
@@ -463,17 +503,20 @@ export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | 
   const at = (i: number): WordInfo => (i < 0 ? BOS : i >= infos.length ? EOS : infos[i]);
   const gzAt = (i: number): string => (i < 0 || i >= gz.length ? '-' : gz[i] || '-');
   const emit = sink.feat;
+  const joined = sink.joined ? sink.joined.bind(sink) : (t: string, a: string, b: string, c?: string) => emit(t, c === undefined ? a + '|' + b : a + '|' + b + '|' + c);
+  // The word's lexicon values (lexValues), cached on the word: cn() without a lexicon is the core.
+  const cnOf = lex ? (x: WordInfo) => lexValues(x, lex).cn : (x: WordInfo) => x.core;
   for (let i = 0; i < infos.length; i++) {
     const w = infos[i];
     sink.at(i, w);
     sink.word(w);
     const p1 = at(i - 1), n1 = at(i + 1);
     for (const o of OFFSETS) sink.neighbor(at(i + o), o);
-    emit('sh-1', p1.shape + '|' + w.shape);
-    emit('sh+1', w.shape + '|' + n1.shape);
-    const wc = cn(w, lex);
-    emit('ww-1', cn(p1, lex) + '|' + wc);
-    emit('ww+1', wc + '|' + cn(n1, lex));
+    joined('sh-1', p1.shape, w.shape);
+    joined('sh+1', w.shape, n1.shape);
+    const wc = cnOf(w);
+    joined('ww-1', cnOf(p1), wc);
+    joined('ww+1', wc, cnOf(n1));
     emit('g', gzAt(i));
     emit('g-1', gzAt(i - 1));
     emit('g+1', gzAt(i + 1));
@@ -481,21 +524,22 @@ export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | 
     // title to the name across the adjective.
     let b = i - 1;
     while (b >= 0 && b >= i - 3 && isNisba(infos[b])) b--;
-    if (b < i - 1) emit('pn', cn(at(b), lex));
+    if (b < i - 1) emit('pn', cnOf(at(b)));
     const res = lex?.res;
     if (lex && res) {
       // Conjunctions for names whose words are also common words (علي "on", جو "air"): how
       // name-like this word is (person-name list, share of its labelled occurrences inside names)
       // together with how name-like its neighbours are, and with the title or trigger before it.
-      const pg0 = personBucket(w, res), pgp = personBucket(p1, res), pgn = personBucket(n1, res);
-      const sh0 = nameShareBucket(w, lex), shp = nameShareBucket(p1, lex), shn = nameShareBucket(n1, lex);
-      emit('pgx', pg0 + '|' + pgn);
-      emit('pgv', pgp + '|' + pg0);
-      emit('lsx', sh0 + '|' + shn + '|' + pgn);
-      emit('lsv', shp + '|' + sh0 + '|' + pgp);
-      emit('tpg', (res.triggers.get(at(b).core) ?? NONE) + '|' + pg0 + '|' + sh0);
+      const v0 = lexValues(w, lex), vp = lexValues(p1, lex), vn = lexValues(n1, lex);
+      const pg0 = v0.pg, pgp = vp.pg, pgn = vn.pg;
+      const sh0 = v0.share, shp = vp.share, shn = vn.share;
+      joined('pgx', pg0, pgn);
+      joined('pgv', pgp, pg0);
+      joined('lsx', sh0, shn, pgn);
+      joined('lsv', shp, sh0, pgp);
+      joined('tpg', lexValues(at(b), lex).tr, pg0, sh0);
       // A head noun's sense with how name-like the next word is: «فيلق القدس», «حزب الله».
-      if (res.senses) emit('ssx', sensesOf(w, res) + '|' + sensesOf(n1, res) + '|' + shn);
+      if (res.senses) joined('ssx', v0.ss, vn.ss, shn);
     }
     if (lex) {
       emit('ge', ge[i] || '-');
