@@ -45,8 +45,15 @@ export interface WordInfo {
 interface WordLexValues {
   lex: Lexicon;
   res: NerResources | null;
-  /** cn(): the core, or '?' when the lexicon does not know it. */
+  /** wn(), cn(): the form and the core, or '?' when the lexicon does not know them. */
+  wn: string;
   cn: string;
+  /** The lexicon's counts of the core, and the news lexicon's of the form (lexFeatures). */
+  lc: LexEntry | undefined;
+  nw: LexEntry | undefined;
+  /** classesOf(); NONE without resources. */
+  k1: string;
+  k2: string;
   /** personBucket(), nameShareBucket(), sensesOf(), the trigger kinds of the core; NONE without resources. */
   pg: string;
   share: string;
@@ -68,8 +75,12 @@ function shapeOf(w: NerWord, text: string, core: string): string {
 
 // Word analyses are cached by form: news text repeats its words, and a cached object keeps its
 // strings (and their hashes) for the feature lookups.
-const infoCache = new Map<string, WordInfo>();
+// One map per kind and final-ي writing (KIND_INDEX + ya), keyed by the form: no key string is
+// built per word.
+const infoCaches = Array.from({ length: 9 }, () => new Map<string, WordInfo>());
+let infoCacheSize = 0;
 const INFO_CACHE_MAX = 100_000;
+const KIND_INDEX: Record<NerWord['kind'], number> = { word: 0, number: 3, punct: 6 };
 
 // Normalisation writes final ى as ي, so the preposition على and the name علي share a form; how
 // the word was written is kept apart (writers who use ي for ى make it a hint, not a rule).
@@ -77,8 +88,9 @@ const ALEF_MAQSURA_END = /\u0649[\u064B-\u0652\u0670]*$/;
 
 function info(w: NerWord, text: string): WordInfo {
   const ya = w.kind === 'word' && w.norm.endsWith('ي') ? (ALEF_MAQSURA_END.test(text) ? '1' : '0') : '';
-  const key = w.kind + ya + '\u0000' + (LATIN.test(text) ? text : w.norm);
-  const hit = infoCache.get(key);
+  const key = LATIN.test(text) ? text : w.norm;
+  const cache = infoCaches[KIND_INDEX[w.kind] + (ya === '' ? 0 : ya === '0' ? 1 : 2)];
+  const hit = cache.get(key);
   if (hit) return hit;
   const n = w.norm;
   let wi: WordInfo;
@@ -87,8 +99,9 @@ function info(w: NerWord, text: string): WordInfo {
     const split = splitProclitics(n);
     wi = { n, core: split.stem, pre: n.slice(0, split.prefixLength), shape: shapeOf(w, text, split.stem), ya };
   }
-  if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
-  infoCache.set(key, wi);
+  if (infoCacheSize >= INFO_CACHE_MAX) { for (const m of infoCaches) m.clear(); infoCacheSize = 0; }
+  cache.set(key, wi);
+  infoCacheSize++;
   return wi;
 }
 
@@ -400,9 +413,14 @@ function lexValues(x: WordInfo, lex: Lexicon): WordLexValues {
   const hit = x.lx;
   if (hit && hit.lex === lex && hit.res === lex.res) return hit;
   const res = lex.res;
+  const [k1, k2] = res ? classesOf(x, res) : [NONE, NONE];
   const v: WordLexValues = {
     lex, res,
+    wn: wn(x, lex),
     cn: cn(x, lex),
+    lc: isWordInfo(x) ? lex.cores.get(x.core) : undefined,
+    nw: res?.newsForms && isWordInfo(x) ? res.newsForms.get(x.n) : undefined,
+    k1, k2,
     pg: res ? personBucket(x, res) : NONE,
     share: nameShareBucket(x, lex),
     ss: res?.senses ? sensesOf(x, res) : NONE,
@@ -444,36 +462,34 @@ for (const o of OFFSETS) { const k = o < 0 ? String(o) : '+' + o; RES_TEMPLATES[
 
 /** Features that a neighbour at `offset` (−2, −1, +1, +2) contributes, from that word alone. */
 export function neighborFeatures(x: WordInfo, offset: number, lex: Lexicon | null, emit: FeatureSink): void {
-  const res = lex?.res;
+  if (!lex) {
+    emitNeighbor(x, offset, wn(x, null), cn(x, null), emit);
+    return;
+  }
+  // The word's lexicon values are read once per word, not once per offset (lexValues).
+  const v = lexValues(x, lex);
+  const res = v.res;
   if (res) {
     const [t1, t2, tp, tr] = RES_TEMPLATES[offset];
-    const [k1, k2] = classesOf(x, res);
-    emit(t1, k1);
+    emit(t1, v.k1);
     if (offset === -1 || offset === 1) {
-      emit(t2, k2);
-      emit(tp, personBucket(x, res));
-      if (res.newsForms && isWordInfo(x)) lexFeatures(offset === -1 ? 'nw-1' : 'nw+1', res.newsForms.get(x.n), emit);
-      if (res.senses) emit(offset === -1 ? 'ss-1' : 'ss+1', sensesOf(x, res));
+      emit(t2, v.k2);
+      emit(tp, v.pg);
+      if (res.newsForms && isWordInfo(x)) lexFeatures(offset === -1 ? 'nw-1' : 'nw+1', v.nw, emit);
+      if (res.senses) emit(offset === -1 ? 'ss-1' : 'ss+1', v.ss);
     }
-    emit(tr, res.triggers.get(x.core) ?? NONE);
+    emit(tr, v.tr);
   }
-  if (offset === -2) {
-    emit('w-2', wn(x, lex)); emit('c-2', cn(x, lex)); emit('sh-2', x.shape);
-    if (lex && isWordInfo(x)) lexFeatures('lc-2', lex.cores.get(x.core), emit);
-    return;
-  }
-  if (offset === 2) {
-    emit('w+2', wn(x, lex)); emit('c+2', cn(x, lex)); emit('sh+2', x.shape);
-    if (lex && isWordInfo(x)) lexFeatures('lc+2', lex.cores.get(x.core), emit);
-    return;
-  }
-  if (offset === -1) {
-    emit('w-1', wn(x, lex)); emit('c-1', cn(x, lex)); emit('x-1', x2(x));
-    if (lex && isWordInfo(x)) lexFeatures('lc-1', lex.cores.get(x.core), emit);
-    return;
-  }
-  emit('w+1', wn(x, lex)); emit('c+1', cn(x, lex)); emit('p+1', x.pre); emit('x+1', x2(x));
-  if (lex && isWordInfo(x)) lexFeatures('lc+1', lex.cores.get(x.core), emit);
+  emitNeighbor(x, offset, v.wn, v.cn, emit);
+  if (isWordInfo(x)) lexFeatures(offset === -2 ? 'lc-2' : offset === 2 ? 'lc+2' : offset === -1 ? 'lc-1' : 'lc+1', v.lc, emit);
+}
+
+/** The neighbour's identity, core and shape features (those that need no lexicon resources). */
+function emitNeighbor(x: WordInfo, offset: number, w: string, c: string, emit: FeatureSink): void {
+  if (offset === -2) { emit('w-2', w); emit('c-2', c); emit('sh-2', x.shape); return; }
+  if (offset === 2) { emit('w+2', w); emit('c+2', c); emit('sh+2', x.shape); return; }
+  if (offset === -1) { emit('w-1', w); emit('c-1', c); emit('x-1', x2(x)); return; }
+  emit('w+1', w); emit('c+1', c); emit('p+1', x.pre); emit('x+1', x2(x));
 }
 
 export interface SentenceSink {
