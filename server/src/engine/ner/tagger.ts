@@ -215,6 +215,9 @@ export function emissions(model: LoadedModel, words: NerWord[], texts: string[])
     const from = slot * K;
     for (let k = 0; k < K; k++) emit[base + k] += w[from + k];
   };
+  let tables = partsTables.get(model);
+  if (!tables) partsTables.set(model, (tables = new Map()));
+  const byTemplate = tables;
   const addWeights = (o: number | undefined) => {
     if (o !== undefined) for (let k = 0; k < K; k++) emit[base + k] += table[o + k];
   };
@@ -224,7 +227,8 @@ export function emissions(model: LoadedModel, words: NerWord[], texts: string[])
     neighbor(info, offset) { add(wordVectors(model, info), offsetSlot(offset)); },
     feat(tmpl, val) { addWeights(model.weights.get(tmpl)?.get(val)); },
     joined(tmpl, a, b, c) {
-      const parts = partsTable(model, tmpl, c === undefined ? 2 : 3);
+      let parts = byTemplate.get(tmpl);
+      if (parts === undefined) parts = partsTable(model, tmpl, c === undefined ? 2 : 3);
       if (!parts) { addWeights(model.weights.get(tmpl)?.get(c === undefined ? a + '|' + b : a + '|' + b + '|' + c)); return; }
       const m = (parts.get(a) as Map<string, unknown> | undefined)?.get(b);
       addWeights((c === undefined ? m : (m as Map<string, unknown> | undefined)?.get(c)) as number | undefined);
