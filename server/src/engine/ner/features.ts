@@ -38,6 +38,8 @@ export interface WordInfo {
   lx?: WordLexValues;
   /** The form without و/ف and a preposition (stripParticles of `n`), computed once per word. */
   bare?: string;
+  /** Per name list (by NameList.id): whether the word can begin one of its names (startsName). */
+  startsName?: boolean[];
 }
 
 /** The values of a word that the sentence features read from a lexicon: computed once per word
@@ -131,6 +133,20 @@ export interface NameList {
   maxWords: number;
   /** Every word-level prefix of a name ("الولايات", "الولايات المتحده"), built on first use. */
   prefixes?: Set<string>;
+  /** A number for this list (WordInfo.startsName), given on first use. */
+  id?: number;
+}
+
+let nameListIds = 0;
+
+/** Whether a word can begin a name of the list (as written or without its particles): known once
+ *  per word and list, so that the words that begin none (most) cost one array read. */
+function startsName(x: WordInfo, gz: NameList, prefixes: Set<string>): boolean {
+  const id = gz.id ?? (gz.id = nameListIds++);
+  const memo = x.startsName ?? (x.startsName = []);
+  let v = memo[id];
+  if (v === undefined) memo[id] = v = prefixes.has(x.n) || prefixes.has(bareOf(x));
+  return v;
 }
 
 export function prefixesOf(gz: NameList): Set<string> {
@@ -153,7 +169,7 @@ function gazetteerTags(infos: WordInfo[], gz: NameList): string[] {
   const tags: string[] = new Array(infos.length).fill('');
   const prefixes = prefixesOf(gz);
   for (let i = 0; i < infos.length; i++) {
-    if (!infos[i].core) continue;
+    if (!infos[i].core || !startsName(infos[i], gz, prefixes)) continue;
     let best = 0;
     let type = '';
     // First word: as written, or with the conjunction/preposition removed (article kept).
