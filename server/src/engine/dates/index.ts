@@ -3,7 +3,8 @@
 // article's own dateline.
 import type { DateMention, Token } from '../model';
 import { Grammar } from './grammar';
-import { scan } from './scan';
+import { scan, type Scan } from './scan';
+import type { Match } from './sem';
 import { parseReference, resolveSem, type Prefer } from './resolve';
 
 export interface DateOptions {
@@ -19,21 +20,35 @@ export interface DateOptions {
  */
 export function recognizeDates(text: string, _tokens: Token[] | null, referenceDate: string | null, options: DateOptions = {}): DateMention[] {
   const sc = scan(text);
-  const g = new Grammar(sc.toks);
   const ref = parseReference(referenceDate);
   const out: DateMention[] = [];
-  let i = 0;
-  while (i < sc.toks.length) {
-    const m = g.at(i);
-    if (!m) { i++; continue; }
+  for (const m of expressionsOf(sc)) {
     const { start, end } = sc.span(m.i, m.j, m.skip);
     const r = resolveSem(m.sem, ref, options.prefer ?? 'past');
     const mention: DateMention = { start, end, text: text.slice(start, end), value: r.value, kind: r.kind, resolved: r.resolved, explanation: r.explanation };
     if (r.mod) mention.mod = r.mod;
     if (ref) mention.explanation.push(`reference date ${referenceDate}`);
     out.push(mention);
+  }
+  return out;
+}
+
+/** The grammar's expressions of a scanned text, left to right, kept on the scan: they do not
+ *  depend on the reference date, and an article's text is read twice (for its dateline, with no
+ *  reference date, then resolved against the date chosen), once more when a reference date
+ *  changes. */
+function expressionsOf(sc: Scan): Match[] {
+  if (sc.expressions) return sc.expressions;
+  const g = new Grammar(sc.toks);
+  const out: Match[] = [];
+  let i = 0;
+  while (i < sc.toks.length) {
+    const m = g.at(i);
+    if (!m) { i++; continue; }
+    out.push(m);
     i = Math.max(m.j, i + 1);
   }
+  sc.expressions = out;
   return out;
 }
 

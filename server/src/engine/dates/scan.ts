@@ -3,6 +3,7 @@
 // للعام → العام) so that attached prepositions stay outside the spans.
 import { normalize } from '../text/normalize';
 import { bareForms } from '../quantities/numberWords';
+import type { Match } from './sem';
 
 export class Tok {
   private cached: { skip: number; w: string }[] | undefined;
@@ -30,6 +31,8 @@ export interface Scan {
   toks: Tok[];
   /** Original span of tokens [i, j) with `skip` normalised letters left out of the first one. */
   span(i: number, j: number, skip?: number): { start: number; end: number };
+  /** The date grammar's expressions over `toks`, once computed (dates/index.ts). */
+  expressions?: Match[];
 }
 
 const TOKEN = /[\u0621-\u063A\u0641-\u064Aa-z]+|[0-9]+|\S/g;

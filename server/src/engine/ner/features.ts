@@ -34,6 +34,33 @@ export interface WordInfo {
    *  neighbour at −2, −1, +1, +2 (K each, one after the other), under the model `cacheModel`. */
   cached?: Float64Array;
   cacheModel?: object;
+  /** What the sentence features read of this word in one lexicon (lexValues). */
+  lx?: WordLexValues;
+  /** The form without و/ف and a preposition (stripParticles of `n`), computed once per word. */
+  bare?: string;
+  /** Per name list (by NameList.id): whether the word can begin one of its names (startsName). */
+  startsName?: boolean[];
+}
+
+/** The values of a word that the sentence features read from a lexicon: computed once per word
+ *  and lexicon instead of at every occurrence (each is one to three table lookups). */
+interface WordLexValues {
+  lex: Lexicon;
+  res: NerResources | null;
+  /** wn(), cn(): the form and the core, or '?' when the lexicon does not know them. */
+  wn: string;
+  cn: string;
+  /** The lexicon's counts of the core, and the news lexicon's of the form (lexFeatures). */
+  lc: LexEntry | undefined;
+  nw: LexEntry | undefined;
+  /** classesOf(); NONE without resources. */
+  k1: string;
+  k2: string;
+  /** personBucket(), nameShareBucket(), sensesOf(), the trigger kinds of the core; NONE without resources. */
+  pg: string;
+  share: string;
+  ss: string;
+  tr: string;
 }
 
 const ARABIC = /[\u0621-\u064A]/;
@@ -50,8 +77,12 @@ function shapeOf(w: NerWord, text: string, core: string): string {
 
 // Word analyses are cached by form: news text repeats its words, and a cached object keeps its
 // strings (and their hashes) for the feature lookups.
-const infoCache = new Map<string, WordInfo>();
+// One map per kind and final-ي writing (KIND_INDEX + ya), keyed by the form: no key string is
+// built per word.
+const infoCaches = Array.from({ length: 9 }, () => new Map<string, WordInfo>());
+let infoCacheSize = 0;
 const INFO_CACHE_MAX = 100_000;
+const KIND_INDEX: Record<NerWord['kind'], number> = { word: 0, number: 3, punct: 6 };
 
 // Normalisation writes final ى as ي, so the preposition على and the name علي share a form; how
 // the word was written is kept apart (writers who use ي for ى make it a hint, not a rule).
@@ -59,8 +90,9 @@ const ALEF_MAQSURA_END = /\u0649[\u064B-\u0652\u0670]*$/;
 
 function info(w: NerWord, text: string): WordInfo {
   const ya = w.kind === 'word' && w.norm.endsWith('ي') ? (ALEF_MAQSURA_END.test(text) ? '1' : '0') : '';
-  const key = w.kind + ya + '\u0000' + (LATIN.test(text) ? text : w.norm);
-  const hit = infoCache.get(key);
+  const key = LATIN.test(text) ? text : w.norm;
+  const cache = infoCaches[KIND_INDEX[w.kind] + (ya === '' ? 0 : ya === '0' ? 1 : 2)];
+  const hit = cache.get(key);
   if (hit) return hit;
   const n = w.norm;
   let wi: WordInfo;
@@ -69,8 +101,9 @@ function info(w: NerWord, text: string): WordInfo {
     const split = splitProclitics(n);
     wi = { n, core: split.stem, pre: n.slice(0, split.prefixLength), shape: shapeOf(w, text, split.stem), ya };
   }
-  if (infoCache.size >= INFO_CACHE_MAX) infoCache.clear();
-  infoCache.set(key, wi);
+  if (infoCacheSize >= INFO_CACHE_MAX) { for (const m of infoCaches) m.clear(); infoCacheSize = 0; }
+  cache.set(key, wi);
+  infoCacheSize++;
   return wi;
 }
 
@@ -100,6 +133,20 @@ export interface NameList {
   maxWords: number;
   /** Every word-level prefix of a name ("الولايات", "الولايات المتحده"), built on first use. */
   prefixes?: Set<string>;
+  /** A number for this list (WordInfo.startsName), given on first use. */
+  id?: number;
+}
+
+let nameListIds = 0;
+
+/** Whether a word can begin a name of the list (as written or without its particles): known once
+ *  per word and list, so that the words that begin none (most) cost one array read. */
+function startsName(x: WordInfo, gz: NameList, prefixes: Set<string>): boolean {
+  const id = gz.id ?? (gz.id = nameListIds++);
+  const memo = x.startsName ?? (x.startsName = []);
+  let v = memo[id];
+  if (v === undefined) memo[id] = v = prefixes.has(x.n) || prefixes.has(bareOf(x));
+  return v;
 }
 
 export function prefixesOf(gz: NameList): Set<string> {
@@ -122,11 +169,11 @@ function gazetteerTags(infos: WordInfo[], gz: NameList): string[] {
   const tags: string[] = new Array(infos.length).fill('');
   const prefixes = prefixesOf(gz);
   for (let i = 0; i < infos.length; i++) {
-    if (!infos[i].core) continue;
+    if (!infos[i].core || !startsName(infos[i], gz, prefixes)) continue;
     let best = 0;
     let type = '';
     // First word: as written, or with the conjunction/preposition removed (article kept).
-    const a = infos[i].n, b = stripParticles(a);
+    const a = infos[i].n, b = bareOf(infos[i]);
     for (const first of a === b ? [a] : [a, b]) {
       let key = first;
       for (let k = 1; k <= gz.maxWords && i + k <= infos.length; k++) {
@@ -378,6 +425,29 @@ function nameShareBucket(w: WordInfo, lex: Lexicon): string {
   return SMALL[Math.round((4 * (e[1] + e[2] + e[3] + e[4])) / e[0])];
 }
 
+function lexValues(x: WordInfo, lex: Lexicon): WordLexValues {
+  const hit = x.lx;
+  if (hit && hit.lex === lex && hit.res === lex.res) return hit;
+  const res = lex.res;
+  const [k1, k2] = res ? classesOf(x, res) : [NONE, NONE];
+  const v: WordLexValues = {
+    lex, res,
+    wn: wn(x, lex),
+    cn: cn(x, lex),
+    lc: isWordInfo(x) ? lex.cores.get(x.core) : undefined,
+    nw: res?.newsForms && isWordInfo(x) ? res.newsForms.get(x.n) : undefined,
+    k1, k2,
+    pg: res ? personBucket(x, res) : NONE,
+    share: nameShareBucket(x, lex),
+    ss: res?.senses ? sensesOf(x, res) : NONE,
+    tr: res ? res.triggers.get(x.core) ?? NONE : NONE,
+  };
+  x.lx = v;
+  return v;
+}
+
+const bareOf = (x: WordInfo): string => x.bare ?? (x.bare = stripParticles(x.n));
+
 /** Features of the word itself: letters, shape, identity and lexicon evidence. */
 export function wordFeatures(w: WordInfo, lex: Lexicon | null, emit: FeatureSink): void {
   for (const [t, v] of unigramFeatures(w)) emit(t, v);
@@ -408,36 +478,34 @@ for (const o of OFFSETS) { const k = o < 0 ? String(o) : '+' + o; RES_TEMPLATES[
 
 /** Features that a neighbour at `offset` (−2, −1, +1, +2) contributes, from that word alone. */
 export function neighborFeatures(x: WordInfo, offset: number, lex: Lexicon | null, emit: FeatureSink): void {
-  const res = lex?.res;
+  if (!lex) {
+    emitNeighbor(x, offset, wn(x, null), cn(x, null), emit);
+    return;
+  }
+  // The word's lexicon values are read once per word, not once per offset (lexValues).
+  const v = lexValues(x, lex);
+  const res = v.res;
   if (res) {
     const [t1, t2, tp, tr] = RES_TEMPLATES[offset];
-    const [k1, k2] = classesOf(x, res);
-    emit(t1, k1);
+    emit(t1, v.k1);
     if (offset === -1 || offset === 1) {
-      emit(t2, k2);
-      emit(tp, personBucket(x, res));
-      if (res.newsForms && isWordInfo(x)) lexFeatures(offset === -1 ? 'nw-1' : 'nw+1', res.newsForms.get(x.n), emit);
-      if (res.senses) emit(offset === -1 ? 'ss-1' : 'ss+1', sensesOf(x, res));
+      emit(t2, v.k2);
+      emit(tp, v.pg);
+      if (res.newsForms && isWordInfo(x)) lexFeatures(offset === -1 ? 'nw-1' : 'nw+1', v.nw, emit);
+      if (res.senses) emit(offset === -1 ? 'ss-1' : 'ss+1', v.ss);
     }
-    emit(tr, res.triggers.get(x.core) ?? NONE);
+    emit(tr, v.tr);
   }
-  if (offset === -2) {
-    emit('w-2', wn(x, lex)); emit('c-2', cn(x, lex)); emit('sh-2', x.shape);
-    if (lex && isWordInfo(x)) lexFeatures('lc-2', lex.cores.get(x.core), emit);
-    return;
-  }
-  if (offset === 2) {
-    emit('w+2', wn(x, lex)); emit('c+2', cn(x, lex)); emit('sh+2', x.shape);
-    if (lex && isWordInfo(x)) lexFeatures('lc+2', lex.cores.get(x.core), emit);
-    return;
-  }
-  if (offset === -1) {
-    emit('w-1', wn(x, lex)); emit('c-1', cn(x, lex)); emit('x-1', x2(x));
-    if (lex && isWordInfo(x)) lexFeatures('lc-1', lex.cores.get(x.core), emit);
-    return;
-  }
-  emit('w+1', wn(x, lex)); emit('c+1', cn(x, lex)); emit('p+1', x.pre); emit('x+1', x2(x));
-  if (lex && isWordInfo(x)) lexFeatures('lc+1', lex.cores.get(x.core), emit);
+  emitNeighbor(x, offset, v.wn, v.cn, emit);
+  if (isWordInfo(x)) lexFeatures(offset === -2 ? 'lc-2' : offset === 2 ? 'lc+2' : offset === -1 ? 'lc-1' : 'lc+1', v.lc, emit);
+}
+
+/** The neighbour's identity, core and shape features (those that need no lexicon resources). */
+function emitNeighbor(x: WordInfo, offset: number, w: string, c: string, emit: FeatureSink): void {
+  if (offset === -2) { emit('w-2', w); emit('c-2', c); emit('sh-2', x.shape); return; }
+  if (offset === 2) { emit('w+2', w); emit('c+2', c); emit('sh+2', x.shape); return; }
+  if (offset === -1) { emit('w-1', w); emit('c-1', c); emit('x-1', x2(x)); return; }
+  emit('w+1', w); emit('c+1', c); emit('p+1', x.pre); emit('x+1', x2(x));
 }
 
 export interface SentenceSink {
@@ -449,6 +517,10 @@ export interface SentenceSink {
   neighbor(info: WordInfo, offset: number): void;
   /** Features that depend on two words or on the sentence. */
   feat: FeatureSink;
+  /** A feature whose value is parts joined with '|' (`c` absent: two parts): the same as
+   *  feat(template, a + '|' + b [+ '|' + c]), which it is when absent. The run-time tagger looks
+   *  the parts up without building the string. */
+  joined?(template: string, a: string, b: string, c?: string): void;
 }
 
 /**
@@ -463,17 +535,20 @@ export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | 
   const at = (i: number): WordInfo => (i < 0 ? BOS : i >= infos.length ? EOS : infos[i]);
   const gzAt = (i: number): string => (i < 0 || i >= gz.length ? '-' : gz[i] || '-');
   const emit = sink.feat;
+  const joined = sink.joined ? sink.joined.bind(sink) : (t: string, a: string, b: string, c?: string) => emit(t, c === undefined ? a + '|' + b : a + '|' + b + '|' + c);
+  // The word's lexicon values (lexValues), cached on the word: cn() without a lexicon is the core.
+  const cnOf = lex ? (x: WordInfo) => lexValues(x, lex).cn : (x: WordInfo) => x.core;
   for (let i = 0; i < infos.length; i++) {
     const w = infos[i];
     sink.at(i, w);
     sink.word(w);
     const p1 = at(i - 1), n1 = at(i + 1);
     for (const o of OFFSETS) sink.neighbor(at(i + o), o);
-    emit('sh-1', p1.shape + '|' + w.shape);
-    emit('sh+1', w.shape + '|' + n1.shape);
-    const wc = cn(w, lex);
-    emit('ww-1', cn(p1, lex) + '|' + wc);
-    emit('ww+1', wc + '|' + cn(n1, lex));
+    joined('sh-1', p1.shape, w.shape);
+    joined('sh+1', w.shape, n1.shape);
+    const wc = cnOf(w);
+    joined('ww-1', cnOf(p1), wc);
+    joined('ww+1', wc, cnOf(n1));
     emit('g', gzAt(i));
     emit('g-1', gzAt(i - 1));
     emit('g+1', gzAt(i + 1));
@@ -481,21 +556,22 @@ export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | 
     // title to the name across the adjective.
     let b = i - 1;
     while (b >= 0 && b >= i - 3 && isNisba(infos[b])) b--;
-    if (b < i - 1) emit('pn', cn(at(b), lex));
+    if (b < i - 1) emit('pn', cnOf(at(b)));
     const res = lex?.res;
     if (lex && res) {
       // Conjunctions for names whose words are also common words (علي "on", جو "air"): how
       // name-like this word is (person-name list, share of its labelled occurrences inside names)
       // together with how name-like its neighbours are, and with the title or trigger before it.
-      const pg0 = personBucket(w, res), pgp = personBucket(p1, res), pgn = personBucket(n1, res);
-      const sh0 = nameShareBucket(w, lex), shp = nameShareBucket(p1, lex), shn = nameShareBucket(n1, lex);
-      emit('pgx', pg0 + '|' + pgn);
-      emit('pgv', pgp + '|' + pg0);
-      emit('lsx', sh0 + '|' + shn + '|' + pgn);
-      emit('lsv', shp + '|' + sh0 + '|' + pgp);
-      emit('tpg', (res.triggers.get(at(b).core) ?? NONE) + '|' + pg0 + '|' + sh0);
+      const v0 = lexValues(w, lex), vp = lexValues(p1, lex), vn = lexValues(n1, lex);
+      const pg0 = v0.pg, pgp = vp.pg, pgn = vn.pg;
+      const sh0 = v0.share, shp = vp.share, shn = vn.share;
+      joined('pgx', pg0, pgn);
+      joined('pgv', pgp, pg0);
+      joined('lsx', sh0, shn, pgn);
+      joined('lsv', shp, sh0, pgp);
+      joined('tpg', lexValues(at(b), lex).tr, pg0, sh0);
       // A head noun's sense with how name-like the next word is: «فيلق القدس», «حزب الله».
-      if (res.senses) emit('ssx', sensesOf(w, res) + '|' + sensesOf(n1, res) + '|' + shn);
+      if (res.senses) joined('ssx', v0.ss, vn.ss, shn);
     }
     if (lex) {
       emit('ge', ge[i] || '-');

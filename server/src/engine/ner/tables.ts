@@ -47,6 +47,13 @@ export interface WordTable<V> {
 export class SortedTable<V> implements WordTable<V> {
   private readonly starts: Int32Array;
   private readonly memo = new Map<string, V | null>();
+  /** The lines whose keys begin with the same two code units (the second one a tab for a
+   *  one-letter key) are consecutive in a sorted table: their range [from, to) by those two units
+   *  (first * 65536 + second). A search then probes a few neighbouring lines of one range instead of
+   *  some 17 lines spread over megabytes of text, each probe a likely cache miss. */
+  private readonly ranges = new Map<number, number>();
+  private readonly rangeEnd: Int32Array;
+  private grouped = true;
   constructor(private readonly text: string, private readonly parse: (t: string, from: number, to: number) => V) {
     let n = text ? 1 : 0;
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
@@ -54,6 +61,21 @@ export class SortedTable<V> implements WordTable<V> {
     let k = 0;
     if (text) { this.starts[k++] = 0; for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts[k++] = i + 1; }
     this.starts[n] = text.length + 1;
+    // rangeEnd[i] is the end of the range that starts at line i.
+    this.rangeEnd = new Int32Array(n);
+    let prev = -2, from = 0;
+    for (let i = 0; i < n; i++) {
+      const p = this.starts[i];
+      const key = text.charCodeAt(p) === 9 ? -1 : text.charCodeAt(p) * 65536 + text.charCodeAt(p + 1);
+      if (key === prev) continue;
+      // Not grouped (a table out of order): search it whole, as before.
+      if (this.ranges.has(key)) { this.ranges.clear(); this.grouped = false; break; }
+      if (i > 0) this.rangeEnd[from] = i;
+      this.ranges.set(key, i);
+      prev = key;
+      from = i;
+    }
+    if (n > 0 && this.grouped) this.rangeEnd[from] = n;
   }
 
   get size(): number { return this.starts.length - 1; }
@@ -75,6 +97,11 @@ export class SortedTable<V> implements WordTable<V> {
     const hit = this.memo.get(key);
     if (hit !== undefined) return hit ?? undefined;
     let lo = 0, hi = this.size - 1;
+    if (key.length > 0 && this.grouped) {
+      const first = this.ranges.get(key.charCodeAt(0) * 65536 + (key.length > 1 ? key.charCodeAt(1) : 9));
+      if (first === undefined) hi = -1;
+      else { lo = first; hi = this.rangeEnd[first] - 1; }
+    }
     let found: V | null = null;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;

@@ -170,7 +170,40 @@ function wordVectors(model: LoadedModel, info: WordInfo): Float64Array {
   return vecs;
 }
 
-const OFFSET_SLOT: Record<number, number> = { [-2]: 1, [-1]: 2, 1: 3, 2: 4 };
+/** Slot of a neighbour's vector in wordVectors: −2, −1, +1, +2 → 1, 2, 3, 4. */
+const offsetSlot = (offset: number) => (offset < 0 ? offset + 3 : offset + 2);
+
+/** Offsets of one joined template's weights by its parts (parts → … → offset), or null when
+ *  the parts cannot be told apart in the model's keys (a part that contains '|' itself): such a
+ *  template is looked up by its joined string. */
+type PartsTable = Map<string, unknown> | null;
+
+const partsTables = new WeakMap<LoadedModel, Map<string, PartsTable>>();
+
+/** The model's keys of a template whose values are `parts` strings joined with '|', split into
+ *  nested maps: the tagger looks a feature up by its parts, without building and hashing the
+ *  joined string at every word (SentenceSink.joined). Built once per template from the model's
+ *  own keys, so its size is fixed by the model. */
+function partsTable(model: LoadedModel, tmpl: string, parts: number): PartsTable {
+  let byTemplate = partsTables.get(model);
+  if (!byTemplate) partsTables.set(model, (byTemplate = new Map()));
+  const hit = byTemplate.get(tmpl);
+  if (hit !== undefined) return hit;
+  let root: Map<string, unknown> | null = new Map();
+  for (const [val, o] of model.weights.get(tmpl) ?? []) {
+    const xs = val.split('|');
+    if (xs.length !== parts) { root = null; break; }
+    let m = root;
+    for (let i = 0; i < parts - 1; i++) {
+      let next = m.get(xs[i]) as Map<string, unknown> | undefined;
+      if (!next) m.set(xs[i], (next = new Map()));
+      m = next;
+    }
+    m.set(xs[parts - 1], o);
+  }
+  byTemplate.set(tmpl, root);
+  return root;
+}
 
 /** Emission scores of a sentence: T*K. */
 export function emissions(model: LoadedModel, words: NerWord[], texts: string[]): Float64Array {
@@ -182,13 +215,23 @@ export function emissions(model: LoadedModel, words: NerWord[], texts: string[])
     const from = slot * K;
     for (let k = 0; k < K; k++) emit[base + k] += w[from + k];
   };
+  let tables = partsTables.get(model);
+  if (!tables) partsTables.set(model, (tables = new Map()));
+  const byTemplate = tables;
+  const addWeights = (o: number | undefined) => {
+    if (o !== undefined) for (let k = 0; k < K; k++) emit[base + k] += table[o + k];
+  };
   visitSentence(words, texts, model.lexicon, {
     at(t) { base = t * K; },
     word(info) { add(wordVectors(model, info), 0); },
-    neighbor(info, offset) { add(wordVectors(model, info), OFFSET_SLOT[offset]); },
-    feat(tmpl, val) {
-      const o = model.weights.get(tmpl)?.get(val);
-      if (o !== undefined) for (let k = 0; k < K; k++) emit[base + k] += table[o + k];
+    neighbor(info, offset) { add(wordVectors(model, info), offsetSlot(offset)); },
+    feat(tmpl, val) { addWeights(model.weights.get(tmpl)?.get(val)); },
+    joined(tmpl, a, b, c) {
+      let parts = byTemplate.get(tmpl);
+      if (parts === undefined) parts = partsTable(model, tmpl, c === undefined ? 2 : 3);
+      if (!parts) { addWeights(model.weights.get(tmpl)?.get(c === undefined ? a + '|' + b : a + '|' + b + '|' + c)); return; }
+      const m = (parts.get(a) as Map<string, unknown> | undefined)?.get(b);
+      addWeights((c === undefined ? m : (m as Map<string, unknown> | undefined)?.get(c)) as number | undefined);
     },
   });
   return emit;

@@ -107,10 +107,11 @@ class Reader {
     }
     const t = this.toks[i];
     if (!t || t.kind !== 'w') return undefined;
-    // "نصف مليار", "ربع مليون": a fraction of a scale.
-    const frac = t.forms.find((f) => f.skip <= 1 && FRACTIONS[f.w] !== undefined);
+    // "نصف مليار", "ربع مليون": a fraction of a scale (the word's clitic readings are asked only
+    // before a scale word: building them for every word of the text was most of this pass).
     const sc = SCALES[this.w(i + 1) ?? ''];
-    if (frac && sc && !sc.plural && !sc.dual) {
+    const frac = sc && !sc.plural && !sc.dual ? t.forms.find((f) => f.skip <= 1 && FRACTIONS[f.w] !== undefined) : undefined;
+    if (frac && sc) {
       const v = FRACTIONS[frac.w] * sc.value;
       return { i, j: i + 2, low: v, high: v, value: v, skip: frac.skip, precision: roundingOf(v) };
     }
