@@ -16,7 +16,7 @@
 // sixth, WikiFANE's dev blocks) and prints dev F1 instead of writing the model: features and
 // settings are tuned that way, never on held-out or seed text. Switches for ablations:
 // NER_WIKI=0 (ANERcorp only), NER_CLUSTERS=0, NER_SPELLING=1 (spelling tables, off by default), NER_SENSES=0, NER_SENSE_INSTANCES=0 (senses of common nouns only), NER_NAMES=0, NER_TRIGGERS=0, NER_ANER_WEIGHT=n
-// (ANERcorp sentences counted n times in training), NER_LEX_WEIGHT=n (and in the lexicon), NER_EPOCHS=n,
+// (ANERcorp sentences counted n times in training), NER_LEX_WEIGHT=n (and in the lexicon), NER_EPOCHS=n, NER_CURVE=1 (with NER_DEV=1: dev F1 of the tagger after every epoch, to choose NER_EPOCHS),
 // NER_LAMBDA=x (shipped weights = shared + x × news copy), NER_LAMBDAS_OUT=folder (a model per λ of a
 // grid from the same run, to choose λ on dev with scripts/train/ner-dev.ts). NER_HELDOUT=1 prints held-out F1 (tagger
 // alone) of the trained model, for the ablation table, without writing it.
@@ -202,13 +202,28 @@ async function main() {
   train.forEach((x, i) => { for (let r = 0; r < (x.aner ? ANER_WEIGHT : 1); r++) data.push(examples[i]); });
   log(`${F} features${domains ? ` (and a copy per corpus)` : ''}, ${data.length} training sentences (ANERcorp ×${ANER_WEIGHT}), ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const wAll = trainPerceptron(data, F * (1 + domains), EPOCHS, log);
   // Shipped weights: the shared copy plus λ times the news (ANERcorp) copy. λ = 1 is the news
   // model of the augmented training; smaller λ leans towards what holds across both corpora.
   const newsMix = (x: Weights, lambda: number): Weights => (domains ? { ...x, W: x.W.slice(0, F * K).map((v, i) => v + lambda * x.W[F * K + i]) } : x);
+  const fullLex = withRes(train.map((x) => x.s));
+  // NER_DEV=1 NER_CURVE=1: dev F1 of the tagger alone (shipped λ mix, before pruning and
+  // rounding) after every epoch, to choose the epoch count on dev (early stopping) in one run.
+  let curve: ((epoch: number, w: Weights) => void) | undefined;
+  if (DEV && env('NER_CURVE', 0) === 1) {
+    const devSets = corpora.map((c) => ({ name: c.name, sents: c.dev, ex: c.dev.map((s) => toExample(sentenceFeatures(s.words, s.texts, fullLex))) }));
+    curve = (epoch, w) => {
+      const mixed = newsMix(w, LAMBDA);
+      const row = devSets.map(({ name, sents, ex }) => {
+        const sc = scoreSpans(ex.map((e, i) => ({ gold: spansOf(sents[i].labels), pred: spansOf(decode(e, mixed).map((l) => LABELS[l])) })));
+        return `${name} ${sc.all.f.toFixed(2)}`;
+      });
+      log(`dev curve, epoch ${epoch}: ${row.join(', ')}`);
+    };
+  }
+  const wAll = trainPerceptron(data, F * (1 + domains), EPOCHS, log, curve);
+  curve?.(EPOCHS, wAll);
   log(`trained, ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-  const fullLex = withRes(train.map((x) => x.s));
   // Temperature for the confidences (Viterbi does not depend on it): a model trained the same way
   // on the other folds scores the last fold of ANERcorp (whose lexicon features come from the
   // other folds, as at run time); the temperature that best predicts its gold tags is kept.

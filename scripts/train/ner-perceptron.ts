@@ -30,8 +30,12 @@ export function decode(ex: { feats: Int32Array[] }, w: Weights): number[] {
   return viterbi(emissionsOf(ex.feats, w.W), ex.feats.length, w.TR, w.ST);
 }
 
-/** Averaged structured perceptron; the same data and seed give the same weights. */
-export function trainPerceptron(data: Example[], F: number, epochs: number, log?: (s: string) => void): Weights {
+/**
+ * Averaged structured perceptron; the same data and seed give the same weights. `afterEpoch`, if
+ * given, sees the averaged weights after each epoch: the same weights a run of that many epochs
+ * would return (the shuffles do not depend on the epoch count), so one run gives the dev curve.
+ */
+export function trainPerceptron(data: Example[], F: number, epochs: number, log?: (s: string) => void, afterEpoch?: (epoch: number, w: Weights) => void): Weights {
   const w = new Float64Array(F * K), u = new Float64Array(F * K);
   const tr = new Float64Array(K * K), tu = new Float64Array(K * K);
   const st = new Float64Array(K), su = new Float64Array(K);
@@ -60,6 +64,7 @@ export function trainPerceptron(data: Example[], F: number, epochs: number, log?
       c++;
     }
     log?.(`epoch ${epoch + 1}: ${errors} word errors`);
+    if (afterEpoch && epoch + 1 < epochs) afterEpoch(epoch + 1, { W: w.map((v, i) => v - u[i] / c), TR: tr.map((v, i) => v - tu[i] / c), ST: st.map((v, i) => v - su[i] / c) });
   }
   const avg = (x: Float64Array, y: Float64Array) => x.map((v, i) => v - y[i] / c);
   return { W: avg(w, u), TR: avg(tr, tu), ST: avg(st, su) };

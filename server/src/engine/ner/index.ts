@@ -9,10 +9,10 @@ import { segmentSentences } from '../text/sentences';
 import { regionGazetteer } from '../gazetteer/regions';
 import { LABELS, NUM_LABELS } from './features';
 import { loadModel, tagSentence, type LoadedModel } from './tagger';
-import { chooseCut, originalCut } from './clitics';
+import { chooseCut, endBeforePrepositions, originalCut } from './clitics';
 import { harmonize } from './consistency';
 import { applyConventions, seatsAsOrganisations } from './conventions';
-import { dropDemonyms } from './nisba';
+import { dropDemonyms, ownerAdjectives } from './nisba';
 
 export interface NerDoc {
   path: string;
@@ -157,7 +157,8 @@ export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<s
   }
   const known = (f: string) => (base.get(f) ?? 0) + (corpusFirst.get(f) ?? 0);
   const first = new Map(tagged.map((t) => {
-    const ms = dropDemonyms(mentionsOf(t, known), model.lexicon);
+    const spans = endBeforePrepositions(t.sentences, t.doc.text, dropDemonyms(mentionsOf(t, known), model.lexicon));
+    const ms = ownerAdjectives(t.sentences, t.doc.text, spans, model.lexicon);
     return [t.doc.path, options.conventions === false ? ms : applyConventions(t.sentences, t.doc.text, ms)];
   }));
   const out = harmonize(tagged, first, model.lexicon, known, (m) => typeEvidence.get(m));
