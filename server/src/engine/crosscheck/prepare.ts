@@ -202,6 +202,24 @@ function punctuationBefore(all: Token[], words: Token[]): string[] {
 }
 
 /** A title, an office or a nationality adjective ("التركي", "اليمنية"): words that describe who. */
+/** The words of a name that name its bearer: not the father's and forefathers' names after بن / ابن /
+ *  بنت («محمد بن سلمان» is not «الملك سلمان»), but the family name after آل («… بن عبدالعزيز آل
+ *  سعود»). Matching one of them is a partial match of the name (matchSide). */
+function ownNameWords(words: Token[]): Token[] {
+  const at = words.findIndex((w) => PATRONYMIC.has(w.norm));
+  if (at < 0) return words;
+  const family = words.findIndex((w, i) => i > at && w.norm === 'ال');
+  return [...words.slice(0, at), ...(family > at ? words.slice(family + 1) : [])];
+}
+const PATRONYMIC = new Set(['بن', 'ابن', 'بنت']);
+
+/** «محمد بن سلمان»: a person named with their father, in any longer form of the name
+ *  («محمد بن سلمان بن عبدالعزيز»); one key for the two, which the own-name words alone do not give. */
+function lineageKey(words: Token[]): string[] {
+  const at = words.findIndex((w) => PATRONYMIC.has(w.norm));
+  return at >= 1 && at + 1 < words.length ? [`N:${lightStem(words[at - 1].stem)} ${lightStem(words[at + 1].stem)}`] : [];
+}
+
 function isTitle(w: Token): boolean {
   const stem = lightStem(w.stem);
   // "مستشاري الرئيس", "مسؤولو الوزارة": the plural in construct.
@@ -387,7 +405,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       entityDone.add(ent);
       const id = ent.entity ?? `T:${norm(ent.text)}`;
       const entWords = words.filter((x) => overlaps(ent, x));
-      const keys = [`E:${id}`, ...entWords.flatMap((x) => wordKeys(x.stem).slice(0, 1))];
+      const keys = [`E:${id}`, ...ownNameWords(entWords).flatMap((x) => wordKeys(x.stem).slice(0, 1)), ...lineageKey(entWords)];
       const weight = Math.max(weights.entity, ...entWords.map((x) => weights.idf(wordKeys(x.stem)[0])));
       const last = i + entWords.length - 1;
       // The word before a name governs its slot (في X / في Y, مع X / مع Y, تهديدات X / تهديدات Y);
