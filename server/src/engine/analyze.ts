@@ -3,8 +3,8 @@
 // them incrementally when one article changes; `analyzeCorpus` is the one-shot form the CLI uses.
 import type { ArticleAnalysis, CanonicalEntity, SentenceLink } from './model';
 import type { EntityMention } from './model';
-import { recognizeCorpus, type TaggedDoc } from './ner';
-import { linkEntities } from './entities/linking';
+import { drain, recognizeCorpusSteps, type TaggedDoc } from './ner';
+import { linkEntitiesSteps } from './entities/linking';
 import { recognizeQuantities } from './quantities';
 import { analyzeFacts, datelineOf, withReferenceDate, type ArticleFacts } from './facts';
 import { CrossChecker } from './crosscheck';
@@ -287,15 +287,26 @@ export class Corpus {
    * `changed` and those whose entities (spans, types or canonical ids) moved.
    */
   refreshEntities(changed: Set<string>): string[] {
+    return drain(this.refreshEntitiesSteps(changed))!;
+  }
+
+  /**
+   * refreshEntities in steps (the language server does it a slice at a time, answering edits in
+   * between). Nothing is changed before the last step, which applies the results only if the
+   * corpus is still the one read (no article staged, removed or re-decided meanwhile): otherwise
+   * it returns null and changes nothing.
+   */
+  *refreshEntitiesSteps(changed: Set<string>): Generator<void, string[] | null> {
     const articles = this.articles();
+    const decisions = this.corpusDecisions;
+    const recognized = yield* recognizeCorpusSteps(articles.map((a) => ({ path: a.path, text: a.text, tokens: a.tokens, sentences: a.sentences })), { cache: this.tagged });
+    const rejectedSurfaces = new Set(decisions.rejectedSurfaces.map(norm));
+    const docs = articles.map((a) => ({ path: a.path, entities: applyEntityDecisions(a.text, recognized.get(a.path) ?? [], this.entries.get(a.path)!.input.decisions, rejectedSurfaces) }));
+    const { canonical } = yield* linkEntitiesSteps(docs);
+    if (decisions !== this.corpusDecisions || articles.length !== this.entries.size || articles.some((a) => this.entries.get(a.path)?.analysis !== a)) return null;
     const before = new Map(articles.map((a) => [a.path, entitySignature(a)]));
-    const recognized = recognizeCorpus(articles.map((a) => ({ path: a.path, text: a.text, tokens: a.tokens, sentences: a.sentences })), { cache: this.tagged });
-    const rejectedSurfaces = new Set(this.corpusDecisions.rejectedSurfaces.map(norm));
-    for (const a of articles) {
-      a.entities = applyEntityDecisions(a.text, recognized.get(a.path) ?? [], this.entries.get(a.path)!.input.decisions, rejectedSurfaces);
-    }
-    const docs = articles.map((a) => ({ path: a.path, entities: a.entities }));
-    this.canonicalEntities = applyCorpusDecisions(docs, linkEntities(docs).canonical, this.corpusDecisions);
+    articles.forEach((a, i) => (a.entities = docs[i].entities));
+    this.canonicalEntities = applyCorpusDecisions(docs, canonical, decisions);
     this.canonicalIndex = new Map(this.canonicalEntities.map((c) => [c.id, c]));
     const touched = new Set([...changed].filter((p) => this.entries.has(p)));
     for (const a of articles) if (before.get(a.path) !== entitySignature(a)) touched.add(a.path);

@@ -4,7 +4,10 @@
 // when there are several), then the corpus-wide entity pass, then cross-checking article by
 // article; each step reports counts. An edit in the editor (coalesced by lsp/pendingAnalyses.ts) is
 // handled in two parts: at once the edited article alone (its facts, its links, its diagnostics), and once the
-// typing pauses the corpus-wide passes that may move entities in other articles.
+// typing pauses the corpus-wide passes that may move entities in other articles. Those run a slice
+// at a time, each slice its own turn in the queue of corpus operations, so that an edit waits for
+// one slice at most: an edit that comes during the entity pass abandons it (nothing is applied
+// before its last slice) and the pass starts again once the typing pauses again.
 import { dateInPath, type ArticleInput } from '../engine/analyze';
 import type { CorpusState } from '../engine/analyze';
 import type { CorpusDecisions } from '../engine/decisions';
@@ -29,10 +32,9 @@ const breathe = () => new Promise<void>((r) => setTimeout(r, BREATHE_MS));
 
 /** Milliseconds of synchronous work between two yields to the event loop. */
 const SLICE_MS = 40;
-/** Typing: the corpus-wide passes run once the typing paused this long, or twice as long as the
- *  last of them took, whichever is longer: they are one synchronous step (1.4 s at 1,000 articles),
- *  and a keystroke that comes while one runs waits for its end (typed word → diagnostics p95 was
- *  609 ms at 1,000 articles with a fixed 750 ms, most of it behind a corpus pass). */
+/** Typing: the corpus-wide passes run once the typing paused this long. They used to be one
+ *  synchronous step (1.4–3 s at 1,000 articles) that a keystroke coming meanwhile waited for
+ *  (typed word → diagnostics p95 171–609 ms at 1,000 articles); they now give way to edits. */
 const CORPUS_PASS_DELAY_MS = 750;
 /** UTF-16 units from which an article is analysed in a worker thread even alone. */
 export const LONG_ARTICLE = 100_000;
@@ -40,8 +42,12 @@ export const LONG_ARTICLE = 100_000;
 export class Indexer {
   private readonly dirty = new Set<string>();
   private corpusTimer: NodeJS.Timeout | null = null;
-  /** How long the last corpus pass took (ms). */
-  private corpusPassMs = 0;
+  /** Counts edits: a corpus pass started before the last edit is abandoned (see corpusPass). */
+  private edits = 0;
+  /** The corpus pass running, if any (not two at once). */
+  private passing: Promise<void> | null = null;
+  /** What the corpus pass after edits is doing (observed by tests). */
+  passPhase: 'idle' | 'entities' | 'cross-checking' = 'idle';
   /** One corpus operation at a time (an index, an edit, a corpus pass), in order. */
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -144,13 +150,11 @@ export class Indexer {
         void this.rebuild();
         return this.ws.corpus.paths();
       }
-      // 2. The corpus-wide entity passes (one synchronous step).
+      // 2. The corpus-wide entity passes, a slice at a time (requests are answered in between;
+      // nothing else changes the corpus meanwhile: this holds the queue of corpus operations).
       report(`Linking entities across ${total} articles`, 45);
-      await yieldToEventLoop();
-      const touched = this.ws.corpus.refreshEntities(changed);
+      const touched = (await this.inSlices(this.ws.corpus.refreshEntitiesSteps(changed))) ?? this.ws.corpus.refreshEntities(changed);
       const tEntities = Date.now();
-      // The pass after edits costs about as much as this one.
-      this.corpusPassMs = Math.max(this.corpusPassMs, tEntities - tFacts);
       // 3. Cross-checking, article by article.
       await this.crossCheck(touched, (k) => report(`Cross-checking ${k}/${touched.length} articles`, 50 + Math.round((k / Math.max(1, touched.length)) * 50)));
       const t1 = Date.now();
@@ -195,6 +199,18 @@ export class Indexer {
     return seen !== this.requests ? breathe() : yieldToEventLoop();
   }
 
+  /** Runs steps to their end, with the event loop free between slices of work. */
+  private async inSlices<T>(steps: Generator<void, T>): Promise<T> {
+    for (let slice = Date.now(); ; slice = Date.now()) {
+      for (;;) {
+        const r = steps.next();
+        if (r.done) return r.value;
+        if (Date.now() - slice > SLICE_MS) break;
+      }
+      await this.pause();
+    }
+  }
+
   /** Cross-check articles with the event loop free between slices of work, then choose their
    *  links, also in slices. */
   private async crossCheck(paths: string[], report: (done: number) => void): Promise<void> {
@@ -221,6 +237,7 @@ export class Indexer {
   }
 
   private async applyEdit(item: ArticleText): Promise<void> {
+    this.edits++;
     this.ws.setTexts([item]);
     const input = inputOf(item);
     // The article's last tagging (often made in a worker thread): the sentences the edit left
@@ -239,20 +256,88 @@ export class Indexer {
     if (this.corpusTimer) clearTimeout(this.corpusTimer);
     this.corpusTimer = setTimeout(() => {
       this.corpusTimer = null;
-      void this.exclusive(() => this.corpusPass());
-    }, Math.max(CORPUS_PASS_DELAY_MS, 2 * this.corpusPassMs));
+      // One pass at a time: one still running (it is being abandoned after an edit, or is
+      // cross-checking what it moved) is followed by the next.
+      const run = (this.passing ?? Promise.resolve()).then(() => this.corpusPass());
+      const passing = (this.passing = run.catch((e) => this.log(`Corpus pass failed: ${e instanceof Error ? e.stack : String(e)}`)).finally(() => {
+        if (this.passing === passing) this.passing = null;
+      }));
+    }, CORPUS_PASS_DELAY_MS);
   }
 
-  /** The corpus-wide passes after edits: entities everywhere, then the articles they moved. */
+  /** Resolves once no corpus pass is scheduled or running (for tests). */
+  async corpusPassesDone(): Promise<void> {
+    while (this.corpusTimer || this.passing) {
+      if (this.passing) await this.passing;
+      else await new Promise<void>((r) => setTimeout(r, CORPUS_PASS_DELAY_MS));
+    }
+  }
+
+  /**
+   * The corpus-wide passes after edits: entities everywhere, then the articles they moved, each
+   * slice of work its own turn in the queue of corpus operations (edits go in between). An edit
+   * during the entity pass abandons it: its articles stay dirty for the pass the edit scheduled.
+   * Cross-checking what a finished entity pass moved goes on across edits (cross-checking is
+   * incremental: any order of updates gives the same links).
+   */
   private async corpusPass(): Promise<void> {
-    if (this.dirty.size === 0) return;
-    const changed = new Set([...this.dirty].filter((p) => this.ws.corpus.has(p)));
-    this.dirty.clear();
-    const t0 = Date.now();
-    const touched = this.ws.corpus.refreshEntities(changed);
-    this.corpusPassMs = Date.now() - t0;
-    await this.crossCheck(touched, () => undefined);
-    await this.changed(this.ws.corpus.affected(touched, changed));
+    const start = await this.exclusive(() => {
+      if (this.dirty.size === 0) return null;
+      const changed = new Set([...this.dirty].filter((p) => this.ws.corpus.has(p)));
+      this.dirty.clear();
+      return { changed, steps: this.ws.corpus.refreshEntitiesSteps(changed), edits: this.edits };
+    });
+    if (!start) return;
+    const { changed, steps, edits } = start;
+    this.passPhase = 'entities';
+    try {
+      await this.passSlices(changed, steps, edits);
+    } finally {
+      this.passPhase = 'idle';
+    }
+  }
+
+  private async passSlices(changed: Set<string>, steps: Generator<void, string[] | null>, edits: number): Promise<void> {
+    const abandon = () => {
+      for (const p of changed) this.dirty.add(p);
+      steps.return(null);
+      // The edit that came scheduled the next pass; anything else that changed the corpus did not.
+      if (!this.corpusTimer) this.scheduleCorpusPass();
+    };
+    let touched: string[] | null | undefined;
+    while (touched === undefined) {
+      await this.pause();
+      touched = await this.exclusive(() => {
+        // An edit came: the corpus this pass read is not the current one.
+        if (this.edits !== edits) return null;
+        const slice = Date.now();
+        for (;;) {
+          const r = steps.next();
+          if (r.done) return r.value;
+          if (Date.now() - slice > SLICE_MS) return undefined;
+        }
+      });
+    }
+    if (touched === null) {
+      abandon();
+      this.log('Corpus-wide entity pass given way to an edit; it runs again once the typing pauses.');
+      return;
+    }
+    this.passPhase = 'cross-checking';
+    for (let k = 0; k < touched.length;) {
+      await this.pause();
+      k = await this.exclusive(() => {
+        const slice = Date.now();
+        let i = k;
+        while (i < touched!.length && Date.now() - slice < SLICE_MS) this.ws.corpus.crossCheck(touched![i++]);
+        return i;
+      });
+    }
+    for (let done = false; !done;) {
+      await this.pause();
+      done = await this.exclusive(() => this.ws.corpus.settleLinks(Date.now() + SLICE_MS));
+    }
+    await this.exclusive(() => this.changed(this.ws.corpus.affected(touched!, changed)));
   }
 
   private static referenceInputs(input: ArticleInput, opts: { cliReferenceDate?: string | null; settingReferenceDate?: string | null }): string {

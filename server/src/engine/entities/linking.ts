@@ -62,7 +62,7 @@ function formKeys(type: EntityType, raw: string[]): string[] {
 
 /** Spelling variants of the same name (pass 1): pairs of forms to join. Forms read as another with
  *  a proclitic removed go into `clitic` (they never name the entity). */
-function variantPairs(forms: Form[], clitic: Set<number>): [number, number][] {
+function* variantPairs(forms: Form[], clitic: Set<number>): Generator<void, [number, number][]> {
   const pairs: [number, number][] = [];
   const byKey = new Map<string, number[]>();
   const add = (k: string, i: number) => {
@@ -86,7 +86,9 @@ function variantPairs(forms: Form[], clitic: Set<number>): [number, number][] {
   // A conjunction or preposition left on the name (وإيران, بالعراق), or the ل of لل cut off with
   // the article (لشرق الأوسط for للشرق الأوسط): join the bare name when the corpus has it.
   const index = new Map(forms.map((f, i) => [`${f.type}|${f.keys.join(' ')}`, i]));
-  forms.forEach((f, i) => {
+  for (let i = 0; i < forms.length; i++) {
+    const f = forms[i];
+    if (i % STEP === 0) yield;
     for (const { alt, keys } of cliticFreeKeys(f)) {
       const j = index.get(`${f.type}|${keys.join(' ')}`);
       // The bare reading must be attested as written: with its article when the clitic took one.
@@ -94,13 +96,15 @@ function variantPairs(forms: Form[], clitic: Set<number>): [number, number][] {
       pairs.push([i, j]);
       clitic.add(i);
     }
-  });
+  }
 
   // Transliteration variants: forms of one type and length that differ in one token. Candidates
   // share the other tokens and the consonant skeleton of this one up to one letter (its one-letter
   // deletions), which every variant within the budget does; the distance decides.
   const masked = new Map<string, { i: number; pos: number }[]>();
-  forms.forEach((f, i) => {
+  for (let i = 0; i < forms.length; i++) {
+    const f = forms[i];
+    if (i % STEP === 0) yield;
     f.keys.forEach((t, pos) => {
       if (t.length < 4) return; // too short to be granted any tolerance
       const context = `${f.type}|${f.keys.length}|${f.keys.map((x, p) => (p === pos ? '*' : x)).join(' ')}`;
@@ -116,9 +120,11 @@ function variantPairs(forms: Form[], clitic: Set<number>): [number, number][] {
         else masked.set(k, [{ i, pos }]);
       }
     });
-  });
+  }
   const tried = new Set<string>();
+  let n = 0;
   for (const l of masked.values()) {
+    if (++n % STEP === 0) yield;
     for (let a = 0; a < l.length; a++) {
       for (let b = a + 1; b < l.length; b++) {
         const pair = `${l[a].i},${l[b].i}`;
@@ -265,7 +271,21 @@ function cleanText(text: string): string {
 
 const TYPE_ORDER: EntityType[] = ['PER', 'ORG', 'LOC', 'MISC'];
 
+/** Forms or clusters handled between two yields of linkEntitiesSteps. */
+const STEP = 256;
+
 export function linkEntities(docs: { path: string; entities: EntityMention[] }[]): { canonical: CanonicalEntity[] } {
+  const steps = linkEntitiesSteps(docs);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** linkEntities in steps: it yields every few hundred forms, mentions' articles or clusters, so that
+ *  the language server can do it a slice at a time and answer an edit in between (lsp/indexer.ts).
+ *  Nothing is written on the mentions before the last step. */
+export function* linkEntitiesSteps(docs: { path: string; entities: EntityMention[] }[]): Generator<void, { canonical: CanonicalEntity[] }> {
   // Forms, indexed in sorted order so that every tie below is broken the same way for any input order.
   const formIds = new Map<string, { type: EntityType; raw: string[] }>();
   const tokensOf = cachedTokens;
@@ -284,7 +304,11 @@ export function linkEntities(docs: { path: string; entities: EntityMention[] }[]
     byText.set(m.text, id);
     return id;
   };
-  const mentionForm = docs.map((d) => d.entities.map(formOf));
+  const mentionForm: string[][] = [];
+  for (const d of docs) {
+    mentionForm.push(d.entities.map(formOf));
+    yield;
+  }
   const ids = [...formIds.keys()].sort();
   const formIndex = new Map(ids.map((id, i) => [id, i]));
   const forms: Form[] = ids.map((id) => {
@@ -296,7 +320,7 @@ export function linkEntities(docs: { path: string; entities: EntityMention[] }[]
 
   const uf = new UnionFind(forms.length);
   const clitic = new Set<number>();
-  for (const [a, b] of variantPairs(forms, clitic)) uf.union(a, b);
+  for (const [a, b] of yield* variantPairs(forms, clitic)) uf.union(a, b);
 
   // Pass 2: partial names, longest first; each level decides on the state the longer levels left.
   const byToken = new Map<string, number[]>();
@@ -342,11 +366,13 @@ export function linkEntities(docs: { path: string; entities: EntityMention[] }[]
 
     const unions: [number, number][] = [];
     const overrides: [string, number][] = [];
-    forms.forEach((f, i) => {
-      if (f.keys.length !== len) return;
+    for (let i = 0; i < forms.length; i++) {
+      const f = forms[i];
+      if (i % STEP === 0) yield;
+      if (f.keys.length !== len) continue;
       const own = uf.find(i);
       const cs = containers(forms, i, byToken).filter((c) => uf.find(c.form) !== own);
-      if (cs.length === 0) return;
+      if (cs.length === 0) continue;
       const roots = new Map<number, { form: number; corpus: boolean }>();
       for (const c of cs) {
         const r = uf.find(c.form);
@@ -358,14 +384,14 @@ export function linkEntities(docs: { path: string; entities: EntityMention[] }[]
         const [only] = roots.values();
         if (only.corpus) {
           unions.push([i, only.form]);
-          return;
+          continue;
         }
       }
       for (const path of [...f.paths].sort()) {
         const here = [...roots.entries()].filter(([r]) => presentIn(r, path));
         if (here.length === 1) overrides.push([`${i}|${path}`, here[0][1].form]);
       }
-    });
+    }
     for (const [a, b] of unions) uf.union(a, b);
     for (const [k, j] of overrides) local.set(k, j);
   }
@@ -377,7 +403,9 @@ export function linkEntities(docs: { path: string; entities: EntityMention[] }[]
   }
   const clusters = new Map<number, Cluster>();
   const cleanCache = new Map<string, string>();
-  docs.forEach((d, di) => {
+  for (let di = 0; di < docs.length; di++) {
+    const d = docs[di];
+    yield;
     d.entities.forEach((m, mi) => {
       const fi = mentionIndex[di][mi];
       const target = local.get(`${fi}|${d.path}`) ?? fi;
@@ -388,10 +416,11 @@ export function linkEntities(docs: { path: string; entities: EntityMention[] }[]
       if (text === undefined) cleanCache.set(m.text, (text = cleanText(m.text) || m.text));
       c.mentions.push({ m, path: d.path, text, clitic: clitic.has(fi) });
     });
-  });
+  }
 
   const entities: { c: Cluster; e: CanonicalEntity }[] = [];
   for (const c of clusters.values()) {
+    if (entities.length % STEP === 0) yield;
     const textCount = new Map<string, number>();
     const typeCount = new Map<EntityType, number>();
     const spell = new Map<string, { text: string; path: string; count: number }>();

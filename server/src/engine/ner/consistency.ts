@@ -40,6 +40,22 @@ export function harmonize(
   known: (form: string) => number,
   evidence: (m: EntityMention) => number[] | undefined = () => undefined,
 ): Map<string, EntityMention[]> {
+  const steps = harmonizeSteps(tagged, mentions, lex, known, evidence);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** harmonize in steps: yields after each document of its last pass (the costly one), so that the
+ *  language server can answer an edit in between (ner/index.ts recognizeCorpusSteps). */
+export function* harmonizeSteps(
+  tagged: TaggedDocLike[],
+  mentions: Map<string, EntityMention[]>,
+  lex: Lexicon,
+  known: (form: string) => number,
+  evidence: (m: EntityMention) => number[] | undefined = () => undefined,
+): Generator<void, Map<string, EntityMention[]>> {
   // 1. Votes per key.
   const votes = new Map<string, Map<EntityType, number>>();
   const vote = (key: string, type: EntityType, w: number) => {
@@ -143,6 +159,7 @@ export function harmonize(
       }
     }
     out.set(t.doc.path, [...list, ...added].sort((a, b) => a.start - b.start || a.end - b.end));
+    yield;
   }
   return out;
 }

@@ -10,7 +10,7 @@ import { regionGazetteer } from '../gazetteer/regions';
 import { LABELS, NUM_LABELS } from './features';
 import { loadModel, tagSentence, type LoadedModel } from './tagger';
 import { chooseCut, endBeforePrepositions, originalCut } from './clitics';
-import { harmonize } from './consistency';
+import { harmonizeSteps } from './consistency';
 import { applyConventions, seatsAsOrganisations } from './conventions';
 import { dropDemonyms, ownerAdjectives } from './nisba';
 
@@ -138,14 +138,32 @@ export interface NerOptions {
 }
 
 export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<string, EntityMention[]> {
+  return drain(recognizeCorpusSteps(docs, options));
+}
+
+/** Runs a generator of steps (see recognizeCorpusSteps) to its end. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** recognizeCorpus in steps: it yields after each document of every per-document loop, so that a
+ *  caller (the language server) can do it a slice at a time and answer an edit in between. */
+export function* recognizeCorpusSteps(docs: NerDoc[], options: NerOptions = {}): Generator<void, Map<string, EntityMention[]>> {
   const model = options.model ?? loadModel();
-  const tagged = docs.map((d) => {
+  const tagged: TaggedDoc[] = [];
+  for (const d of docs) {
     const hit = options.cache?.get(d.path);
-    if (hit && hit.doc.text === d.text) return hit;
-    const t = tagDoc(d, model);
-    options.cache?.set(d.path, t);
-    return t;
-  });
+    if (hit && hit.doc.text === d.text) tagged.push(hit);
+    else {
+      const t = tagDoc(d, model);
+      options.cache?.set(d.path, t);
+      tagged.push(t);
+    }
+    yield;
+  }
   // Evidence for clitic cuts: training first words, region names, and words this corpus's own
   // first pass put at the start of a name ("بريت" tagged alone elsewhere keeps its ب).
   const base = knownFirst(model);
@@ -156,12 +174,14 @@ export function recognizeCorpus(docs: NerDoc[], options: NerOptions = {}): Map<s
     }
   }
   const known = (f: string) => (base.get(f) ?? 0) + (corpusFirst.get(f) ?? 0);
-  const first = new Map(tagged.map((t) => {
+  const first = new Map<string, EntityMention[]>();
+  for (const t of tagged) {
     const spans = endBeforePrepositions(t.sentences, t.doc.text, dropDemonyms(mentionsOf(t, known), model.lexicon));
     const ms = ownerAdjectives(t.sentences, t.doc.text, spans, model.lexicon);
-    return [t.doc.path, options.conventions === false ? ms : applyConventions(t.sentences, t.doc.text, ms)];
-  }));
-  const out = harmonize(tagged, first, model.lexicon, known, (m) => typeEvidence.get(m));
+    first.set(t.doc.path, options.conventions === false ? ms : applyConventions(t.sentences, t.doc.text, ms));
+    yield;
+  }
+  const out = yield* harmonizeSteps(tagged, first, model.lexicon, known, (m) => typeEvidence.get(m));
   if (options.conventions !== false) for (const [p, ms] of out) out.set(p, seatsAsOrganisations(ms, model.seats));
   return out;
 }
