@@ -32,10 +32,15 @@ const breathe = () => new Promise<void>((r) => setTimeout(r, BREATHE_MS));
 
 /** Milliseconds of synchronous work between two yields to the event loop. */
 const SLICE_MS = 40;
-/** Typing: the corpus-wide passes run once the typing paused this long. They used to be one
- *  synchronous step (1.4–3 s at 1,000 articles) that a keystroke coming meanwhile waited for
- *  (typed word → diagnostics p95 171–609 ms at 1,000 articles); they now give way to edits. */
+/** Typing: the corpus-wide passes run once the typing paused this long, or twice as long as the
+ *  last entity pass took, whichever is longer (1.4–3 s of work at 1,000 articles: run during every
+ *  pause of a few seconds, it takes the processor from the typing that follows). They give way
+ *  to edits: a keystroke that comes while one runs waits for one slice of it, not for its end
+ *  (typed word → diagnostics p95 171–609 ms at 1,000 articles when it waited for the end). */
 const CORPUS_PASS_DELAY_MS = 750;
+/** Milliseconds of work of a corpus pass after edits between two yields: shorter than indexing's,
+ *  as an edit or a hover that comes meanwhile waits for it. */
+const PASS_SLICE_MS = 15;
 /** UTF-16 units from which an article is analysed in a worker thread even alone. */
 export const LONG_ARTICLE = 100_000;
 
@@ -44,6 +49,8 @@ export class Indexer {
   private corpusTimer: NodeJS.Timeout | null = null;
   /** Counts edits: a corpus pass started before the last edit is abandoned (see corpusPass). */
   private edits = 0;
+  /** How long the last entity pass took, in milliseconds of work (its slices, not the pauses). */
+  private corpusPassMs = 0;
   /** The corpus pass running, if any (not two at once). */
   private passing: Promise<void> | null = null;
   /** What the corpus pass after edits is doing (observed by tests). */
@@ -153,8 +160,11 @@ export class Indexer {
       // 2. The corpus-wide entity passes, a slice at a time (requests are answered in between;
       // nothing else changes the corpus meanwhile: this holds the queue of corpus operations).
       report(`Linking entities across ${total} articles`, 45);
-      const touched = (await this.inSlices(this.ws.corpus.refreshEntitiesSteps(changed))) ?? this.ws.corpus.refreshEntities(changed);
+      const entities = await this.inSlices(this.ws.corpus.refreshEntitiesSteps(changed));
+      const touched = entities.value ?? this.ws.corpus.refreshEntities(changed);
       const tEntities = Date.now();
+      // The pass after edits costs about as much work as this one.
+      this.corpusPassMs = Math.max(this.corpusPassMs, entities.work);
       // 3. Cross-checking, article by article.
       await this.crossCheck(touched, (k) => report(`Cross-checking ${k}/${touched.length} articles`, 50 + Math.round((k / Math.max(1, touched.length)) * 50)));
       const t1 = Date.now();
@@ -199,14 +209,17 @@ export class Indexer {
     return seen !== this.requests ? breathe() : yieldToEventLoop();
   }
 
-  /** Runs steps to their end, with the event loop free between slices of work. */
-  private async inSlices<T>(steps: Generator<void, T>): Promise<T> {
+  /** Runs steps to their end, with the event loop free between slices of work; `work` is the
+   *  time of the slices (ms), without the pauses. */
+  private async inSlices<T>(steps: Generator<void, T>): Promise<{ value: T; work: number }> {
+    let work = 0;
     for (let slice = Date.now(); ; slice = Date.now()) {
       for (;;) {
         const r = steps.next();
-        if (r.done) return r.value;
+        if (r.done) return { value: r.value, work: work + Date.now() - slice };
         if (Date.now() - slice > SLICE_MS) break;
       }
+      work += Date.now() - slice;
       await this.pause();
     }
   }
@@ -262,7 +275,7 @@ export class Indexer {
       const passing = (this.passing = run.catch((e) => this.log(`Corpus pass failed: ${e instanceof Error ? e.stack : String(e)}`)).finally(() => {
         if (this.passing === passing) this.passing = null;
       }));
-    }, CORPUS_PASS_DELAY_MS);
+    }, Math.max(CORPUS_PASS_DELAY_MS, 2 * this.corpusPassMs));
   }
 
   /** Resolves once no corpus pass is scheduled or running (for tests). */
@@ -305,19 +318,25 @@ export class Indexer {
       if (!this.corpusTimer) this.scheduleCorpusPass();
     };
     let touched: string[] | null | undefined;
+    let work = 0;
     while (touched === undefined) {
       await this.pause();
       touched = await this.exclusive(() => {
         // An edit came: the corpus this pass read is not the current one.
         if (this.edits !== edits) return null;
         const slice = Date.now();
-        for (;;) {
-          const r = steps.next();
-          if (r.done) return r.value;
-          if (Date.now() - slice > SLICE_MS) return undefined;
+        try {
+          for (;;) {
+            const r = steps.next();
+            if (r.done) return r.value;
+            if (Date.now() - slice > PASS_SLICE_MS) return undefined;
+          }
+        } finally {
+          work += Date.now() - slice;
         }
       });
     }
+    if (touched !== null) this.corpusPassMs = work;
     if (touched === null) {
       abandon();
       this.log('Corpus-wide entity pass given way to an edit; it runs again once the typing pauses.');
@@ -329,13 +348,13 @@ export class Indexer {
       k = await this.exclusive(() => {
         const slice = Date.now();
         let i = k;
-        while (i < touched!.length && Date.now() - slice < SLICE_MS) this.ws.corpus.crossCheck(touched![i++]);
+        while (i < touched!.length && Date.now() - slice < PASS_SLICE_MS) this.ws.corpus.crossCheck(touched![i++]);
         return i;
       });
     }
     for (let done = false; !done;) {
       await this.pause();
-      done = await this.exclusive(() => this.ws.corpus.settleLinks(Date.now() + SLICE_MS));
+      done = await this.exclusive(() => this.ws.corpus.settleLinks(Date.now() + PASS_SLICE_MS));
     }
     await this.exclusive(() => this.changed(this.ws.corpus.affected(touched!, changed)));
   }

@@ -26,7 +26,10 @@ describe('cross-checking: preparing an edited article again', function () {
     const again = prepareArticle(after, weights, old);
     const fresh = prepareArticle(after, weights);
     assert.ok(fresh.some((s) => s.counts.length > 0) && fresh.some((s) => s.dates.length > 0), 'the sample states counts and dates');
-    assert.deepEqual(again, fresh);
+    // The reuse key is hashed only when a later version asks for it (see PreparedSentence.reuse):
+    // computed on one side only here, it is left out.
+    const withoutReuseKey = (list: typeof fresh) => list.map((s) => ({ ...s, reuse: { ...s.reuse!, key: undefined } }));
+    assert.deepEqual(withoutReuseKey(again), withoutReuseKey(fresh));
     const reused = again.filter((s) => old.some((o) => o.terms === s.terms));
     assert.ok(reused.length >= fresh.length - 2, `${reused.length} of ${fresh.length} sentences reused`);
     assert.ok(reused.every((s) => s.start !== old[s.index].start), 'the reused sentences moved');

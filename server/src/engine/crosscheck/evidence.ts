@@ -190,9 +190,11 @@ export function similarityBound(a: PreparedSentence, b: PreparedSentence): numbe
 function unitBound(from: PreparedSentence, to: PreparedSentence): number {
   if (from.mass <= 0) return 0;
   const got = new Array<number>(from.clauseMass.length).fill(0);
-  for (const t of from.terms) {
+  // Loops rather than some(): this runs for every candidate pair.
+  terms: for (const t of from.terms) {
     if (t.speaker) continue;
-    if (t.keys.some((k) => to.keySet.has(k)) || t.variantKeys.some((v) => to.variants.has(v))) got[t.clause] += t.weight;
+    for (const k of t.keys) if (to.keySet.has(k)) { got[t.clause] += t.weight; continue terms; }
+    for (const v of t.variantKeys) if (to.variants.has(v)) { got[t.clause] += t.weight; continue terms; }
   }
   if (to.dates.length) for (const c of from.dateClauses) got[c] += from.factWeight;
   if (to.counts.length) for (const c of from.countClauses) got[c] += from.factWeight;
@@ -245,20 +247,34 @@ function orDay(d: DateMention, s: PreparedSentence, other: DateMention): boolean
 
 /** See Evidence.differentPlaces. */
 function differentPlaces(a: PreparedSentence, b: PreparedSentence): boolean {
-  const towns = (s: PreparedSentence) => s.terms.filter((t) => !t.speaker && isTown(t));
-  const xa = towns(a), xb = towns(b);
+  const xa = townsOf(a.terms), xb = townsOf(b.terms);
   if (!xa.length || !xb.length) return false;
   return !xa.some((x) => xb.some((y) => namesMeet(x, y)));
 }
 
 /** See Evidence.differentActors. */
 function differentActors(a: PreparedSentence, b: PreparedSentence, ma: Side): boolean {
-  const actors = (s: PreparedSentence) => s.terms.filter((t) => !t.speaker && (t.entity?.type === 'PER' || t.entity?.type === 'ORG') && !isTitleText(t.text));
-  const xa = actors(a), xb = actors(b);
+  const xa = actorsOf(a.terms), xb = actorsOf(b.terms);
   if (!xa.length || !xb.length) return false;
   // A name matched through one of its words only ("الملك سلمان" / "محمد بن سلمان") is not the same actor.
   if (ma.matches.some((m) => xa.includes(m.a) && (m.exact || mayBeSameName(m.a.text, m.b.text)))) return false;
   return !xa.some((x) => xb.some((y) => mayBeSameName(x.text, y.text)));
+}
+
+/** A sentence's towns and actors (see differentPlaces, differentActors), remembered per list of
+ *  terms: a sentence meets many others, and reading its terms again each time was a tenth of
+ *  gathering evidence on a large folder. */
+const towns = new WeakMap<Term[], Term[]>();
+const actors = new WeakMap<Term[], Term[]>();
+function townsOf(terms: Term[]): Term[] {
+  let x = towns.get(terms);
+  if (!x) towns.set(terms, (x = terms.filter((t) => !t.speaker && isTown(t))));
+  return x;
+}
+function actorsOf(terms: Term[]): Term[] {
+  let x = actors.get(terms);
+  if (!x) actors.set(terms, (x = terms.filter((t) => !t.speaker && (t.entity?.type === 'PER' || t.entity?.type === 'ORG') && !isTitleText(t.text))));
+  return x;
 }
 
 /** A title or an honorific written where a name would be ("معاليه", "سمو"). */

@@ -15,7 +15,7 @@ import {
 } from './lexicon';
 import { countryOf } from '../entities/places';
 import { isTown } from './towns';
-import { lightStem, skeleton, variantKeys, wordKeys } from './stems';
+import { lightStem, wordForms, wordKeys } from './stems';
 import type { Weights } from './weights';
 
 export interface Term {
@@ -134,9 +134,10 @@ export interface PreparedSentence {
    *  قتيلا") is read, as a reader reads it, as a count of the article's event (places.placeOf). */
   setting: Term[];
   /** What prepareArticle needs to reuse this preparation in the article's next version: the hash
-   *  of everything it read (reuseKey), the weights it used, its key before the article's setting
-   *  was added, and the sentence's quantities (counts and figures point into them). */
-  reuse?: { key: string; weights: Weights; base: string; quantities: Quantity[] };
+   *  of everything it read (reuseKey; computed when first asked for, from `read`), the weights it
+   *  used, its key before the article's setting was added, and the sentence's quantities (counts
+   *  and figures point into them). */
+  reuse?: { key?: string; read: ArticleAnalysis; weights: Weights; base: string; quantities: Quantity[] };
   /** The sentence dates what it tells more than a month away from the day the article reports from
    *  ("وفي 11 أكتوبر 2014، سقطت شاحنة…"): background, not the article's event. A date after "منذ"
    *  ("تحتله تركيا منذ 1974") starts a state, and dates nothing the sentence tells. */
@@ -220,7 +221,25 @@ function lineageKey(words: Token[]): string[] {
   return at >= 1 && at + 1 < words.length ? [`N:${lightStem(words[at - 1].stem)} ${lightStem(words[at + 1].stem)}`] : [];
 }
 
+/** A title, an office or a nationality adjective: depends on the word's form (norm and stem)
+ *  only, so remembered per form (bounded). */
+const titles = new Map<string, Map<string, boolean>>();
+let titleForms = 0;
 function isTitle(w: Token): boolean {
+  let byStem = titles.get(w.norm);
+  if (!byStem) {
+    if (titleForms >= 200_000) { titles.clear(); titleForms = 0; }
+    titles.set(w.norm, (byStem = new Map()));
+  }
+  let v = byStem.get(w.stem);
+  if (v === undefined) {
+    byStem.set(w.stem, (v = isTitleForm(w)));
+    titleForms++;
+  }
+  return v;
+}
+
+function isTitleForm(w: Token): boolean {
   const stem = lightStem(w.stem);
   // "مستشاري الرئيس", "مسؤولو الوزارة": the plural in construct.
   const construct = /^(.{3,})[يو]$/.exec(stem)?.[1];
@@ -245,13 +264,18 @@ export function prepareArticle(a: ArticleAnalysis, weights: Weights, previous?: 
   // preparation when everything their preparation reads is the same (reuseKey), moved to their
   // new offsets, instead of being read again (most of a typed word's wait once the tagger was
   // spared the unchanged sentences).
+  // The reuse keys are hashed only when there is a previous version to compare with (a folder
+  // indexed once never needs them: they were a sixth of preparing it), from what the article held
+  // when it was read: `read`, a copy of the article's fields (the arrays are replaced, never
+  // changed in place, when the article changes).
   const before = new Map<string, PreparedSentence>();
-  for (const p of previous ?? []) if (p.path === a.path && p.reuse && p.reuse.weights === weights) before.set(p.reuse.key, p);
+  for (const p of previous ?? []) if (p.path === a.path && p.reuse && p.reuse.weights === weights) before.set(reuseKeyOf(p), p);
+  const read: ArticleAnalysis = { ...a };
   const out = a.sentences.map((_, i) => {
-    const key = reuseKey(a, i);
-    const old = before.get(key);
+    const key = before.size ? reuseKey(read, i) : undefined;
+    const old = key === undefined ? undefined : before.get(key);
     const s = (old && moved(old, a, i)) || prepareSentence(a, i, weights);
-    s.reuse = { key, weights, base: s.key, quantities: inSpans(a.quantities, a.sentences[i].start, a.sentences[i].end) };
+    s.reuse = { key, read, weights, base: s.key, quantities: inSpans(a.quantities, a.sentences[i].start, a.sentences[i].end) };
     return s;
   });
   const setting = settingOf(out);
@@ -263,6 +287,12 @@ export function prepareArticle(a: ArticleAnalysis, weights: Weights, previous?: 
     if (tag) s.key += `\u0000${tag}`;
   }
   return out;
+}
+
+/** A prepared sentence's reuse key (see PreparedSentence.reuse), hashed once. */
+function reuseKeyOf(p: PreparedSentence): string {
+  const r = p.reuse!;
+  return (r.key ??= reuseKey(r.read, p.index));
 }
 
 /** Everything prepareSentence reads of an article for one sentence, with offsets relative to the
@@ -473,11 +503,11 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (inSpans(dates, w.start, w.end).length) continue;
     if (isIn(FUNCTION_WORDS, w) || isIn(REPORTING_WORDS, w)) continue;
     if (!/[\u0621-\u064Aa-z]/.test(w.stem) || w.stem.length < 2) continue;
-    const keys = wordKeys(w.stem);
+    const { keys, skel, variantKeys } = wordForms(w.stem);
     const countWord = isCountWord(w);
     if (countWord) countWords.add(keys[0]);
     const ofCount = countWord || inSpans(quantitiesAll, w.start, w.end).length > 0;
-    addTerm({ keys, text: w.text, skel: skeleton(w.stem), variantKeys: variantKeys(keys[0]), weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}), ...(ofCount ? { ofCount: true } : {}), ...(isIn(CAPTURE_WORDS, w) ? { capture: true } : {}) }, i);
+    addTerm({ keys, text: w.text, skel, variantKeys, weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}), ...(ofCount ? { ofCount: true } : {}), ...(isIn(CAPTURE_WORDS, w) ? { capture: true } : {}) }, i);
     negateNext = false;
   }
 

@@ -96,3 +96,22 @@ export function variantKeys(w: string): string[] {
   for (let i = 0; i < w.length; i++) out.add(w.slice(0, i) + w.slice(i + 1));
   return [...out];
 }
+
+/** What cross-checking reads of one word form: its keys (wordKeys), its skeleton and the variant
+ *  keys of its first key. */
+export interface WordForms { keys: string[]; skel: string; variantKeys: string[] }
+
+/** Word forms recur across a folder (a few tens of thousands of distinct stems in 1,000 articles):
+ *  their keys are computed once and the arrays shared by every term of that form (never modified).
+ *  Bounded, as the language server lives long. */
+const formsCache = new Map<string, WordForms>();
+const FORMS_CACHE_MAX = 200_000;
+export function wordForms(stem: string): WordForms {
+  let f = formsCache.get(stem);
+  if (!f) {
+    if (formsCache.size >= FORMS_CACHE_MAX) formsCache.clear();
+    const keys = wordKeys(stem);
+    formsCache.set(stem, (f = { keys, skel: skeleton(stem), variantKeys: variantKeys(keys[0]) }));
+  }
+  return f;
+}
