@@ -102,6 +102,9 @@ export class Corpus {
   /** Links restored from an earlier session (restoreState), served until the rebuild is done. */
   private restored: { all: SentenceLink[]; from: Map<string, SentenceLink[]>; to: Map<string, SentenceLink[]> } | null = null;
   private restoredEntities: { state: CorpusState; byPath: Map<string, EntityMention[]> } | null = null;
+  /** Counts the times articles' entities were set corpus-wide (a pass, a restore): a pass done in
+   *  steps applies nothing if another set them meanwhile. */
+  private entityGeneration = 0;
 
   constructor(private options: AnalyzeOptions = {}) {}
 
@@ -237,6 +240,7 @@ export class Corpus {
    * later edits need), article by article.
    */
   restoreState(state: CorpusState, paths?: Iterable<string>): void {
+    this.entityGeneration++;
     // Only some articles' entities (those staged so far, while a folder is read): the rest follow
     // with later calls; the corpus-wide parts are restored once per state.
     if (paths) {
@@ -299,17 +303,26 @@ export class Corpus {
   *refreshEntitiesSteps(changed: Set<string>): Generator<void, string[] | null> {
     const articles = this.articles();
     const decisions = this.corpusDecisions;
+    const generation = this.entityGeneration;
     const recognized = yield* recognizeCorpusSteps(articles.map((a) => ({ path: a.path, text: a.text, tokens: a.tokens, sentences: a.sentences })), { cache: this.tagged });
     const rejectedSurfaces = new Set(decisions.rejectedSurfaces.map(norm));
     const docs = articles.map((a) => ({ path: a.path, entities: applyEntityDecisions(a.text, recognized.get(a.path) ?? [], this.entries.get(a.path)!.input.decisions, rejectedSurfaces) }));
     const { canonical } = yield* linkEntitiesSteps(docs);
-    if (decisions !== this.corpusDecisions || articles.length !== this.entries.size || articles.some((a) => this.entries.get(a.path)?.analysis !== a)) return null;
-    const before = new Map(articles.map((a) => [a.path, entitySignature(a)]));
+    // The new mentions are not the articles' yet: the user's merges and splits are applied to
+    // them, and both versions' signatures taken, before the last step.
+    const decided = applyCorpusDecisions(docs, canonical, decisions);
+    const moved: string[] = [];
+    for (let i = 0; i < articles.length; i++) {
+      if (entitySignature(articles[i]) !== entitySignature(docs[i])) moved.push(articles[i].path);
+      if (i % 64 === 0) yield;
+    }
+    if (generation !== this.entityGeneration || decisions !== this.corpusDecisions || articles.length !== this.entries.size || articles.some((a) => this.entries.get(a.path)?.analysis !== a)) return null;
+    this.entityGeneration++;
     articles.forEach((a, i) => (a.entities = docs[i].entities));
-    this.canonicalEntities = applyCorpusDecisions(docs, canonical, decisions);
+    this.canonicalEntities = decided;
     this.canonicalIndex = new Map(this.canonicalEntities.map((c) => [c.id, c]));
     const touched = new Set([...changed].filter((p) => this.entries.has(p)));
-    for (const a of articles) if (before.get(a.path) !== entitySignature(a)) touched.add(a.path);
+    for (const p of moved) touched.add(p);
     return [...touched].sort();
   }
 
@@ -359,7 +372,7 @@ function carryOver(oldText: string, newText: string, entities: EntityMention[]):
   return out;
 }
 
-function entitySignature(a: ArticleAnalysis): string {
+function entitySignature(a: { entities: EntityMention[] }): string {
   return a.entities.map((e) => `${e.start}:${e.end}:${e.type}:${e.entity ?? ''}`).join('|');
 }
 

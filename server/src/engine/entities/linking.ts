@@ -70,7 +70,9 @@ function* variantPairs(forms: Form[], clitic: Set<number>): Generator<void, [num
     if (l) l.push(i);
     else byKey.set(k, [i]);
   };
-  forms.forEach((f, i) => {
+  for (let i = 0; i < forms.length; i++) {
+    const f = forms[i];
+    if (i % STEP === 0) yield;
     // Spaces inside names come and go (عبد الله/عبدالله, أبو ظبي/أبوظبي).
     add(`c|${f.type}|${f.raw.join('')}`, i);
     // A country under any of its names; tagged ORG it is the state acting (قطر, إيران), the same
@@ -80,7 +82,7 @@ function* variantPairs(forms: Form[], clitic: Set<number>): Generator<void, [num
       const c = countryOf(f.raw.map(stripArticle));
       if (c) add(`country|${c}`, i);
     }
-  });
+  }
   for (const l of byKey.values()) for (let k = 1; k < l.length; k++) pairs.push([l[0], l[k]]);
 
   // A conjunction or preposition left on the name (وإيران, بالعراق), or the ل of لل cut off with
@@ -324,14 +326,16 @@ export function* linkEntitiesSteps(docs: { path: string; entities: EntityMention
 
   // Pass 2: partial names, longest first; each level decides on the state the longer levels left.
   const byToken = new Map<string, number[]>();
-  forms.forEach((f, i) => {
+  for (let i = 0; i < forms.length; i++) {
+    const f = forms[i];
+    if (i % STEP === 0) yield;
     for (const t of new Set(f.keys.filter(isName).map(skeleton))) {
       const k = `${f.type}|${t}`;
       const l = byToken.get(k);
       if (l) l.push(i);
       else byToken.set(k, [i]);
     }
-  });
+  }
   /** `${form}|${path}` → form whose entity this form's mentions in that article join. */
   const local = new Map<string, number>();
   const maxLen = forms.reduce((n, f) => Math.max(n, f.keys.length), 0);
@@ -340,12 +344,13 @@ export function* linkEntitiesSteps(docs: { path: string; entities: EntityMention
     if (!lengths.has(len)) continue;
     // Which articles each entity appears in, computed only for the entities asked about.
     const members = new Map<number, number[]>();
-    forms.forEach((_, i) => {
+    for (let i = 0; i < forms.length; i++) {
+      if (i % (4 * STEP) === 0) yield;
       const r = uf.find(i);
       const l = members.get(r);
       if (l) l.push(i);
       else members.set(r, [i]);
-    });
+    }
     const localPaths = new Map<number, Set<string>>();
     for (const [k, j] of local) {
       const r = uf.find(j);
@@ -454,6 +459,7 @@ export function* linkEntitiesSteps(docs: { path: string; entities: EntityMention
   }
   for (const l of byId.values()) {
     if (l.length < 2) continue;
+    yield;
     const first = (c: Cluster) => c.mentions.map((mm) => `${mm.path}\u0000${String(mm.m.start).padStart(9, '0')}`).sort()[0];
     const ranked = l.map((x) => ({ x, n: x.c.mentions.length, sig: first(x.c) }));
     ranked.sort((a, b) => b.n - a.n || (a.sig < b.sig ? -1 : 1));

@@ -47,7 +47,7 @@ export function harmonize(
   }
 }
 
-/** harmonize in steps: yields after each document of its last pass (the costly one), so that the
+/** harmonize in steps: yields after each document of each of its passes over the documents, so that the
  *  language server can answer an edit in between (ner/index.ts recognizeCorpusSteps). */
 export function* harmonizeSteps(
   tagged: TaggedDocLike[],
@@ -70,6 +70,7 @@ export function* harmonizeSteps(
       const words = key.split(' ');
       if (m.type === 'PER' && words.length >= 2 && words[words.length - 1].length >= 3) vote(words[words.length - 1], 'PER', m.confidence ?? 0.5);
     }
+    yield;
   }
   const typeOf = new Map<string, { type: EntityType; weight: number; share: number }>();
   for (const [key, m] of votes) {
@@ -95,6 +96,7 @@ export function* harmonizeSteps(
       ev.forEach((x, k) => { acc!.p[k] += x / z; });
       acc.n++;
     }
+    yield;
   }
   for (const [key, { p, n }] of pooled) {
     if (n < 2) continue;

@@ -172,6 +172,7 @@ export function* recognizeCorpusSteps(docs: NerDoc[], options: NerOptions = {}):
     for (const s of t.sentences) {
       s.labels.forEach((l, i) => { if (LABELS[l].startsWith('B-')) corpusFirst.set(s.tokens[i].norm, (corpusFirst.get(s.tokens[i].norm) ?? 0) + 1); });
     }
+    yield;
   }
   const known = (f: string) => (base.get(f) ?? 0) + (corpusFirst.get(f) ?? 0);
   const first = new Map<string, EntityMention[]>();
@@ -182,7 +183,12 @@ export function* recognizeCorpusSteps(docs: NerDoc[], options: NerOptions = {}):
     yield;
   }
   const out = yield* harmonizeSteps(tagged, first, model.lexicon, known, (m) => typeEvidence.get(m));
-  if (options.conventions !== false) for (const [p, ms] of out) out.set(p, seatsAsOrganisations(ms, model.seats));
+  if (options.conventions !== false) {
+    for (const [p, ms] of out) {
+      out.set(p, seatsAsOrganisations(ms, model.seats));
+      yield;
+    }
+  }
   return out;
 }
 
