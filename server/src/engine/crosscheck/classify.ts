@@ -136,7 +136,8 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
  */
 function placeReached(x: PreparedSentence, y: PreparedSentence): { a: string; b: string } | undefined {
   const heads = x.terms.filter((t) => t.aimHead && t.prospective && !t.speaker);
-  if (heads.map((t) => t.text).join(' ').split(/\s+/).length < 2) return undefined;
+  const place = heads.map((t) => t.text).join(' ');
+  if (place.split(/\s+/).length < 2) return undefined;
   const there: Term[] = [];
   for (const h of heads) {
     const u = h.keys.map((k) => y.keySet.get(k)).find((t) => !!t);
@@ -148,7 +149,7 @@ function placeReached(x: PreparedSentence, y: PreparedSentence): { a: string; b:
   // Reached: taken, entered or held in the same clause (not only named: «حي التواهي الذي يضم القصر
   // الرئاسي», where fighting goes on).
   if (!y.terms.some((t) => t.capture && t.clause === there[0].clause && !t.prospective && !t.negated)) return undefined;
-  return { a: heads.map((t) => t.text).join(' '), b: phrase };
+  return { a: place, b: phrase };
 }
 
 const swap = (r: { a: string; b: string } | undefined) => (r ? { a: r.b, b: r.a } : undefined);

@@ -152,7 +152,7 @@ export function isCombinedTotal(c: Count, words: Token[], breakBefore: string[],
   return false;
 }
 
-const isPeriodOrMeasure = (stem: string) => stem in UNIT_WORDS || MEASURE_UNITS.has(stem) || MEASURE_UNITS.has(lightStem(stem));
+const isPeriodOrMeasure = (stem: string) => Object.hasOwn(UNIT_WORDS, stem) || MEASURE_UNITS.has(stem) || MEASURE_UNITS.has(lightStem(stem));
 
 /** A noun in the genitive/accusative dual (هجومين، تفجيرين، غارتين): a base of three letters or more
  *  and the ending -ين / -تين, but not the nisba plural -يين (المدنيين) nor a sound masculine plural of

@@ -379,8 +379,10 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
     for (const cb of b.counts) {
       if (!sameThing(ca, cb)) continue;
       const c = sharedContext(ca, a, cb, b);
-      if (!!ca.combined !== !!cb.combined) totalAgainstOne = true;
-      const verdict = !!ca.combined !== !!cb.combined ? 'vague' : compareCounts(ca.q, cb.q);
+      // A total over several events is not compared with one event's count (see Evidence.totalAgainstOne).
+      const oneIsTotal = !!ca.combined !== !!cb.combined;
+      if (oneIsTotal) totalAgainstOne = true;
+      const verdict = oneIsTotal ? 'vague' : compareCounts(ca.q, cb.q);
       counts.push({ a: ca, b: cb, verdict, context: c.names, contextWithCountries: c.withCountries });
     }
   }
