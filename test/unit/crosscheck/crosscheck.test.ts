@@ -101,6 +101,17 @@ describe('cross-checking: contradiction', () => {
     assert.equal(linksBetween(one(29, 'يومين'), one(37, 'يومين'))[0]?.relation, 'contradicts');
   });
 
+  it('a toll of two car bombs is a total too: the dual may stand on the event noun\'s complement («في تفجير سيارتين»)', () => {
+    const GOMBE = { text: 'غومبيه', type: 'LOC' as const, entity: 'LOC:gombe' };
+    const one = (n: number, what: string) => article(`${what}-${n}.txt`, `مقتل ${n} شخصا في ${what} في غومبيه.`, {
+      entities: [GOMBE], quantities: [exactCount(`${n} شخصا`, n, 'شخص')],
+    });
+    // The control: one car bomb's toll against another figure for it is a discrepancy.
+    assert.equal(linksBetween(one(19, 'تفجير سيارة مفخخة'), one(23, 'تفجير سيارة مفخخة'))[0]?.relation, 'contradicts');
+    const links = linksBetween(one(19, 'تفجير سيارة مفخخة'), one(23, 'تفجير سيارتين مفخختين'));
+    assert.deepEqual(links.map((l) => l.relation), [], `a total of two car bombs is neither confirmed nor contradicted by one car bomb's toll: ${JSON.stringify(links.map((l) => l.reasons))}`);
+  });
+
   it('still heading for a place contradicts having taken it («زحفها نحو القصر الرئاسي» / «استعادت القصر الرئاسي»)', () => {
     const MOSUL = { text: 'الموصل', type: 'LOC' as const, entity: 'LOC:mosul' };
     const heading = article('a.txt', 'وواصلت القوات الحكومية زحفها نحو القصر الرئاسي في الموصل لتحريره من المسلحين.', { entities: [MOSUL] });
@@ -346,6 +357,19 @@ describe('cross-checking: what is not a contradiction', () => {
     const [link] = linksBetween(a, b);
     assert.equal(link?.relation, 'corroborates');
     assert.deepEqual(link.reasons.find((r) => r.code === 'date'), { code: 'date', a: '8 مايو', b: '8 أيار/ مايو', verdict: 'same' });
+  });
+
+  it('a report that adds a detail restates the shorter one, it does not contradict it («وإصابة آخر»)', () => {
+    const a = article('a.txt', 'مقتل جندي تركي وإصابة آخر باشتباكات مع مسلحين على الحدود السورية', { entities: [{ text: 'السورية', type: 'LOC', entity: 'LOC:syria' }] });
+    const b = article('b.txt', 'مقتل جندي تركي في اشتباك عبر الحدود مع مسلحين في سوريا', { entities: [{ text: 'سوريا', type: 'LOC', entity: 'LOC:syria' }] });
+    const links = linksBetween(a, b);
+    assert.deepEqual(links.map((l) => l.relation), ['corroborates'], `one side's added words are no clash: ${JSON.stringify(links.map((l) => l.reasons))}`);
+  });
+
+  it('two letters swapped by a typing slip are the same word («رواءها» / «وراءها»)', () => {
+    const text = (w: string) => `واتهمت السلطات التركية التنظيمين بالوقوف ${w} بعد اسبوع من اعمال عنف سقط فيها قتلى.`;
+    const links = linksBetween(article('a.txt', text('رواءها')), article('b.txt', text('وراءها')));
+    assert.deepEqual(links.map((l) => l.relation), ['corroborates'], `a slip is no clash: ${JSON.stringify(links.map((l) => l.reasons))}`);
   });
 
   it('counts of sources for different claims are not a clash ("three sources" / "5 officials")', () => {

@@ -380,9 +380,11 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   });
   // One statement rewritten with a word or two changed, which the ANS-trained classifier reads as
   // a disagreement (ارتفاع / انخفاض, يدعم / ينتقد): the changed words are the clash.
-  if (!found.length && isRewrite(e) && p >= ct.rewriteDisagreement) {
+  // (Not when a total of several events meets one event's count: «في تفجير سيارتين» against «في
+  // تفجير سيارة» is what makes the first a total, not a clash.)
+  if (!found.length && !e.totalAgainstOne && isRewrite(e) && p >= ct.rewriteDisagreement) {
     const a = e.unmatchedA.filter((t) => !t.speaker), b = e.unmatchedB.filter((t) => !t.speaker);
-    if (a.length || b.length) found.push({ reason: { code: 'contrast', a: join(a.map((t) => t.text)), b: join(b.map((t) => t.text)) }, strength: 'medium', termsA: a, termsB: b });
+    if (a.length && b.length) found.push({ reason: { code: 'contrast', a: join(a.map((t) => t.text)), b: join(b.map((t) => t.text)) }, strength: 'medium', termsA: a, termsB: b });
   }
   const figures = found.some((c) => c.reason.code === 'figures');
   if (found.length > 0 && (specific || figures)) return verdict('contradicts', found.map((c) => c.reason));

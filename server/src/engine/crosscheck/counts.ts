@@ -147,7 +147,11 @@ export function isCombinedTotal(c: Count, words: Token[], breakBefore: string[],
     // with other totals over it; only several events make it no event's count.
     const q = quantityAt(w);
     if (q) return (q.value ?? q.low) >= 2 && !q.percent && !!q.unitStem && !isPeriodOrMeasure(q.unitStem);
-    return isDual(w.stem) && !isPeriodOrMeasure(w.stem);
+    if (isDual(w.stem)) return !isPeriodOrMeasure(w.stem);
+    // The dual may also stand on the event noun's complement: «في تفجير سيارتين مفخختين», «في
+    // انفجار عبوتين» (two cars, two bombs: two explosions).
+    const v = words[k + 2];
+    return !!v && !breakBefore[k + 2] && !isName(v) && !quantityAt(v) && isDual(v.stem) && !isPeriodOrMeasure(v.stem);
   }
   return false;
 }
