@@ -283,7 +283,11 @@ function differentActors(a: PreparedSentence, b: PreparedSentence, ma: Side): bo
   if (!xa.length || !xb.length) return false;
   // A name matched through one of its words only ("الملك سلمان" / "محمد بن سلمان") is not the same actor.
   if (ma.matches.some((m) => xa.includes(m.a) && (m.exact || mayBeSameName(m.a.text, m.b.text)))) return false;
-  return !xa.some((x) => xb.some((y) => mayBeSameName(x.text, y.text)));
+  if (xa.some((x) => xb.some((y) => mayBeSameName(x.text, y.text)))) return false;
+  // The speaker of one sentence may be the actor of the other: «وكان داود أوغلو حمل التنظيم مسؤولية
+  // الهجوم» / «وقال داود أوغلو إن … نفذه تنظيم داعش» tell one deed of one person.
+  const speakers = (s: PreparedSentence) => s.terms.filter((t) => t.speaker && (t.entity?.type === 'PER' || t.entity?.type === 'ORG'));
+  return !speakers(b).some((y) => xa.some((x) => mayBeSameName(x.text, y.text))) && !speakers(a).some((x) => xb.some((y) => mayBeSameName(x.text, y.text)));
 }
 
 /** A sentence's towns and actors (see differentPlaces, differentActors), remembered per list of
