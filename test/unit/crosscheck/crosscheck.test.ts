@@ -38,6 +38,34 @@ describe('cross-checking: corroboration', () => {
     assert.match(names.b!, /ماكغورك/);
   });
 
+  it('who is behind a deed, worded with different predicates, is one claim («يقف وراء» / «نفذه» / «تبناه»)', () => {
+    const ISIS = { text: 'داعش', type: 'ORG' as const, entity: 'ORG:isis' };
+    const KABUL = { text: 'كابول', type: 'LOC' as const, entity: 'LOC:kabul' };
+    const facts = { entities: [ISIS, KABUL] };
+    const behind = article('a.txt', 'وقالت الشرطة إن تنظيم داعش يقف وراء التفجير الانتحاري في سوق كابول المركزي.', facts);
+    const did = article('b.txt', 'وأكد مسؤول أمني أن التفجير الانتحاري في سوق كابول المركزي نفذه تنظيم داعش.', facts);
+    const claimed = article('c.txt', 'تبنى تنظيم داعش التفجير الانتحاري في سوق كابول المركزي.', facts);
+    assert.equal(linksBetween(behind, did)[0]?.relation, 'corroborates');
+    assert.equal(linksBetween(behind, claimed)[0]?.relation, 'corroborates');
+    // The predicates are matched to each other, as the reason shows.
+    const words = linksBetween(behind, claimed)[0].reasons.find((r) => r.code === 'words')!;
+    assert.ok(words.a!.includes('يقف وراء') && words.b!.includes('تبنى'), `the predicates are paired: ${JSON.stringify(words)}`);
+  });
+
+  it('an appointment told by the verb and by its verbal noun is one claim («يعين» / «بتعيين»)', () => {
+    const facts = { entities: [{ text: 'سالم الحربي', type: 'PER' as const, entity: 'PER:harbi' }, { text: 'تبوك', type: 'LOC' as const, entity: 'LOC:tabuk' }, { text: 'هادي', type: 'PER' as const, entity: 'PER:hadi' }] };
+    const a = article('a.txt', 'هادي يعين سالم الحربي محافظا لتبوك', facts);
+    const b = article('b.txt', 'وأصدر الرئيس هادي قرارا جمهوريا بتعيين سالم الحربي محافظا لتبوك بعد طرد المتمردين منها.', facts);
+    assert.equal(linksBetween(a, b)[0]?.relation, 'corroborates');
+  });
+
+  it('the speaker of one report may be the actor of the other (X blamed the rebels / X said the party did it)', () => {
+    const DAVUTOGLU = { text: 'داود أوغلو', type: 'PER' as const, entity: 'PER:davutoglu' };
+    const a = article('a.txt', 'وحمل داود أوغلو مساء الاثنين المتمردين مسؤولية الهجوم على مركز الشرطة في ماردين.', { entities: [DAVUTOGLU] });
+    const b = article('b.txt', 'وقال داود أوغلو إن الهجوم على مركز الشرطة في ماردين نفذه حزب العمال.', { entities: [DAVUTOGLU, { text: 'حزب العمال', type: 'ORG', entity: 'ORG:pkk' }] });
+    assert.equal(linksBetween(a, b)[0]?.relation, 'corroborates');
+  });
+
   it('matches spelling variants of a word (أميركي / أمريكي)', () => {
     const a = article('a.txt', 'ورفض البيت الأبيض ووزارة الخارجية الأميركية التعليق على المحادثات.');
     const b = article('b.txt', 'ورفض البيت الأبيض ووزارة الخارجية الأمريكية التعليق على المحادثات.');

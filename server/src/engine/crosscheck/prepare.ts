@@ -11,7 +11,7 @@ import { forms, isIn, readFrame, type Mood } from './frame';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, CONTRASTIVE_CONNECTIVES, DECLINE_VERBS, DENIAL_WORDS,
   COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, VERBAL_NEGATION, WH_WORDS,
-  CAPTURE_WORDS, DIRECTION_WORDS, PROSPECTIVE_WORDS, TOWARDS, TRUTH_WORDS, UNTRUE_WORDS,
+  CAPTURE_WORDS, DIRECTION_WORDS, PERPETRATION_PHRASE, PREDICATE_CLASSES, PROSPECTIVE_WORDS, TOWARDS, TRUTH_WORDS, UNTRUE_WORDS,
 } from './lexicon';
 import { countryOf } from '../entities/places';
 import { isTown } from './towns';
@@ -334,6 +334,16 @@ function moved(old: PreparedSentence, a: ArticleAnalysis, index: number): Prepar
   };
 }
 
+/** The predicate class (lexicon.PREDICATE_CLASSES) of a word's primary key, if any. */
+let classOfKey: Map<string, string> | undefined;
+function predicateClass(key: string): string | undefined {
+  if (!classOfKey) {
+    classOfKey = new Map();
+    for (const [c, words] of Object.entries(PREDICATE_CLASSES)) for (const x of words) classOfKey.set(wordKeys(norm(x))[0], c);
+  }
+  return classOfKey.get(key);
+}
+
 /** Sentences of an article read as its headline and lead. */
 const SETTING_SENTENCES = 2;
 
@@ -503,11 +513,18 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (inSpans(dates, w.start, w.end).length) continue;
     if (isIn(FUNCTION_WORDS, w) || isIn(REPORTING_WORDS, w)) continue;
     if (!/[\u0621-\u064Aa-z]/.test(w.stem) || w.stem.length < 2) continue;
-    const { keys, skel, variantKeys } = wordForms(w.stem);
+    const forms = wordForms(w.stem);
+    const { skel, variantKeys } = forms;
+    // A predicate of a class (lexicon.PREDICATE_CLASSES) also matches the other words of its class.
+    // («يقف وراء»: وراء is part of the predicate, not a word of its own.)
+    const behind = isIn(PERPETRATION_PHRASE.verbs, w) && isIn(PERPETRATION_PHRASE.after, words[i + 1]);
+    if (behind) skip.add(i + 1);
+    const cls = predicateClass(forms.keys[0]) ?? (behind ? 'perpetration' : undefined);
+    const keys = cls ? [...forms.keys, `P:${cls}`] : forms.keys;
     const countWord = isCountWord(w);
     if (countWord) countWords.add(keys[0]);
     const ofCount = countWord || inSpans(quantitiesAll, w.start, w.end).length > 0;
-    addTerm({ keys, text: w.text, skel, variantKeys, weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}), ...(ofCount ? { ofCount: true } : {}), ...(isIn(CAPTURE_WORDS, w) ? { capture: true } : {}) }, i);
+    addTerm({ keys, text: behind ? `${w.text} ${words[i + 1].text}` : w.text, skel, variantKeys, weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}), ...(ofCount ? { ofCount: true } : {}), ...(isIn(CAPTURE_WORDS, w) ? { capture: true } : {}) }, i);
     negateNext = false;
   }
 
