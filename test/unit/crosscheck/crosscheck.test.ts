@@ -400,6 +400,23 @@ describe('cross-checking: what is not a contradiction', () => {
     assert.deepEqual(links.map((l) => l.relation), ['corroborates'], `a slip is no clash: ${JSON.stringify(links.map((l) => l.reasons))}`);
   });
 
+  it('«ألا» before a verb is «أن لا»: both sides negate, no clash; «ألا وهو» ("namely") negates nothing', () => {
+    const a = article('a.txt', 'وشدد الوزير على أن الولاء المزدوج مرفوض ويجب ألا يكون له وجود في الدولة الحديثة.');
+    const b = article('b.txt', 'وشدد الوزير على أن الولاء المزدوج مرفوض، ويجب أن لا يكون له وجود في الدولة الحديثة.');
+    const links = linksBetween(a, b);
+    assert.deepEqual(links.map((l) => l.relation), ['corroborates'], `both negate: ${JSON.stringify(links.map((l) => l.reasons))}`);
+    const c = article('c.txt', 'وأكد الرئيس أن التعاون واجب تجاه العدو الواحد للكل ألا وهو الإرهاب الذي يضرب المنطقة.');
+    const d = article('d.txt', 'وأكد الرئيس أن التعاون واجب تجاه العدو الواحد للكل وهو الإرهاب الذي يضرب المنطقة.');
+    assert.deepEqual(linksBetween(c, d).map((l) => l.relation), ['corroborates'], '«ألا وهو» is no negation');
+  });
+
+  it('a line of tags after an article («سمات …») states nothing and links to nothing', () => {
+    const a = article('a.txt', 'ارتفعت أسعار الذهب أمس مع هبوط الدولار في الأسواق العالمية.\nسمات ارتفاع الدولار الذهب الأسواق');
+    const b = article('b.txt', 'الذهب يرتفع مع هبوط الدولار في الأسواق العالمية');
+    const fromTags = linksBetween(a, b).filter((l) => a.text.slice(l.from.start, l.from.end).startsWith('سمات'));
+    assert.deepEqual(fromTags.map((l) => l.relation), [], 'the tags line is linked to nothing');
+  });
+
   it('counts of sources for different claims are not a clash ("three sources" / "5 officials")', () => {
     const a = article('a.txt', 'ونقل الموقع عن ثلاثة مصادر متطابقة أن وفدا إيرانيا وصل إلى سلطنة عمان في نفس الوقت.', {
       quantities: [{ text: 'ثلاثة مصادر', low: 3, high: 3, unitStem: 'مصادر' }],

@@ -254,3 +254,12 @@ export const PREDICATE_CLASSES: Record<string, string[]> = {
 
 /** «يقف وراء» / «بالوقوف وراء»: the standing word names who is behind a deed when وراء follows it. */
 export const PERPETRATION_PHRASE = { verbs: set(`يقف تقف وقف وقفت يقفون وقوف`), after: set(`وراء وراءه وراءها ورا`) };
+
+/** Labels news sites print before a list of tags or links to other articles («سمات الحرارة
+ *  الرياح», «اقرأ أيضا: …»): what follows is no statement of the article. General site
+ *  boilerplate, written by hand. Matched on the first one or two words of a sentence, normalised. */
+export const LISTING_LABELS = set(`سمات وسوم الوسوم تاغ هاشتاغ`);
+export const LISTING_LABELS_2 = new Set([
+  'الكلمات الدلالية', 'كلمات دلالية', 'الكلمات المفتاحية', 'كلمات مفتاحية', 'اقرأ أيضا', 'اقرأ أيضاً', 'إقرأ أيضا', 'إقرأ أيضاً',
+  'شاهد أيضا', 'شاهد أيضاً', 'مواضيع ذات', 'أخبار ذات', 'اخبار ذات', 'موضوعات ذات',
+].map((x) => x.split(' ').map(norm).join(' ')));

@@ -11,7 +11,7 @@ import { forms, isIn, readFrame, type Mood } from './frame';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, CONTRASTIVE_CONNECTIVES, DECLINE_VERBS, DENIAL_WORDS,
   COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, VERBAL_NEGATION, WH_WORDS,
-  CAPTURE_WORDS, DIRECTION_WORDS, PERPETRATION_PHRASE, PREDICATE_CLASSES, PROSPECTIVE_WORDS, TOWARDS, TRUTH_WORDS, UNTRUE_WORDS,
+  CAPTURE_WORDS, DIRECTION_WORDS, LISTING_LABELS, LISTING_LABELS_2, PERPETRATION_PHRASE, PREDICATE_CLASSES, PROSPECTIVE_WORDS, TOWARDS, TRUTH_WORDS, UNTRUE_WORDS,
 } from './lexicon';
 import { countryOf } from '../entities/places';
 import { isTown } from './towns';
@@ -334,6 +334,19 @@ function moved(old: PreparedSentence, a: ArticleAnalysis, index: number): Prepar
   };
 }
 
+/** A line of tags or links to other articles, told by its label (lexicon.LISTING_LABELS). */
+function isListing(words: Token[]): boolean {
+  if (!words.length) return false;
+  return LISTING_LABELS.has(words[0].norm) || (words.length > 1 && LISTING_LABELS_2.has(`${words[0].norm} ${words[1].norm}`));
+}
+
+/** «ألا» written for «أن لا» before a verb («يجب ألا يكون» = «يجب أن لا يكون»): a negation. Told
+ *  from «إلا» ("except", hamza below) by the written hamza, which normalisation removes (the bare
+ *  «الا» is written for both and left unread), and from «ألا وهو» ("namely") by the imperfect verb
+ *  that follows it. */
+const CONTRACTED_NEGATION = /^[وف]?ألا$/;
+const IMPERFECT = /^[يتنأ][\u0621-\u064A]{2,}/;
+
 /** The predicate class (lexicon.PREDICATE_CLASSES) of a word's primary key, if any. */
 let classOfKey: Map<string, string> | undefined;
 function predicateClass(key: string): string | undefined {
@@ -474,14 +487,15 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     }
     // "غير أن" / "بيد أن" = "however": a connective, not a negation.
     if (isIn(CONTRASTIVE_CONNECTIVES, w) && isIn(COMPLEMENTISERS, words[i + 1])) { i++; continue; }
-    if (isIn(NEGATION_PARTICLES, w)) {
+    const contracted = CONTRACTED_NEGATION.test(w.text) && IMPERFECT.test(words[i + 1]?.text ?? '');
+    if (isIn(NEGATION_PARTICLES, w) || contracted) {
       const next = words[i + 1];
       if (next && isIn(CONTINUATION_VERBS, next)) { i++; continue; }
       // "… غير صحيحة" / "… عارية عن الصحة": the report before it is denied, as by نفى.
       if (next && isIn(TRUTH_WORDS, next) && !denial) { denial = { text: `${w.text} ${next.text}`, scope: [] }; i++; continue; }
       if (!frame.speaker.has(i)) negations.push(w.text);
       negateNext = true;
-      verbalNegation = isIn(VERBAL_NEGATION, w);
+      verbalNegation = isIn(VERBAL_NEGATION, w) || contracted;
       continue;
     }
     if (isIn(UNTRUE_WORDS, w) && isIn(TRUTH_WORDS, words[i + 2]) && !denial) { denial = { text: `${w.text} ${words[i + 1].text} ${words[i + 2].text}`, scope: [] }; i += 2; continue; }
@@ -591,7 +605,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   return {
     path: a.path, key: `${a.path}\u0000${sig}`, index, id: s.id, start: s.start, end: s.end, kind: s.kind, quote, mood: frame.mood, reported: a.referenceDate?.date ?? null,
     terms, mass, clauseMass, eventMass, clauseEventMass, dateClauses, countClauses, counts, factWeight, keySet, primary, variants, speakerKeys,
-    linkable: s.kind !== 'credit' && arabicTerms >= MIN_CONTENT_TERMS &&
+    linkable: s.kind !== 'credit' && !isListing(words) && arabicTerms >= MIN_CONTENT_TERMS &&
       (arabicTerms >= MIN_PLAIN_TERMS || entities.length > 0 || dates.length > 0 || quantitiesAll.length > 0),
     dates, quantities: counts.map((c) => c.q), figures: quantitiesAll.filter((q) => q.percent || q.unitStem), negations, denial, decline, assertion,
     topTwoShare: mass > 0 ? content.map((t) => t.weight).sort((x, y) => y - x).slice(0, 2).reduce((x, y) => x + y, 0) / mass : 0,
