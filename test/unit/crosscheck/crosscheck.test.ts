@@ -156,6 +156,17 @@ describe('cross-checking: contradiction', () => {
     assert.deepEqual(linksBetween(about, dated).filter((l) => l.relation === 'contradicts'), [], '«نحو عام 600» is about the year 600');
   });
 
+  it('tolls of two bombings claimed by one group in two towns are two events, not a contradiction', () => {
+    const ISIS = { text: 'داعش', type: 'ORG' as const, entity: 'ORG:isis' };
+    const town = (name: string, id: string, n: number) => article(`${id}-${n}.txt`, `وفي ${name}، أسفر تفجير انتحاري تبناه تنظيم داعش عن مقتل ${n} شخصا.`, {
+      entities: [{ text: name, type: 'LOC', entity: `LOC:${id}` }, ISIS], quantities: [exactCount(`${n} شخصا`, n, 'شخص')],
+    });
+    // The control: two figures for the bombing of one town are a discrepancy.
+    assert.equal(linksBetween(town('سروج', 'suruc', 32), town('سروج', 'suruc', 19))[0]?.relation, 'contradicts');
+    const links = linksBetween(town('سروج', 'suruc', 32), town('بغداد', 'baghdad', 19));
+    assert.ok(!links.some((l) => l.relation === 'contradicts'), `two towns, two events: ${JSON.stringify(links.map((l) => l.reasons))}`);
+  });
+
   it('a toll in a past year in another town is another event, not a contradiction', () => {
     const a = article('a.txt', 'وهذا أسوأ هجوم في تركيا منذ أن قتل 50 شخصا على الأقل في بلدة ريحانلي قرب الحدود في عام 2013.', {
       entities: [{ text: 'تركيا', type: 'LOC', entity: 'LOC:turkey' }, { text: 'ريحانلي', type: 'LOC', entity: 'LOC:reyhanli' }],
@@ -415,6 +426,13 @@ describe('cross-checking: what is not a contradiction', () => {
     const b = article('b.txt', 'الذهب يرتفع مع هبوط الدولار في الأسواق العالمية');
     const fromTags = linksBetween(a, b).filter((l) => a.text.slice(l.from.start, l.from.end).startsWith('سمات'));
     assert.deepEqual(fromTags.map((l) => l.relation), [], 'the tags line is linked to nothing');
+  });
+
+  it('another cast is no name clash: two families\' weddings («ابن موقد يحتفل بزفاف مشاري» / «الحربي يحتفل بزفاف ابنه ثامر»)', () => {
+    const a = article('a.txt', 'ابن موقد يحتفل بزفاف مشاري', { entities: [{ text: 'موقد', type: 'PER', entity: 'PER:mouqed' }, { text: 'مشاري', type: 'PER', entity: 'PER:mishari' }] });
+    const b = article('b.txt', 'الحربي يحتفل بزفاف ابنه ثامر', { entities: [{ text: 'ثامر', type: 'PER', entity: 'PER:thamer' }] });
+    const links = linksBetween(a, b);
+    assert.ok(!links.some((l) => l.relation === 'contradicts'), `two weddings are no clash: ${JSON.stringify(links.map((l) => l.reasons))}`);
   });
 
   it('counts of sources for different claims are not a clash ("three sources" / "5 officials")', () => {

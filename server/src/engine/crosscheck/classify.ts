@@ -68,9 +68,10 @@ export function makesClaim(s: PreparedSentence): boolean {
 function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[] {
   const out: Clash[] = [];
   // Another figure for the same count of the same event: the two clauses holding the counts tell
-  // of one event (they share a place, a name or rare words, countries aside), and no other place
-  // stands in the same slot.
-  const differentPlace = e.substitutions.some((x) => x.a.entity?.type === 'LOC');
+  // of one event (they share a place, a name or rare words, countries aside), no other place
+  // stands in the same slot, and the two sentences do not name only different towns (a bombing in
+  // Suruc and one in Baghdad, both claimed by one group, are two events).
+  const differentPlace = e.substitutions.some((x) => x.a.entity?.type === 'LOC') || e.differentPlaces;
   for (const concept of differentPlace ? [] : clashingConcepts(e).slice(0, 2)) {
     const c = e.counts.filter((x) => x.a.concept === concept).sort((x, y) => y.context - x.context)[0];
     // Counts of people (the killed, the wounded, the arrested) of one event placed by a shared name;
@@ -110,7 +111,15 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
   if (reached) out.push({ reason: { code: 'status', a: reached.a, b: reached.b }, strength: 'strong', termsA: [], termsB: [] });
   // Another name of the same kind in the same slot (another country, another person) for the
   // same action: the names say exactly what differs.
-  for (const x of e.substitutions.slice(0, 2)) {
+  // (Another place with another toll is another event: two bombings, not one told two ways.)
+  const twoTolls = clashingConcepts(e).length > 0;
+  // Only when the names in the slots are all that differs of the names: a further name of one side
+  // unmatched on the other makes another cast, two events («ابن موقد يحتفل بزفاف مشاري» / «الحربي
+  // يحتفل بزفاف ابنه ثامر»), not one name changed.
+  const inSlots = new Set(e.substitutions.slice(0, 2).flatMap((x) => [x.a, x.b]));
+  const otherCast = [...e.unmatchedA, ...e.unmatchedB].some((t) => t.entity && !t.speaker && !inSlots.has(t));
+  for (const x of otherCast ? [] : e.substitutions.slice(0, 2)) {
+    if (twoTolls && x.a.entity?.type === 'LOC') continue;
     out.push({ reason: { code: 'names', a: x.a.text, b: x.b.text, verdict: 'different' }, strength: 'strong', termsA: [x.a], termsB: [x.b] });
   }
   // Word pairs learned from ANS rewrites (ارتفاع / انخفاض, فشل / نجح): only between two sentences
@@ -382,9 +391,13 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   // a disagreement (ارتفاع / انخفاض, يدعم / ينتقد): the changed words are the clash.
   // (Not when a total of several events meets one event's count: «في تفجير سيارتين» against «في
   // تفجير سيارة» is what makes the first a total, not a clash.)
-  if (!found.length && !e.totalAgainstOne && isRewrite(e) && p >= ct.rewriteDisagreement) {
+  // Nor when another town and another toll make it another event.
+  const twoEvents = clashingConcepts(e).length > 0 && (e.differentPlaces || e.substitutions.some((x) => x.a.entity?.type === 'LOC'));
+  if (!found.length && !e.totalAgainstOne && !twoEvents && isRewrite(e) && p >= ct.rewriteDisagreement) {
     const a = e.unmatchedA.filter((t) => !t.speaker), b = e.unmatchedB.filter((t) => !t.speaker);
-    if (a.length && b.length) found.push({ reason: { code: 'contrast', a: join(a.map((t) => t.text)), b: join(b.map((t) => t.text)) }, strength: 'medium', termsA: a, termsB: b });
+    // Names changed are the names rule's to judge (clashes: one slot, the rest of the cast the same).
+    const named = [...a, ...b].some((t) => t.entity);
+    if (a.length && b.length && !named) found.push({ reason: { code: 'contrast', a: join(a.map((t) => t.text)), b: join(b.map((t) => t.text)) }, strength: 'medium', termsA: a, termsB: b });
   }
   const figures = found.some((c) => c.reason.code === 'figures');
   if (found.length > 0 && (specific || figures)) return verdict('contradicts', found.map((c) => c.reason));
