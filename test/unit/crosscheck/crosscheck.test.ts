@@ -435,6 +435,16 @@ describe('cross-checking: what is not a contradiction', () => {
     assert.ok(!links.some((l) => l.relation === 'contradicts'), `two weddings are no clash: ${JSON.stringify(links.map((l) => l.reasons))}`);
   });
 
+  it('a word under a condition («في حال شارك») is supposed, not stated: no negation clash with «لن تشارك»', () => {
+    const a = article('a.txt', 'وأبلغ الأميركيون القيادة العراقية أن طائراتهم لن تشارك في العمليات القتالية التي تخوضها الفصائل المسلحة.');
+    const b = article('b.txt', 'وتتحفظ الفصائل المسلحة على العمليات القتالية في حال شارك طيران التحالف، بحسب القيادة العراقية.');
+    const links = linksBetween(a, b);
+    assert.ok(!links.some((l) => l.relation === 'contradicts'), `a supposed word is no clash: ${JSON.stringify(links.map((l) => l.reasons))}`);
+    // The control: the same word stated outright does clash.
+    const c = article('c.txt', 'وأبلغ الأميركيون القيادة العراقية أن طائراتهم تشارك في العمليات القتالية التي تخوضها الفصائل المسلحة.');
+    assert.equal(linksBetween(a, c)[0]?.relation, 'contradicts');
+  });
+
   it('counts of sources for different claims are not a clash ("three sources" / "5 officials")', () => {
     const a = article('a.txt', 'ونقل الموقع عن ثلاثة مصادر متطابقة أن وفدا إيرانيا وصل إلى سلطنة عمان في نفس الوقت.', {
       quantities: [{ text: 'ثلاثة مصادر', low: 3, high: 3, unitStem: 'مصادر' }],

@@ -425,7 +425,8 @@ export function gatherEvidence(a: PreparedSentence, b: PreparedSentence, cmp: Co
   const units = bestUnits(a, b, ma, mb);
 
   // A word negated by a particle of verbs on one side and not negated on the other.
-  const negatedShared = ma.matches.filter((m) => m.a.negated !== m.b.negated && (m.a.negatedVerbally || m.b.negatedVerbally));
+  // (Not a word supposed on either side: «في حال شارك» states no participation.)
+  const negatedShared = ma.matches.filter((m) => m.a.negated !== m.b.negated && (m.a.negatedVerbally || m.b.negatedVerbally) && !m.a.supposed && !m.b.supposed);
   const negationMismatch = (a.negations.length > 0) !== (b.negations.length > 0);
 
   const da = speechClash(a, b, 'a');

@@ -10,7 +10,7 @@ import { countOf, isCombinedTotal, isCountWord, type Count } from './counts';
 import { forms, isIn, readFrame, type Mood } from './frame';
 import {
   ASSERTION_WORDS, COMMENT_WORDS, CONCESSIVE, CONTINUATION_VERBS, CONTRASTIVE_CONNECTIVES, DECLINE_VERBS, DENIAL_WORDS,
-  COMPLEMENTISERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, VERBAL_NEGATION, WH_WORDS,
+  COMPLEMENTISERS, CONDITIONAL_OPENERS, FUNCTION_WORDS, NEGATION_PARTICLES, QUESTION_WORDS, RELATIVE_PRONOUNS, REPORTING_WORDS, SOURCE_NOUNS, TITLE_WORDS, VERBAL_NEGATION, WH_WORDS,
   CAPTURE_WORDS, DIRECTION_WORDS, LISTING_LABELS, LISTING_LABELS_2, PERPETRATION_PHRASE, PREDICATE_CLASSES, PROSPECTIVE_WORDS, TOWARDS, TRUTH_WORDS, UNTRUE_WORDS,
 } from './lexicon';
 import { countryOf } from '../entities/places';
@@ -39,6 +39,10 @@ export interface Term {
   /** Every occurrence follows, before the next comma, a word that makes it an aim rather than a
    *  fact (PROSPECTIVE_WORDS: "تستعد للسيطرة", "نحو القصر"). */
   prospective?: boolean;
+  /** Every occurrence follows, before the next comma, a condition inside the sentence («في حال
+   *  شارك», «إذا وافقت»): supposed, not stated. A condition stated as a rule is still the rule's
+   *  content, so only a negation clash (evidence.negatedShared) leaves such a word out. */
+  supposed?: boolean;
   /** One of the first two terms after a word of heading for a place (DIRECTION_WORDS): the place
    *  not yet reached ("القصر الرئاسي" in "زحفهم نحو القصر الرئاسي"). */
   aimHead?: boolean;
@@ -400,6 +404,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   let negateNext = false;
   // Where an aim announced by a PROSPECTIVE_WORDS word starts (-1: none); it ends at a comma.
   let aimFrom = -1;
+  let supposedFrom = -1;
   // How many of the next terms name the place a DIRECTION_WORDS word heads for (Term.aimHead).
   let headsLeft = 0;
   let verbalNegation = false;
@@ -450,7 +455,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   for (let i = 0; i < words.length; i++) {
     const w = words[i];
     if (clauseStart[i]) clause++;
-    if (/[,:]/.test(breakBefore[i])) { aimFrom = -1; headsLeft = 0; }
+    if (/[,:]/.test(breakBefore[i])) { aimFrom = -1; supposedFrom = -1; headsLeft = 0; }
     if (skip.has(i)) continue;
     const ent = entities.find((e) => overlaps(e, w));
     if (ent) {
@@ -485,6 +490,9 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       const numberNext = words.slice(i + 1, i + 4).some((x) => x.kind === 'number' || inSpans(quantitiesAll, x.start, x.end).length > 0);
       if (isIn(DIRECTION_WORDS, w) && !numberNext) headsLeft = 2;
     }
+    // A condition inside the sentence («… في حال شارك طيران التحالف», «إذا وافقت»): what follows,
+    // to the next comma, is supposed, not stated (Term.supposed).
+    if (i > 0 && (isIn(CONDITIONAL_OPENERS, w) || (forms(w).includes('في') && /^(حال|حاله)$/.test(words[i + 1]?.stem ?? '')))) supposedFrom = i + 1;
     // "غير أن" / "بيد أن" = "however": a connective, not a negation.
     if (isIn(CONTRASTIVE_CONNECTIVES, w) && isIn(COMPLEMENTISERS, words[i + 1])) { i++; continue; }
     const contracted = CONTRACTED_NEGATION.test(w.text) && IMPERFECT.test(words[i + 1]?.text ?? '');
@@ -527,18 +535,18 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
     if (inSpans(dates, w.start, w.end).length) continue;
     if (isIn(FUNCTION_WORDS, w) || isIn(REPORTING_WORDS, w)) continue;
     if (!/[\u0621-\u064Aa-z]/.test(w.stem) || w.stem.length < 2) continue;
-    const forms = wordForms(w.stem);
-    const { skel, variantKeys } = forms;
+    const wf = wordForms(w.stem);
+    const { skel, variantKeys } = wf;
     // A predicate of a class (lexicon.PREDICATE_CLASSES) also matches the other words of its class.
     // («يقف وراء»: وراء is part of the predicate, not a word of its own.)
     const behind = isIn(PERPETRATION_PHRASE.verbs, w) && isIn(PERPETRATION_PHRASE.after, words[i + 1]);
     if (behind) skip.add(i + 1);
-    const cls = predicateClass(forms.keys[0]) ?? (behind ? 'perpetration' : undefined);
-    const keys = cls ? [...forms.keys, `P:${cls}`] : forms.keys;
+    const cls = predicateClass(wf.keys[0]) ?? (behind ? 'perpetration' : undefined);
+    const keys = cls ? [...wf.keys, `P:${cls}`] : wf.keys;
     const countWord = isCountWord(w);
     if (countWord) countWords.add(keys[0]);
     const ofCount = countWord || inSpans(quantitiesAll, w.start, w.end).length > 0;
-    addTerm({ keys, text: behind ? `${w.text} ${words[i + 1].text}` : w.text, skel, variantKeys, weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}), ...(ofCount ? { ofCount: true } : {}), ...(isIn(CAPTURE_WORDS, w) ? { capture: true } : {}) }, i);
+    addTerm({ keys, text: behind ? `${w.text} ${words[i + 1].text}` : w.text, skel, variantKeys, weight: weights.idf(keys[0]), negated: negateNext, ...(negateNext && verbalNegation ? { negatedVerbally: true } : {}), ...(aimFrom >= 0 && i >= aimFrom ? { prospective: true } : {}), ...(supposedFrom >= 0 && i >= supposedFrom ? { supposed: true } : {}), ...(ofCount ? { ofCount: true } : {}), ...(isIn(CAPTURE_WORDS, w) ? { capture: true } : {}) }, i);
     negateNext = false;
   }
 
