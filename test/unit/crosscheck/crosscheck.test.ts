@@ -66,6 +66,17 @@ describe('cross-checking: corroboration', () => {
     assert.equal(linksBetween(a, b)[0]?.relation, 'corroborates');
   });
 
+  it('a quotation printed word for word by two outlets is one statement, however much else they add', () => {
+    const ERDOGAN = { text: 'أردوغان', type: 'PER' as const, entity: 'PER:erdogan' };
+    const a = article('a.txt', 'وقال الرئيس التركي أردوغان خلال مؤتمر صحافي عقده في مطار أنقرة قبيل مغادرته إلى الصين في زيارة رسمية: «نحن في حداد بسبب عمل إرهابي».', { entities: [ERDOGAN] });
+    const b = article('b.txt', 'وقال أردوغان في المطار "نحن في حداد بسبب عمل إرهابي أوقع 30 قتيلا والعديد من الجرحى وشرد عشرات العائلات من منازلها".', { entities: [ERDOGAN], quantities: [exactCount('30 قتيلا', 30, 'قتيل')] });
+    assert.equal(linksBetween(a, b)[0]?.relation, 'corroborates');
+    // The same words outside quotation marks are no quotation (official titles and names of bodies
+    // run long on both sides of unrelated reports).
+    const unquoted = (x: string) => article('c.txt', x.replace(/[«»"]/g, ''), { entities: [ERDOGAN] });
+    assert.deepEqual(linksBetween(unquoted(a.text), article('d.txt', b.text.replace(/"/g, ''), { entities: [ERDOGAN], quantities: [exactCount('30 قتيلا', 30, 'قتيل')] })).map((l) => l.relation), [], 'unquoted runs are not read as a quotation');
+  });
+
   it('matches spelling variants of a word (أميركي / أمريكي)', () => {
     const a = article('a.txt', 'ورفض البيت الأبيض ووزارة الخارجية الأميركية التعليق على المحادثات.');
     const b = article('b.txt', 'ورفض البيت الأبيض ووزارة الخارجية الأمريكية التعليق على المحادثات.');

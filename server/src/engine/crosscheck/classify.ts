@@ -17,6 +17,7 @@ import { dateClash, featureVector, logistic, quantityAgree } from './features';
 import type { StanceModel, StanceThresholds } from './stanceModel';
 import { confidence, confidenceModel, type ClaimThresholds } from './confidence';
 import { PEOPLE_CONCEPTS } from './lexicon';
+import { sharePassage } from './passages';
 
 export interface Verdict {
   relation: Relation;
@@ -431,9 +432,10 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
     // A long report tells the same event among other things when it is anchored to it: the same
     // day (month and day stated on both sides) and the same person ("McGurk travelled to Muscat
     // on 8 May").
-    if (sim < ct.corroborate && !anchored(e)) return null;
+    // (A passage printed word for word on both sides is the same statement: passages.ts.)
+    if (sim < ct.corroborate && !anchored(e) && !(sim >= ct.link && sharePassage(e.a, e.b))) return null;
     // What the two share must include what happened, not only who.
-    if (sim < ct.clearRestatement && e.eventCov < ct.eventShare) return null;
+    if (sim < ct.clearRestatement && e.eventCov < ct.eventShare && !sharePassage(e.a, e.b)) return null;
     if (p >= th.block) return null;
   }
   // One side tells of an aim (preparing to take the district, advancing towards the palace), the
