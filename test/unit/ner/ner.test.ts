@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { recognize, recognizeCorpus } from '../../../server/src/engine/ner';
 import { chooseCut } from '../../../server/src/engine/ner/clitics';
-import { seatsAsOrganisations } from '../../../server/src/engine/ner/conventions';
+import { groupsAsOrganisations, seatsAsOrganisations } from '../../../server/src/engine/ner/conventions';
 import { sentenceFeatures } from '../../../server/src/engine/ner/features';
 import { loadModel } from '../../../server/src/engine/ner/tagger';
 import { tokenize } from '../../../server/src/engine/text/tokens';
@@ -125,6 +125,18 @@ describe('ner: institutions called after their seat', () => {
   it('a MISC mention of a seat becomes ORG; other MISC names and other types stay', () => {
     const out = seatsAsOrganisations([white, mosque, mention(5, 17, 'ORG')], loadModel().seats);
     assert.deepStrictEqual(out.map((m) => `${m.type}:${m.text}`), ['ORG:البيت الأبيض', 'MISC:المسجد الأقصى', 'ORG:البيت الأبيض']);
+  });
+
+  it('a name the corpus writes after a group head («تنظيم "داعش"») is a group everywhere, not a place', () => {
+    const a = 'مقتل جندي في اشتباكات مع «داعش» على الحدود.';
+    const b = 'وتبنى تنظيم "داعش" التفجير، فيما قصفت الطائرات مواقع في الرقة.';
+    const at = (text: string, name: string, type: 'LOC' | 'ORG' | 'MISC') => ({ start: text.indexOf(name), end: text.indexOf(name) + name.length, text: name, type });
+    const docs = new Map([['a', [at(a, 'داعش', 'LOC')]], ['b', [at(b, 'داعش', 'LOC'), at(b, 'الرقة', 'LOC')]]]);
+    const out = groupsAsOrganisations(docs, new Map([['a', a], ['b', b]]));
+    assert.deepStrictEqual([...out.values()].flat().map((m) => `${m.type}:${m.text}`), ['ORG:داعش', 'ORG:داعش', 'LOC:الرقة']);
+    // Without a group head anywhere, the tagger's reading stays.
+    const alone = groupsAsOrganisations(new Map([['a', [at(a, 'داعش', 'LOC')]]]), new Map([['a', a]]));
+    assert.deepStrictEqual([...alone.values()].flat().map((m) => m.type), ['LOC']);
   });
 
   it('the model says MISC as ANERcorp does, the project’s conventions ORG', () => {

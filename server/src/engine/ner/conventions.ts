@@ -76,3 +76,29 @@ export function seatsAsOrganisations(mentions: EntityMention[], seats: Set<strin
   if (!seats.size) return mentions;
   return mentions.map((m) => (m.type === 'MISC' && seats.has(norm(m.text)) ? { ...m, type: 'ORG' } : m));
 }
+
+/** Nouns that head the name of an armed or political group («تنظيم داعش», «جماعة الحوثي», «حركة
+ *  حماس»): written before the name, outside it. General Arabic news vocabulary, written by hand. */
+const GROUP_HEADS = new Set(['تنظيم', 'جماعه', 'حركه', 'ميليشيا', 'ميليشيات', 'مليشيا', 'مليشيات', 'فصيل'].map(norm));
+
+/**
+ * A name that the corpus writes right after a group head noun anywhere («تنظيم "داعش"») is a group
+ * (ORG), wherever it is written: the tagger, trained on news from before the group existed, may read
+ * it as a place, and corpus consistency then spreads that reading («مقتل … في اشتباكات مع «داعش»»
+ * placed the group like a town). Only LOC and MISC readings are changed.
+ */
+export function groupsAsOrganisations(docs: Map<string, EntityMention[]>, texts: Map<string, string>): Map<string, EntityMention[]> {
+  const groups = new Set<string>();
+  for (const [path, ms] of docs) {
+    const text = texts.get(path) ?? '';
+    for (const m of ms) {
+      // The word before the name, across spaces and quote marks.
+      const before = /([\p{L}]+)[\s"«“'»”]*$/u.exec(text.slice(Math.max(0, m.start - 24), m.start));
+      if (before && GROUP_HEADS.has(norm(before[1]).replace(/^[وف]/, '')) && !GROUP_HEADS.has(norm(m.text.split(/\s+/)[0]))) groups.add(norm(m.text));
+    }
+  }
+  if (!groups.size) return docs;
+  const out = new Map<string, EntityMention[]>();
+  for (const [path, ms] of docs) out.set(path, ms.map((m) => ((m.type === 'LOC' || m.type === 'MISC') && groups.has(norm(m.text)) ? { ...m, type: 'ORG' } : m)));
+  return out;
+}

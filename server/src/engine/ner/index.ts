@@ -11,7 +11,7 @@ import { LABELS, NUM_LABELS } from './features';
 import { loadModel, tagSentence, type LoadedModel } from './tagger';
 import { chooseCut, endBeforePrepositions, originalCut } from './clitics';
 import { harmonizeSteps } from './consistency';
-import { applyConventions, seatsAsOrganisations } from './conventions';
+import { applyConventions, groupsAsOrganisations, seatsAsOrganisations } from './conventions';
 import { dropDemonyms, ownerAdjectives } from './nisba';
 
 export interface NerDoc {
@@ -188,6 +188,7 @@ export function* recognizeCorpusSteps(docs: NerDoc[], options: NerOptions = {}):
       out.set(p, seatsAsOrganisations(ms, model.seats));
       yield;
     }
+    return groupsAsOrganisations(out, new Map(tagged.map((t) => [t.doc.path, t.doc.text])));
   }
   return out;
 }
