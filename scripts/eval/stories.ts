@@ -15,6 +15,7 @@ import * as path from 'path';
 import type { SentenceLink } from '../../server/src/engine/model';
 import { renderReason } from '../../server/src/engine/crosscheck/reasons';
 import { analyzeCorpus } from '../../server/src/engine/analyze';
+import { capPerSentence } from '../../server/src/storage/build';
 
 type Label = 'corroborates' | 'contradicts' | 'related' | 'unrelated';
 interface Span { start: number; end: number }
@@ -124,7 +125,12 @@ export async function evaluate(shared: string): Promise<Record<string, number | 
     const gold: Gold = JSON.parse(fs.readFileSync(goldFile, 'utf8'));
     const docs = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ path: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
     const t0 = Date.now();
-    const { articles, links } = analyzeCorpus(docs);
+    const { articles, links: all } = analyzeCorpus(docs);
+    // What `qarina annotate` writes into the sidecars, which the reference scorer reads: at most
+    // MAX_LINKS_PER_SENTENCE automatic links a sentence (storage/build.ts).
+    const byArticle = new Map<string, SentenceLink[]>();
+    for (const l of all) byArticle.set(l.from.path, [...(byArticle.get(l.from.path) ?? []), l]);
+    const links = [...byArticle.values()].flatMap((ls) => capPerSentence(ls));
     const byPath = new Map(articles.map((a) => [a.path, a]));
     const dump: string[] | undefined = dumpDir ? [] : undefined;
     const s = scoreStory(gold, (p) => byPath.get(p)?.sentences ?? [], links, dump);

@@ -2,6 +2,7 @@
 // results are suggestions; previous user decisions win and are carried over; ids are derived from
 // content so that re-running on the same text is byte-identical.
 import { createHash } from 'node:crypto';
+import { DEFAULT_LIMITS } from '../engine/crosscheck';
 import { renderReason } from '../engine/crosscheck/reasons';
 import type { ArticleAnalysis, SentenceLink } from '../engine/model';
 import { version } from '../../../package.json';
@@ -60,10 +61,14 @@ function keptFrom<T extends { origin: string; status: string; orphaned?: boolean
   return (list ?? []).filter((x) => x.origin === 'user' || x.status !== 'suggested');
 }
 
-/** Most automatic links a sidecar keeps for one sentence. A folder of near-copies of one story
- *  links every sentence to every copy (200 copies: 199 links a sentence, a sidecar 30× its article);
- *  the reader needs the few most relevant, and the editor still shows every link it finds. */
-export const MAX_LINKS_PER_SENTENCE = 10;
+/** Most automatic links a sidecar keeps for one sentence: as many as the sentence itself chooses
+ *  (the cross-checker's per-sentence limits, DEFAULT_LIMITS). A sentence is also linked by the
+ *  sentences that choose it, and in a folder of near-copies of one story every sentence is chosen by
+ *  every copy (200 copies: 199 links a sentence, a sidecar 30× its article); the reader needs the
+ *  most relevant, and the editor still shows every link it finds. (It was 10, fewer than a sentence
+ *  chooses: a toll sentence with its six contradictions kept four of its corroborations, and the
+ *  sidecars of a story folder disagreed with the editor on what corroborates what.) */
+export const MAX_LINKS_PER_SENTENCE = DEFAULT_LIMITS.corroborates + DEFAULT_LIMITS.contradicts + DEFAULT_LIMITS['different-event'];
 
 const RELATION_RANK = { contradicts: 0, corroborates: 1, 'different-event': 2 } as const;
 
