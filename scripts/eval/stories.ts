@@ -15,7 +15,9 @@ import * as path from 'path';
 import type { SentenceLink } from '../../server/src/engine/model';
 import { renderReason } from '../../server/src/engine/crosscheck/reasons';
 import { analyzeCorpus } from '../../server/src/engine/analyze';
-import { capPerSentence } from '../../server/src/storage/build';
+import { buildSidecar } from '../../server/src/storage/build';
+import { sha256Hex } from '../../server/src/storage/sidecarFile';
+import type { ArticleAnalysis } from '../../server/src/engine/model';
 
 type Label = 'corroborates' | 'contradicts' | 'related' | 'unrelated';
 interface Span { start: number; end: number }
@@ -60,7 +62,7 @@ export function scoreStory(gold: Gold, sentencesOf: (article: string) => ({ id: 
       s.links++;
       if (l.relation === 'contradicts') s.contra++;
       const tag = !c ? 'UNLABELLED' : c.label === l.relation ? 'ok' : `WRONG (${c.label})`;
-      dump?.push(`  ${l.relation === 'contradicts' ? '✗' : '✓'} ${l.score.toFixed(2)} ${tag.padEnd(22)} ${l.target.path}: «${l.target.quote.slice(0, 160)}»\n      ${l.reasons.map((r) => renderReason(r, 'en')).join('; ')}`);
+      dump?.push(`  ${l.relation === 'contradicts' ? '✗' : '✓'} ${l.score.toFixed(2)} ${tag.padEnd(22)} ${l.target.path}: «${l.target.quote.slice(0, 160)}»\n      ${l.reasons.map((r) => ((r.code as string) === 'text' ? r.a : renderReason(r, 'en'))).join('; ')}${(l as { copyOf?: string }).copyOf ? ' (a word-for-word copy of another link\'s target)' : ''}`);
       if (!c) { s.unlabelled++; continue; }
       s.labelled++;
       const right = c.label === l.relation;
@@ -116,6 +118,25 @@ export function storyFolders(shared: string): { gold: string; dir: string }[] {
   return out;
 }
 
+/** The links of the sidecars `qarina annotate` would write for these articles, read back as links
+ *  (reasons as their English text). */
+function sidecarLinks(articles: ArticleAnalysis[], all: SentenceLink[]): SentenceLink[] {
+  const out: SentenceLink[] = [];
+  const texts = new Map(articles.map((a) => [a.path, a.text]));
+  for (const a of articles) {
+    const sc = buildSidecar({ path: a.path, text: a.text, sha256: sha256Hex(a.text), analysis: a, links: all.filter((l) => l.from.path === a.path), previous: null, relativePath: (p) => p });
+    for (const l of sc.links) {
+      out.push({
+        from: { path: a.path, sentence: l.sentence ?? '', start: l.start, end: l.end }, relation: l.relation,
+        target: { path: l.target.path, sentence: l.target.sentence ?? '', start: l.target.start, end: l.target.end, quote: l.target.quote || (texts.get(l.target.path) ?? '').slice(l.target.start, l.target.end) },
+        score: l.score, reasons: l.reasons.map((r) => ({ code: 'text', a: r })) as unknown as SentenceLink['reasons'],
+        ...(l.copyOf ? { copyOf: l.copyOf } : {}),
+      } as SentenceLink);
+    }
+  }
+  return out;
+}
+
 export async function evaluate(shared: string): Promise<Record<string, number | string>> {
   const out: Record<string, number | string> = {};
   let total = emptyScore();
@@ -126,11 +147,10 @@ export async function evaluate(shared: string): Promise<Record<string, number | 
     const docs = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => ({ path: f, text: fs.readFileSync(path.join(dir, f), 'utf8') }));
     const t0 = Date.now();
     const { articles, links: all } = analyzeCorpus(docs);
-    // What `qarina annotate` writes into the sidecars, which the reference scorer reads: at most
-    // MAX_LINKS_PER_SENTENCE automatic links a sentence (storage/build.ts).
-    const byArticle = new Map<string, SentenceLink[]>();
-    for (const l of all) byArticle.set(l.from.path, [...(byArticle.get(l.from.path) ?? []), l]);
-    const links = [...byArticle.values()].flatMap((ls) => capPerSentence(ls));
+    // Scored on what `qarina annotate` writes into the sidecars, which the reference scorer reads
+    // (storage/build.ts: at most MAX_LINKS_PER_SENTENCE links a sentence, the sources of a claim
+    // printed word for word each as a link of its own).
+    const links = sidecarLinks(articles, all);
     const byPath = new Map(articles.map((a) => [a.path, a]));
     const dump: string[] | undefined = dumpDir ? [] : undefined;
     const s = scoreStory(gold, (p) => byPath.get(p)?.sentences ?? [], links, dump);

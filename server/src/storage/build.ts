@@ -195,6 +195,30 @@ export function buildSidecar(b: BuildInput): Sidecar {
       origin: 'auto', status: 'suggested',
     });
   }
+  // Every source of a claim printed word for word in several articles is written as a link of its
+  // own (copyOf names the link it copies), in the room the sentence's cap leaves: a reader of the
+  // sidecar, or a tool, finds each source with its offsets, not only the first. (The editor still
+  // shows one claim with its sources.)
+  const perSentence = new Map<string, number>();
+  for (const l of autoLinks.values()) perSentence.set(`${l.start}:${l.end}`, (perSentence.get(`${l.start}:${l.end}`) ?? 0) + 1);
+  for (const main of [...autoLinks.values()]) {
+    for (const c of main.alsoIn ?? []) {
+      const at = `${main.start}:${main.end}`;
+      if ((perSentence.get(at) ?? 0) >= MAX_LINKS_PER_SENTENCE) break;
+      const key = linkKey(main, c.path, '');
+      // (Not again when the user judged that copy already: the kept link stands for it.)
+      if (autoLinks.has(key) || prevKept.links.some((k) => k.start === main.start && k.end === main.end && k.target.path === c.path && k.target.start === c.start)) continue;
+      perSentence.set(at, (perSentence.get(at) ?? 0) + 1);
+      const { alsoIn: _copies, id: _id, target: _target, ...rest } = main;
+      void _copies; void _id; void _target;
+      autoLinks.set(key, {
+        ...rest,
+        id: ids.next('l', `${text.slice(main.start, main.end)}\u0000${c.path}\u0000${c.start}`),
+        target: { path: c.path, sentence: c.sentence, start: c.start, end: c.end, quote: '' },
+        copyOf: main.id,
+      });
+    }
+  }
   const links: SidecarLink[] = [];
   for (const k of prevKept.links) {
     const key = linkKey(k, k.target.path, k.target.quote);

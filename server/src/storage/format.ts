@@ -66,6 +66,9 @@ export interface SidecarLink extends Anchored {
   /** Other articles that print the target passage word for word (wire copy): the same claim,
    *  more sources (paths relative to this sidecar's folder). */
   alsoIn?: { path: string; sentence: string; start: number; end: number }[];
+  /** Set on a link to a word-for-word copy of another link's target (that link's id): one claim,
+   *  one more source. */
+  copyOf?: string;
   origin: Origin;
   status: Status;
 }

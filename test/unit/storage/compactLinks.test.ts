@@ -49,6 +49,21 @@ describe('compact sidecars: links capped and stored without repeated text', () =
     assert.equal(copies[0].path, 'big.txt');
   });
 
+  it('writes each other source of a word-for-word copied claim as a link of its own (copyOf), within the sentence\'s cap', () => {
+    const [l] = handLinks(text);
+    const alsoIn = Array.from({ length: 3 }, (_, i) => ({ path: `/corpus/c${i}.txt`, sentence: 's2', start: 10, end: 40 }));
+    const s = build([{ ...l, alsoIn }]);
+    const main = s.links.find((x) => !x.copyOf)!;
+    const copies = s.links.filter((x) => x.copyOf);
+    assert.deepEqual(copies.map((x) => x.target.path), ['c0.txt', 'c1.txt', 'c2.txt']);
+    assert.ok(copies.every((x) => x.copyOf === main.id && x.relation === main.relation && x.start === main.start && x.target.start === 10), 'a copy names its link and keeps its sentence, relation and the copy\'s offsets');
+    // Built again over its own sidecar: the same links, no copy twice.
+    assert.equal(build([{ ...l, alsoIn }], s).links.length, s.links.length);
+    // A sentence already at the cap gets no copies.
+    const full = build([...manyLinks(60).map((x, i) => (i === 0 ? { ...x, alsoIn } : x))]);
+    assert.equal(full.links.length, MAX_LINKS_PER_SENTENCE);
+  });
+
   it('a link the user judged is kept whatever the cap', () => {
     const links = manyLinks(60);
     const first = build(links);
