@@ -18,6 +18,11 @@ interface Job { id: number; input: ArticleInput; options: AnalyzeOptions; resolv
  *  time: twice the CPU). A worker that still runs out (a huge article) is replaced by one without
  *  the limit, which analyses the article again. */
 export const WORKER_HEAP_MB = 256;
+/** The young generation of a worker, in MB (V8's default here is 48: three semi-spaces of 16).
+ *  Most of what the tagger allocates dies young, and a smaller nursery is collected more often at
+ *  little cost: 1,000 articles through two workers peaked at 377–391 MB instead of 423–448 MB,
+ *  for 12.1–12.8 s of CPU instead of 11.7–12.0 s (alternated runs; 16 MB gave 405–407 MB). */
+export const WORKER_YOUNG_MB = 8;
 
 export class FactsPool {
   private readonly idle: Worker[] = [];
@@ -42,7 +47,7 @@ export class FactsPool {
   }
 
   private start(heapMb: number | null): void {
-    const w = new Worker(this.script, heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {});
+    const w = new Worker(this.script, heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } } : {});
     w.unref();
     w.on('message', (m: { id: number; packed?: PackedFacts; error?: string }) => {
       const job = this.running.get(w)!;
