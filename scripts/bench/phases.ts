@@ -8,6 +8,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import { Corpus } from '../../server/src/engine/analyze';
 import { packFacts, unpackFacts, type PackedFacts } from '../../server/src/engine/facts';
+import { internTokens } from '../../server/src/workers/internTokens';
 import { newsArticles } from './corpora';
 
 const n = Number(process.argv[2] ?? 1000);
@@ -38,7 +39,12 @@ else {
   fs.writeFileSync(factsFile, v8.serialize(packed));
 }
 mark('start (packed facts)');
-corpus.stage(inputs.map((input, k) => ({ input, facts: unpackFacts(input.path, input.text, packed[k]) })));
+corpus.stage(inputs.map((input, k) => {
+  const facts = unpackFacts(input.path, input.text, packed[k]);
+  // As the server does with facts from its workers and its cache.
+  if (!process.env.PHASES_NO_INTERN) internTokens(facts.tokens);
+  return { input, facts };
+}));
 packed = [];
 mark('staged');
 const touched = corpus.refreshEntities(new Set(inputs.map((i) => i.path)));

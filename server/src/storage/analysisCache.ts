@@ -17,6 +17,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import { packFacts, unpackFacts, type ArticleFacts, type PackedFacts } from '../engine/facts';
 import type { CorpusState } from '../engine/analyze';
+import { internTokens } from '../workers/internTokens';
 
 declare const __QARINA_ENGINE__: string | undefined;
 
@@ -63,7 +64,9 @@ export class AnalysisCache {
       const packed = v8.deserialize(await fs.readFile(this.file(key))) as PackedFacts;
       if (packed?.v !== 1) throw new Error('unknown entry');
       this.hits++;
-      return unpackFacts(articlePath, text, packed);
+      const facts = unpackFacts(articlePath, text, packed);
+      internTokens(facts.tokens);
+      return facts;
     } catch {
       this.misses++;
       return null;

@@ -7,6 +7,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { AnalyzeOptions, ArticleInput } from '../engine/analyze';
 import { unpackFacts, type ArticleFacts, type PackedFacts } from '../engine/facts';
+import { internTokens } from './internTokens';
 
 interface Job { id: number; input: ArticleInput; options: AnalyzeOptions; resolve: (f: ArticleFacts) => void; reject: (e: Error) => void }
 
@@ -53,7 +54,11 @@ export class FactsPool {
       const job = this.running.get(w)!;
       this.running.delete(w);
       if (m.error !== undefined) job.reject(new Error(m.error));
-      else job.resolve(unpackFacts(job.input.path, job.input.text, m.packed!));
+      else {
+        const facts = unpackFacts(job.input.path, job.input.text, m.packed!);
+        internTokens(facts.tokens);
+        job.resolve(facts);
+      }
       this.idle.push(w);
       this.pump();
     });
