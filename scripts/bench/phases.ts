@@ -21,7 +21,7 @@ const mb = (x: number) => (x / 1048576).toFixed(1);
 let cpu = process.cpuUsage();
 function mark(step: string): void {
   const c = process.cpuUsage(cpu);
-  gc(); gc();
+  gc();
   const m = process.memoryUsage();
   console.log(`${step.padEnd(22)} cpu ${((c.user + c.system) / 1e6).toFixed(2)} s  heap ${mb(m.heapUsed)} MB  external ${mb(m.external + m.arrayBuffers)} MB  rss ${mb(m.rss)} MB`);
   cpu = process.cpuUsage();
@@ -66,12 +66,8 @@ if (process.env.PHASES_DROP) {
   ck.chosen.clear(); ck.pairs.clear(); mark('- pairs, chosen');
   ck.verdicts.clear(); mark('- verdicts');
   (ck as any).index = null; mark('- index');
-  for (const s of prepared) s.reuse.read = undefined; mark('- reuse.read');
-  for (const s of prepared) s.reuse.quantities = undefined; mark('- reuse.quantities');
   for (const s of prepared) s.reuse = undefined; mark('- reuse');
-  for (const s of prepared) { s.keySet = null; } mark('- keySet');
-  for (const s of prepared) { s.primary = null; } mark('- primary');
-  for (const s of prepared) { s.variants = s.speakerKeys = null; } mark('- variants, speakerKeys');
+  for (const s of prepared) { s.keySet = s.primary = s.variants = s.speakerKeys = null; } mark('- key maps');
   for (const s of prepared) s.terms = null; mark('- terms');
   ck.prepared.clear(); ck.byKey.clear(); prepared.length = 0; mark('- prepared');
   const entries: any[] = [...(corpus as any).entries.values()];

@@ -15,7 +15,6 @@ import {
 } from './lexicon';
 import { countryOf } from '../entities/places';
 import { isTown } from './towns';
-import { KeySet, KeyTable } from './keyTable';
 import { lightStem, wordForms, wordKeys } from './stems';
 import type { Weights } from './weights';
 
@@ -106,12 +105,12 @@ export interface PreparedSentence {
   /** The weight of one date or count in the mass. */
   factWeight: number;
   /** Every matching key of every content term, and the first term holding it; the same by primary key. */
-  keySet: ReadonlyMap<string, Term>;
-  primary: ReadonlyMap<string, Term>;
+  keySet: Map<string, Term>;
+  primary: Map<string, Term>;
   /** Spelling-variant keys (stems.ts variantKeys) of every content term's primary key, with the term. */
-  variants: ReadonlyMap<string, Term>;
+  variants: Map<string, Term>;
   /** Canonical ids and primary keys of the speaker's terms. */
-  speakerKeys: ReadonlySet<string>;
+  speakerKeys: Set<string>;
   /** Enough content to be worth linking (not a share button, a category line or a credit). */
   linkable: boolean;
   /** Share of the mass held by the two heaviest content terms: the most a clash's own words can
@@ -577,9 +576,7 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
   ]));
   return {
     path: a.path, key: `${a.path}\u0000${sig}`, index, id: s.id, start: s.start, end: s.end, kind: s.kind, quote, mood: frame.mood, reported: a.referenceDate?.date ?? null,
-    terms, mass, clauseMass, eventMass, clauseEventMass, dateClauses, countClauses, counts, factWeight,
-    // Compact read-only tables (keyTable.ts): four maps per sentence were a third of its memory.
-    keySet: KeyTable.from(keySet), primary: KeyTable.from(primary), variants: KeyTable.from(variants), speakerKeys: KeySet.from(speakerKeys),
+    terms, mass, clauseMass, eventMass, clauseEventMass, dateClauses, countClauses, counts, factWeight, keySet, primary, variants, speakerKeys,
     linkable: s.kind !== 'credit' && arabicTerms >= MIN_CONTENT_TERMS &&
       (arabicTerms >= MIN_PLAIN_TERMS || entities.length > 0 || dates.length > 0 || quantitiesAll.length > 0),
     dates, quantities: counts.map((c) => c.q), figures: quantitiesAll.filter((q) => q.percent || q.unitStem), negations, denial, decline, assertion,

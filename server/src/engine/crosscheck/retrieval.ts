@@ -12,7 +12,6 @@
 // of the two sentences' self-scores (the score of a sentence against itself): the share of the
 // shorter sentence's indexed content found in the other, which the similarity of classify.ts
 // needs to be well above its link threshold anyway.
-import { numbered, numberOf } from './keyTable';
 import { nameKey } from './names';
 import { placeOf } from './places';
 import { isTown } from './towns';
@@ -68,22 +67,26 @@ interface Entry {
   self: number;
 }
 
-/** Index keys by number (keyTable.ts numbers every key once for all sentences), and a scratch
- *  table by number to look one sentence's weights up while another's are walked. */
+/** Index keys numbered in the order they are first seen (a number per distinct key of the
+ *  corpus, kept while the index lives), and a scratch table by number to look one sentence's
+ *  weights up while another's are walked. */
 class Keys {
+  private readonly ids = new Map<string, number>();
   private weight = new Float64Array(1024);
   private stamp = new Int32Array(1024);
   private current = 0;
 
   id(k: string): number {
-    const id = numberOf(k);
-    if (id >= this.stamp.length) {
-      const size = Math.max(this.stamp.length * 2, numbered());
-      const weight = new Float64Array(size), stamp = new Int32Array(size);
-      weight.set(this.weight);
-      stamp.set(this.stamp);
-      this.weight = weight;
-      this.stamp = stamp;
+    let id = this.ids.get(k);
+    if (id === undefined) {
+      this.ids.set(k, (id = this.ids.size));
+      if (id >= this.stamp.length) {
+        const weight = new Float64Array(this.stamp.length * 2), stamp = new Int32Array(this.stamp.length * 2);
+        weight.set(this.weight);
+        stamp.set(this.stamp);
+        this.weight = weight;
+        this.stamp = stamp;
+      }
     }
     return id;
   }
