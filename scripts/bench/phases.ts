@@ -1,8 +1,12 @@
 // Profiling helper (not part of the bench run): the server's indexing steps in one process over
 // the first N articles of the news archive, with the live heap (after a full GC) and the CPU time
 // of every step, so that memory and time can be attributed to a step. Facts are computed once and
-// kept in a file (argument 2), as the server's analysis cache would hold them.
-//   node --expose-gc dist/phases.js N factsFile
+// kept in a file (argument 2), as the server's analysis cache would hold them. PHASES_DROP=1 then
+// drops the parts of the cross-checker's state one after the other (a part's own size is better
+// read by dropping it alone: what a later drop frees depends on the earlier ones); PHASES_SNAPSHOT
+// / PHASES_SNAPSHOT2 write heap snapshots at the end / after the drops.
+//   node --expose-gc --import tsx scripts/bench/phases.ts N factsFile
+// (or bundled with esbuild, as the README's figures were measured: tsx's own code adds to the heap).
 import * as fs from 'fs';
 import * as path from 'path';
 import * as v8 from 'v8';
