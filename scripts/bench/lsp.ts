@@ -184,6 +184,8 @@ export async function measureServer(folder: string, expected: number, opts: Serv
   }
   fig.indexedMs = now() - s.started;
   fig.indexedCpuMs = cpuMs(s.proc.pid!);
+  // The peak up to here is indexing's own; the one reported (after typing) may be later.
+  fig.notes.push(`cold: peak RSS when fully indexed ${Math.round(peakRssMb(s.proc.pid!) ?? 0)} MB`);
   fig.articles = status.articles;
   fig.skipped = status.skipped.length;
   fig.links = 2 * (status.links.corroborates + status.links.contradicts + status.links.differentEvent);

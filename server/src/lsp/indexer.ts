@@ -44,6 +44,15 @@ const PASS_SLICE_MS = 15;
 /** UTF-16 units from which an article is analysed in a worker thread even alone. */
 export const LONG_ARTICLE = 100_000;
 
+/** The main thread's heap (used / reserved), the memory outside it (typed arrays, the model) and
+ *  the process's resident memory, in MB: logged at the end of each step of indexing, so that a
+ *  peak can be told to its step (the bench reports the log line). */
+function memoryNote(): string {
+  const m = process.memoryUsage();
+  const mb = (x: number) => Math.round(x / 1048576);
+  return `heap ${mb(m.heapUsed)}/${mb(m.heapTotal)} MB, external ${mb(m.external)} MB, rss ${mb(m.rss)} MB`;
+}
+
 export class Indexer {
   private readonly dirty = new Set<string>();
   private corpusTimer: NodeJS.Timeout | null = null;
@@ -138,6 +147,7 @@ export class Indexer {
         }
       }
       const tFacts = Date.now();
+      const memFacts = memoryNote();
       const changed = new Set(inputs.map((i) => i.path));
       // The corpus-wide decisions of the sidecars (merges, splits, rejected spellings), known once
       // the articles are in the corpus, go into the one entity pass below.
@@ -163,13 +173,14 @@ export class Indexer {
       const entities = await this.inSlices(this.ws.corpus.refreshEntitiesSteps(changed));
       const touched = entities.value ?? this.ws.corpus.refreshEntities(changed);
       const tEntities = Date.now();
+      const memEntities = memoryNote();
       // The pass after edits costs about as much work as this one.
       this.corpusPassMs = Math.max(this.corpusPassMs, entities.work);
       // 3. Cross-checking, article by article.
       await this.crossCheck(touched, (k) => report(`Cross-checking ${k}/${touched.length} articles`, 50 + Math.round((k / Math.max(1, touched.length)) * 50)));
       const t1 = Date.now();
       if (stateKey) void this.cache!.putState(workspace!, stateKey, this.ws.corpus.exportState());
-      this.log(`Analysed ${total} articles in ${((t1 - t0) / 1000).toFixed(1)} s: facts ${((tFacts - t0) / 1000).toFixed(1)} s (${this.cache ? `${this.cache.hits} from the cache` : 'cache off'}), entities ${((tEntities - tFacts) / 1000).toFixed(1)} s, cross-checking ${((t1 - tEntities) / 1000).toFixed(1)} s.`);
+      this.log(`Analysed ${total} articles in ${((t1 - t0) / 1000).toFixed(1)} s: facts ${((tFacts - t0) / 1000).toFixed(1)} s (${this.cache ? `${this.cache.hits} from the cache` : 'cache off'}), entities ${((tEntities - tFacts) / 1000).toFixed(1)} s, cross-checking ${((t1 - tEntities) / 1000).toFixed(1)} s; memory after facts ${memFacts}, after entities ${memEntities}, after cross-checking ${memoryNote()}.`);
       return this.ws.corpus.affected(touched, changed);
     });
   }

@@ -17,6 +17,7 @@ import * as path from 'path';
 import * as v8 from 'v8';
 import { packFacts, unpackFacts, type ArticleFacts, type PackedFacts } from '../engine/facts';
 import type { CorpusState } from '../engine/analyze';
+import { internTokens } from '../workers/internTokens';
 
 declare const __QARINA_ENGINE__: string | undefined;
 
@@ -63,7 +64,13 @@ export class AnalysisCache {
       const packed = v8.deserialize(await fs.readFile(this.file(key))) as PackedFacts;
       if (packed?.v !== 1) throw new Error('unknown entry');
       this.hits++;
-      return unpackFacts(articlePath, text, packed);
+      const facts = unpackFacts(articlePath, text, packed);
+      internTokens(facts.tokens);
+      // v8.deserialize gives typed arrays that view the file's whole buffer: a marginals array
+      // kept for the corpus passes would keep the file's every byte (1,000 articles: 36 MB of
+      // files read on reopening a folder). Copied into arrays of their own.
+      for (const s of facts.tagged.sentences) if (s.marg.byteLength !== s.marg.buffer.byteLength) s.marg = s.marg.slice();
+      return facts;
     } catch {
       this.misses++;
       return null;

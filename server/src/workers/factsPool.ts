@@ -7,6 +7,7 @@ import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { AnalyzeOptions, ArticleInput } from '../engine/analyze';
 import { unpackFacts, type ArticleFacts, type PackedFacts } from '../engine/facts';
+import { internTokens } from './internTokens';
 
 interface Job { id: number; input: ArticleInput; options: AnalyzeOptions; resolve: (f: ArticleFacts) => void; reject: (e: Error) => void }
 
@@ -18,6 +19,11 @@ interface Job { id: number; input: ArticleInput; options: AnalyzeOptions; resolv
  *  time: twice the CPU). A worker that still runs out (a huge article) is replaced by one without
  *  the limit, which analyses the article again. */
 export const WORKER_HEAP_MB = 256;
+/** The young generation of a worker, in MB (V8's default here is 48: three semi-spaces of 16).
+ *  Most of what the tagger allocates dies young, and a smaller nursery is collected more often at
+ *  little cost: 1,000 articles through two workers peaked at 377–391 MB instead of 423–448 MB,
+ *  for 12.1–12.8 s of CPU instead of 11.7–12.0 s (alternated runs; 16 MB gave 405–407 MB). */
+export const WORKER_YOUNG_MB = 8;
 
 export class FactsPool {
   private readonly idle: Worker[] = [];
@@ -42,13 +48,17 @@ export class FactsPool {
   }
 
   private start(heapMb: number | null): void {
-    const w = new Worker(this.script, heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb } } : {});
+    const w = new Worker(this.script, heapMb ? { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: WORKER_YOUNG_MB } } : {});
     w.unref();
     w.on('message', (m: { id: number; packed?: PackedFacts; error?: string }) => {
       const job = this.running.get(w)!;
       this.running.delete(w);
       if (m.error !== undefined) job.reject(new Error(m.error));
-      else job.resolve(unpackFacts(job.input.path, job.input.text, m.packed!));
+      else {
+        const facts = unpackFacts(job.input.path, job.input.text, m.packed!);
+        internTokens(facts.tokens);
+        job.resolve(facts);
+      }
       this.idle.push(w);
       this.pump();
     });

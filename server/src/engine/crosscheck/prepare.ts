@@ -429,7 +429,10 @@ function prepareSentence(a: ArticleAnalysis, index: number, weights: Weights): P
       if (!t.speaker) prev.speaker = false;
       return;
     }
-    const term: Term = { ...t, clause, role: t.entity ? 'name' : isTitle(words[at]) || titlePhrase[at] ? 'title' : 'event' };
+    // The usual fields written out, not spread: a spread copy keeps the two added last out of line
+    // (~40 bytes more for each of the ~170,000 terms of 1,000 articles).
+    const { keys, text, skel, variantKeys, weight, negated, ...more } = t;
+    const term: Term = { keys, text, skel, variantKeys, weight, negated, clause, role: t.entity ? 'name' : isTitle(words[at]) || titlePhrase[at] ? 'title' : 'event', ...more };
     byKey.set(term.keys[0], term);
     terms.push(term);
     if (!term.speaker) for (const sc of scopeStarts) if (at >= sc.from) sc.act.scope.push(term);

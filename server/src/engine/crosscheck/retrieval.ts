@@ -55,44 +55,97 @@ export function indexKeys(s: PreparedSentence): Map<string, number> {
   return keys;
 }
 
+/** An indexed sentence: its keys as small integers (Keys), in the order indexKeys gave them (the
+ *  order scores are summed in), with their weights. Arrays instead of a map per sentence: a map
+ *  of a few dozen keys took about 1.5 kB, and the index of 1,000 articles ~20 MB. */
 interface Entry {
-  keys: Map<string, number>;
+  ids: number[];
+  weights: number[];
   /** BM25 length normalisation of the sentence ((k1+1) / (1 + k1 (1 - b + b len/avg))). */
   norm: number;
   /** Score of the sentence against itself. */
   self: number;
 }
 
-function entryOf(s: PreparedSentence): Entry {
-  const keys = indexKeys(s);
-  const norm = (K1 + 1) / (1 + K1 * (1 - B + (B * keys.size) / AVG_KEYS));
-  let total = 0;
-  for (const w of keys.values()) total += w;
-  return { keys, norm, self: total * norm };
+/** Index keys numbered in the order they are first seen (a number per distinct key of the
+ *  corpus, kept while the index lives), and a scratch table by number to look one sentence's
+ *  weights up while another's are walked. */
+class Keys {
+  private readonly ids = new Map<string, number>();
+  private weight = new Float64Array(1024);
+  private stamp = new Int32Array(1024);
+  private current = 0;
+
+  id(k: string): number {
+    let id = this.ids.get(k);
+    if (id === undefined) {
+      this.ids.set(k, (id = this.ids.size));
+      if (id >= this.stamp.length) {
+        const weight = new Float64Array(this.stamp.length * 2), stamp = new Int32Array(this.stamp.length * 2);
+        weight.set(this.weight);
+        stamp.set(this.stamp);
+        this.weight = weight;
+        this.stamp = stamp;
+      }
+    }
+    return id;
+  }
+
+  /** Symmetric BM25 score of two indexed sentences, and the number of keys they share: the weights
+   *  of the smaller one walked in its order, those of the larger looked up. */
+  score(x: Entry, y: Entry): { score: number; shared: number } {
+    const [small, large] = x.ids.length <= y.ids.length ? [x, y] : [y, x];
+    this.load(large);
+    return this.scoreLoaded(x, y, small);
+  }
+
+  /** Puts an entry's weights in the scratch table (until the next load). */
+  load(e: Entry): void {
+    if (++this.current === 0x7fffffff) { this.stamp.fill(0); this.current = 1; }
+    const stamp = this.stamp, weight = this.weight, mark = this.current;
+    for (let i = 0; i < e.ids.length; i++) { stamp[e.ids[i]] = mark; weight[e.ids[i]] = e.weights[i]; }
+  }
+
+  /** score(x, y), the larger of the two (not `small`) being the one loaded. */
+  scoreLoaded(x: Entry, y: Entry, small: Entry): { score: number; shared: number } {
+    const stamp = this.stamp, weight = this.weight, mark = this.current;
+    let sum = 0, shared = 0;
+    for (let i = 0; i < small.ids.length; i++) {
+      const k = small.ids[i];
+      if (stamp[k] !== mark) continue;
+      sum += Math.min(small.weights[i], weight[k]);
+      shared++;
+    }
+    return { score: (sum * (x.norm + y.norm)) / 2, shared };
+  }
 }
 
-/** Symmetric BM25 score of two indexed sentences, and the number of keys they share. */
-function score(x: Entry, y: Entry): { score: number; shared: number } {
-  const [small, large] = x.keys.size <= y.keys.size ? [x, y] : [y, x];
-  let sum = 0, shared = 0;
-  for (const [k, w] of small.keys) {
-    const v = large.keys.get(k);
-    if (v === undefined) continue;
-    sum += Math.min(w, v);
-    shared++;
+function entryOf(s: PreparedSentence, keys: Keys): Entry {
+  const map = indexKeys(s);
+  const norm = (K1 + 1) / (1 + K1 * (1 - B + (B * map.size) / AVG_KEYS));
+  const ids: number[] = [], weights: number[] = [];
+  let total = 0;
+  for (const [k, w] of map) {
+    ids.push(keys.id(k));
+    weights.push(w);
+    total += w;
   }
-  return { score: (sum * (x.norm + y.norm)) / 2, shared };
+  return { ids, weights, norm, self: total * norm };
 }
 
 /** Whether two sentences are worth comparing; the same answer whichever is asked first. */
-function isCandidate(x: Entry, y: Entry): boolean {
-  const { score: sc, shared } = score(x, y);
+function isCandidate(x: Entry, y: Entry, keys: Keys): boolean {
+  return passes(x, y, keys.score(x, y));
+}
+
+function passes(x: Entry, y: Entry, { score: sc, shared }: { score: number; shared: number }): boolean {
   return shared >= MIN_SHARED_KEYS && sc >= MIN_RELATIVE_SCORE * Math.min(x.self, y.self);
 }
 
 /** The candidate test on two prepared sentences (for training and evaluation). */
 export function areCandidates(a: PreparedSentence, b: PreparedSentence): boolean {
-  return a.linkable && b.linkable && isCandidate(entryOf(a), entryOf(b));
+  const keys = new Keys();
+  return a.linkable && b.linkable && isCandidate(entryOf(a, keys), entryOf(b, keys), keys);
 }
 
 export class SentenceIndex {
@@ -102,22 +155,23 @@ export class SentenceIndex {
   private readonly byId: (PreparedSentence | undefined)[] = [];
   private readonly entryById: (Entry | undefined)[] = [];
   private readonly ids = new Map<PreparedSentence, number>();
-  /** Ids by key, as arrays (walked several times faster than sets); a deleted sentence's id stays
-   *  until its list is compacted (see delete), and is skipped meanwhile. */
-  private readonly postings = new Map<string, Posting>();
+  private readonly keys = new Keys();
+  /** Ids by key number, as arrays (walked several times faster than sets); a deleted sentence's
+   *  id stays until its list is compacted (see delete), and is skipped meanwhile. */
+  private readonly postings: (Posting | undefined)[] = [];
   private acc = new Float64Array(0);
 
   add(s: PreparedSentence): void {
     if (!s.linkable || this.ids.has(s)) return;
-    const e = entryOf(s);
+    const e = entryOf(s, this.keys);
     const id = this.byId.length;
     this.byId.push(s);
     this.entryById.push(e);
     this.ids.set(s, id);
-    for (const k of e.keys.keys()) {
-      const p = this.postings.get(k);
+    for (const k of e.ids) {
+      const p = this.postings[k];
       if (p) p.ids.push(id);
-      else this.postings.set(k, { ids: [id], dead: 0 });
+      else this.postings[k] = { ids: [id], dead: 0 };
     }
   }
 
@@ -133,31 +187,32 @@ export class SentenceIndex {
     this.ids.delete(s);
     this.byId[id] = undefined;
     this.entryById[id] = undefined;
-    for (const k of e.keys.keys()) {
-      const p = this.postings.get(k);
+    for (const k of e.ids) {
+      const p = this.postings[k];
       if (!p) continue;
       // Compacted once half of it is deleted ids: an edit deletes one article's sentences, and
       // a list stays at most twice its live length.
       if (++p.dead * 2 < p.ids.length) continue;
       p.ids = p.ids.filter((x) => this.byId[x] !== undefined);
       p.dead = 0;
-      if (p.ids.length === 0) this.postings.delete(k);
+      if (p.ids.length === 0) this.postings[k] = undefined;
     }
   }
 
   /** Sentences of other articles whose BM25 score with s reaches the candidate threshold. */
   candidates(s: PreparedSentence): PreparedSentence[] {
     const own = this.ids.get(s);
-    const e = own !== undefined ? this.entryById[own]! : s.linkable ? entryOf(s) : undefined;
+    const e = own !== undefined ? this.entryById[own]! : s.linkable ? entryOf(s, this.keys) : undefined;
     if (!e) return [];
     if (this.acc.length < this.byId.length) this.acc = new Float64Array(Math.max(1024, this.byId.length * 2));
     const acc = this.acc;
     const byId = this.byId;
     // Accumulate the shared weight over the postings, then test the pairs that reach the bound.
     const touched: number[] = [];
-    for (const [k, w] of e.keys) {
-      const p = this.postings.get(k);
+    for (let i = 0; i < e.ids.length; i++) {
+      const p = this.postings[e.ids[i]];
       if (!p) continue;
+      const w = e.weights[i];
       const ids = p.ids;
       for (let j = 0; j < ids.length; j++) {
         const id = ids[j];
@@ -167,6 +222,8 @@ export class SentenceIndex {
       }
     }
     const out: PreparedSentence[] = [];
+    // The query's weights are looked up for every candidate smaller than it (see isCandidate).
+    let loaded = false;
     for (const id of touched) {
       const upper = acc[id];
       acc[id] = 0;
@@ -175,7 +232,14 @@ export class SentenceIndex {
       const f = this.entryById[id]!;
       // upper ≥ the shared weight, so this skips pairs that cannot reach the threshold cheaply.
       if (upper * (e.norm + f.norm) / 2 < MIN_RELATIVE_SCORE * Math.min(e.self, f.self)) continue;
-      if (isCandidate(e, f)) out.push(t);
+      if (e.ids.length <= f.ids.length) {
+        if (isCandidate(e, f, this.keys)) out.push(t);
+        loaded = false;
+        continue;
+      }
+      if (!loaded) this.keys.load(e);
+      loaded = true;
+      if (passes(e, f, this.keys.scoreLoaded(e, f, f))) out.push(t);
     }
     return out;
   }
