@@ -86,6 +86,23 @@ describe('ner training: word classes', () => {
   });
 });
 
+describe('ner features: short quotations', () => {
+  const quoteFeats = (text: string) => {
+    const toks = tokenize(text);
+    return sentenceFeatures(toks.map((t) => ({ norm: t.norm, kind: t.kind })), toks.map((t) => t.text), null).map((f, i) => `${toks[i].text}:${f.filter((x) => x.startsWith('q=')).join(',')}`);
+  };
+
+  it('marks the first, inner and last word of a quoted title, and a quoted word alone', () => {
+    assert.deepStrictEqual(quoteFeats('رواية " أولاد حارتنا " عام'), ['رواية:', '":', 'أولاد:q=f', 'حارتنا:q=l', '":', 'عام:']);
+    assert.deepStrictEqual(quoteFeats('فيلم « كليك » و « ذهب مع الريح »').filter((x) => x.includes('q=')), ['كليك:q=s', 'ذهب:q=f', 'مع:q=i', 'الريح:q=l']);
+  });
+
+  it('leaves long quotations (speech, not titles) and unclosed quotes unmarked', () => {
+    assert.deepStrictEqual(quoteFeats('وقال " إن الوضع في المدينة صعب جدا اليوم " أمس').filter((x) => x.includes('q=')), []);
+    assert.deepStrictEqual(quoteFeats('وقال " إن الوضع صعب').filter((x) => x.includes('q=')), []);
+  });
+});
+
 describe('ner training: perceptron', () => {
   // Feature 0 marks a person, 1 an ordinary word, 2 a place (label indices: O 0, B-PER 1, B-LOC 5).
   const ex = (feats: number[], gold: number[]): Example => ({ feats: feats.map((f) => Int32Array.of(f)), gold });
