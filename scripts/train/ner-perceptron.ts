@@ -35,12 +35,12 @@ export function decode(ex: { feats: Int32Array[] }, w: Weights): number[] {
  * given, sees the averaged weights after each epoch: the same weights a run of that many epochs
  * would return (the shuffles do not depend on the epoch count), so one run gives the dev curve.
  */
-export function trainPerceptron(data: Example[], F: number, epochs: number, log?: (s: string) => void, afterEpoch?: (epoch: number, w: Weights) => void): Weights {
+export function trainPerceptron(data: Example[], F: number, epochs: number, log?: (s: string) => void, afterEpoch?: (epoch: number, w: Weights) => void, seed = 20240613): Weights {
   const w = new Float64Array(F * K), u = new Float64Array(F * K);
   const tr = new Float64Array(K * K), tu = new Float64Array(K * K);
   const st = new Float64Array(K), su = new Float64Array(K);
   let c = 1;
-  const rand = mulberry32(20240613);
+  const rand = mulberry32(seed);
   const order = data.map((_, i) => i);
   for (let epoch = 0; epoch < epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) { const j = Math.floor(rand() * (i + 1)); [order[i], order[j]] = [order[j], order[i]]; }

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { alignSpans, articleBlocks, rejoinClitics, type WordStats } from '../../../scripts/train/ner-data';
 import { exchangeClusters } from '../../../scripts/train/ner-clusters';
+import { decode, trainPerceptron, type Example } from '../../../scripts/train/ner-perceptron';
 import { spellingTables } from '../../../scripts/train/ner-spelling';
 import { halfOf, nameLikeness } from '../../../server/src/engine/ner/spelling';
 import { seatNames, senseKey, wordSenses } from '../../../scripts/train/ner-senses';
@@ -82,6 +83,37 @@ describe('ner training: word classes', () => {
     assert.strictEqual(cities.size, 1, 'cities in one class');
     assert.strictEqual(names.size, 1, 'first names in one class');
     assert.notDeepStrictEqual([...cities], [...names]);
+  });
+});
+
+describe('ner features: short quotations', () => {
+  const quoteFeats = (text: string) => {
+    const toks = tokenize(text);
+    return sentenceFeatures(toks.map((t) => ({ norm: t.norm, kind: t.kind })), toks.map((t) => t.text), null).map((f, i) => `${toks[i].text}:${f.filter((x) => x.startsWith('q=')).join(',')}`);
+  };
+
+  it('marks the first, inner and last word of a quoted title, and a quoted word alone', () => {
+    assert.deepStrictEqual(quoteFeats('رواية " أولاد حارتنا " عام'), ['رواية:', '":', 'أولاد:q=f', 'حارتنا:q=l', '":', 'عام:']);
+    assert.deepStrictEqual(quoteFeats('فيلم « كليك » و « ذهب مع الريح »').filter((x) => x.includes('q=')), ['كليك:q=s', 'ذهب:q=f', 'مع:q=i', 'الريح:q=l']);
+  });
+
+  it('leaves long quotations (speech, not titles) and unclosed quotes unmarked', () => {
+    assert.deepStrictEqual(quoteFeats('وقال " إن الوضع في المدينة صعب جدا اليوم " أمس').filter((x) => x.includes('q=')), []);
+    assert.deepStrictEqual(quoteFeats('وقال " إن الوضع صعب').filter((x) => x.includes('q=')), []);
+  });
+});
+
+describe('ner training: perceptron', () => {
+  // Feature 0 marks a person, 1 an ordinary word, 2 a place (label indices: O 0, B-PER 1, B-LOC 5).
+  const ex = (feats: number[], gold: number[]): Example => ({ feats: feats.map((f) => Int32Array.of(f)), gold });
+  const data = [ex([0, 1], [1, 0]), ex([1, 2], [0, 5]), ex([2, 0, 1], [5, 1, 0]), ex([1, 1, 0], [0, 0, 1]), ex([0, 2], [1, 5])];
+
+  it('gives the same weights for the same seed and other weights for another sentence order (NER_SEED)', () => {
+    const a = trainPerceptron(data, 3, 10), b = trainPerceptron(data, 3, 10);
+    assert.deepStrictEqual([...a.W], [...b.W], 'same seed, same weights');
+    const c = trainPerceptron(data, 3, 10, undefined, undefined, 7);
+    assert.notDeepStrictEqual([...a.W], [...c.W], 'another seed, another order: other averaged weights');
+    assert.deepStrictEqual(data.map((e) => decode(e, a)), data.map((e) => e.gold), 'it learns the training sentences');
   });
 });
 

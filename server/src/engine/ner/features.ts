@@ -538,6 +538,7 @@ export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | 
   const joined = sink.joined ? sink.joined.bind(sink) : (t: string, a: string, b: string, c?: string) => emit(t, c === undefined ? a + '|' + b : a + '|' + b + '|' + c);
   // The word's lexicon values (lexValues), cached on the word: cn() without a lexicon is the core.
   const cnOf = lex ? (x: WordInfo) => lexValues(x, lex).cn : (x: WordInfo) => x.core;
+  const quoted = quotePositions(words, texts);
   for (let i = 0; i < infos.length; i++) {
     const w = infos[i];
     sink.at(i, w);
@@ -549,6 +550,7 @@ export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | 
     const wc = cnOf(w);
     joined('ww-1', cnOf(p1), wc);
     joined('ww+1', wc, cnOf(n1));
+    if (quoted[i] !== '-') { emit('q', quoted[i]); joined('qs', quoted[i], w.shape); }
     emit('g', gzAt(i));
     emit('g-1', gzAt(i - 1));
     emit('g+1', gzAt(i + 1));
@@ -580,6 +582,31 @@ export function visitSentence(words: NerWord[], texts: string[], lex: Lexicon | 
       emit('gge', (ge[i] || '-') + (gz[i] || '-'));
     }
   }
+}
+
+const QUOTE_CLOSE: Record<string, string> = { '"': '"', '«': '»', '“': '”' };
+const MAX_QUOTED = 6;
+
+/**
+ * Where each word stands in a short quotation: 'f' first, 'i' inside, 'l' last, 's' the only word,
+ * '-' outside one. News quotes the titles of books, films, programmes and events («رواية "أولاد
+ * حارتنا"»), often common words or words training never saw; where the quotation opens and closes
+ * marks where such a name may start and end. On the dev parts (product path, three sentence orders)
+ * news F1 82.4 / 81.9 / 81.7 → 82.3 / 82.9 / 82.4, Wikipedia 66.1 / 65.9 / 66.2 → 66.2 / 65.8 / 65.7.
+ */
+function quotePositions(words: NerWord[], texts: string[]): string[] {
+  const out: string[] = new Array(words.length).fill('-');
+  for (let i = 0; i < words.length; i++) {
+    const close = words[i].kind === 'punct' ? QUOTE_CLOSE[texts[i]] : undefined;
+    if (!close) continue;
+    let j = i + 1;
+    while (j < words.length && words[j].kind !== 'punct' && j - i - 1 < MAX_QUOTED) j++;
+    if (j >= words.length || j === i + 1 || texts[j] !== close) continue;
+    if (j === i + 2) out[i + 1] = 's';
+    else { out[i + 1] = 'f'; for (let k = i + 2; k < j - 1; k++) out[k] = 'i'; out[j - 1] = 'l'; }
+    i = j;
+  }
+  return out;
 }
 
 /** Feature strings ("template=value") of every word of one sentence, for training and tests. */
