@@ -13,7 +13,7 @@ import { countryOfTerm, isTown } from './towns';
 import type { PreparedSentence, SpeechAct, Term } from './prepare';
 import type { StanceModel } from './stanceModel';
 import { norm } from '../text/normalize';
-import { spellingVariant } from './stems';
+import { spellingVariant, swappedNeighbours } from './stems';
 import { TITLE_WORDS } from './lexicon';
 
 export interface Match { a: Term; b: Term; exact: boolean }
@@ -193,12 +193,7 @@ function transposedIn(t: Term, to: PreparedSentence): Term | undefined {
   const k = norm(t.text);
   for (const u of to.terms) {
     if (u.entity || u.text.length !== t.text.length) continue;
-    const v = norm(u.text);
-    if (v.length !== k.length || v === k) continue;
-    // One place where they differ, and there the two letters are swapped.
-    let i = 0;
-    while (k[i] === v[i]) i++;
-    if (k[i] === v[i + 1] && k[i + 1] === v[i] && k.slice(i + 2) === v.slice(i + 2)) return u;
+    if (swappedNeighbours(k, norm(u.text))) return u;
   }
   return undefined;
 }

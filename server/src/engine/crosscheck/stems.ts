@@ -60,12 +60,20 @@ export function spellingVariant(a: string, b: string): boolean {
     let j = a.length - 1;
     while (a[j] === b[j]) j--;
     if (i === j) return sameSound(a[i], b[i]); // one substitution
-    return j === i + 1 && a[i] === b[j] && a[j] === b[i]; // one transposition
+    return swappedNeighbours(a, b); // one transposition
   }
   const [s, l] = a.length < b.length ? [a, b] : [b, a];
   let i = 0;
   while (i < s.length && s[i] === l[i]) i++;
   return s.slice(i) === l.slice(i + 1); // one insertion
+}
+
+/** Two different words of one length that differ only by two neighbouring letters swapped. */
+export function swappedNeighbours(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return i + 1 < a.length && a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 /**
