@@ -248,7 +248,7 @@ export const IDENTIFIER_WORDS = set(`رقم الرقم برقم رمز الرم�
  * are different facts (most of 14 new news links wrong).
  */
 export const PREDICATE_CLASSES: Record<string, string[]> = {
-  perpetration: `نفذ نفذه نفذها نفذت نفذوا ينفذ تنفذ منفذ منفذو منفذي تبنى تبناه تبنت تبناها يتبنى تتبنى تبني نسب نسبته نسبت نسبها ينسب تنسب مسؤولية مسؤوليته مسؤوليتها ضلوع تورط`.split(/\s+/),
+  perpetration: `نفذ نفذه نفذها نفذت نفذوا ينفذ تنفذ منفذ منفذو منفذي تبنى تبناه تبنت تبناها يتبنى تتبنى تبني نسب نسبته نسبت نسبها ينسب تنسب مسؤولية مسؤوليته مسؤوليتها`.split(/\s+/),
   appointment: `عين عينت يعين تعين تعيين تعيينه`.split(/\s+/),
 };
 
