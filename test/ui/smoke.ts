@@ -249,16 +249,27 @@ export async function runSmoke(page: Page, o: SmokeOptions): Promise<SmokeResult
     });
   };
   const openWithCtrlP = async (name: string) => {
-    await page.mouse.move(5, 5);
-    await page.keyboard.press('Escape');
-    // Focus the workbench without clicking into an article (a click on a sentence moves the
-    // cursor, and Control held over it underlines it as a link to its passages).
-    if ((await page.locator(`${EDITOR}`).count()) === 0) await page.locator('.monaco-workbench .part.editor').click();
-    else await page.locator('.tabs-container .tab.active').first().click();
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
-    await page.keyboard.type(name);
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
+    // Quick Open lists a file once the workbench's file search has answered; when the typed name
+    // went to another widget or the search came late, the palette is opened again (up to three
+    // times) rather than waited on longer.
+    for (let attempt = 1; ; attempt++) {
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+      // Focus the workbench without clicking into an article (a click on a sentence moves the
+      // cursor, and Control held over it underlines it as a link to its passages).
+      if ((await page.locator(`${EDITOR}`).count()) === 0) await page.locator('.monaco-workbench .part.editor').click();
+      else await page.locator('.tabs-container .tab.active').first().click();
+      await page.keyboard.press('Control+P');
+      await page.locator('.quick-input-widget input').waitFor({ state: 'visible', timeout: 10_000 });
+      await page.keyboard.type(name);
+      try {
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 10_000 });
+        break;
+      } catch (e) {
+        if (attempt >= 3) throw e;
+        console.log(`      Quick Open did not list ${name} (attempt ${attempt}): opening it again`);
+      }
+    }
     await page.keyboard.press('Enter');
     await poll(`${name} in the active tab`, 10_000, async () => clean((await page.locator('.tabs-container .tab.active').first().textContent()) ?? '').startsWith(name));
     await page.locator(`${EDITOR} .view-line`).first().waitFor({ timeout: 10_000 });
