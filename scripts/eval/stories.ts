@@ -13,7 +13,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { SentenceLink } from '../../server/src/engine/model';
-import { renderReason } from '../../server/src/engine/crosscheck/reasons';
 import { analyzeCorpus } from '../../server/src/engine/analyze';
 import { buildSidecar } from '../../server/src/storage/build';
 import { sha256Hex } from '../../server/src/storage/sidecarFile';
@@ -24,6 +23,18 @@ interface Span { start: number; end: number }
 interface Candidate extends Span { article: string; text: string; label: Label; why?: string }
 interface Anchor extends Span { article: string; text: string; candidates: Candidate[] }
 interface Gold { folder: string; anchors: Anchor[] }
+
+/** A link as a sidecar stores it (what the reference scorer reads), with its article's path. */
+export interface ScoredLink {
+  from: Span & { path: string; sentence: string };
+  relation: SentenceLink['relation'];
+  target: Span & { path: string; quote: string };
+  score: number;
+  /** As the sidecar writes them (English). */
+  reasons: string[];
+  /** A word-for-word copy of another link's target (Sidecar link copyOf). */
+  copy: boolean;
+}
 
 export interface StoryScore {
   links: number; labelled: number; good: number; unlabelled: number;
@@ -49,7 +60,7 @@ export function addScores(x: StoryScore, y: StoryScore): StoryScore {
 }
 
 /** The scoring rule of stories-dev/README.md over links held in memory (both directions stored). */
-export function scoreStory(gold: Gold, sentencesOf: (article: string) => ({ id: string } & Span)[], links: SentenceLink[], dump?: string[]): StoryScore {
+export function scoreStory(gold: Gold, sentencesOf: (article: string) => ({ id: string } & Span)[], links: ScoredLink[], dump?: string[]): StoryScore {
   const s = emptyScore();
   for (const a of gold.anchors) {
     const sent = sentencesOf(a.article).find((x) => overlap(x, a));
@@ -62,7 +73,7 @@ export function scoreStory(gold: Gold, sentencesOf: (article: string) => ({ id: 
       s.links++;
       if (l.relation === 'contradicts') s.contra++;
       const tag = !c ? 'UNLABELLED' : c.label === l.relation ? 'ok' : `WRONG (${c.label})`;
-      dump?.push(`  ${l.relation === 'contradicts' ? '✗' : '✓'} ${l.score.toFixed(2)} ${tag.padEnd(22)} ${l.target.path}: «${l.target.quote.slice(0, 160)}»\n      ${l.reasons.map((r) => ((r.code as string) === 'text' ? r.a : renderReason(r, 'en'))).join('; ')}${(l as { copyOf?: string }).copyOf ? ' (a word-for-word copy of another link\'s target)' : ''}`);
+      dump?.push(`  ${l.relation === 'contradicts' ? '✗' : '✓'} ${l.score.toFixed(2)} ${tag.padEnd(22)} ${l.target.path}: «${l.target.quote.slice(0, 160)}»\n      ${l.reasons.join('; ')}${l.copy ? ' (a word-for-word copy of another link\'s target)' : ''}`);
       if (!c) { s.unlabelled++; continue; }
       s.labelled++;
       const right = c.label === l.relation;
@@ -118,20 +129,20 @@ export function storyFolders(shared: string): { gold: string; dir: string }[] {
   return out;
 }
 
-/** The links of the sidecars `qarina annotate` would write for these articles, read back as links
- *  (reasons as their English text). */
-function sidecarLinks(articles: ArticleAnalysis[], all: SentenceLink[]): SentenceLink[] {
-  const out: SentenceLink[] = [];
+/** The links of the sidecars `qarina annotate` would write for these articles. */
+function sidecarLinks(articles: ArticleAnalysis[], all: SentenceLink[]): ScoredLink[] {
+  const out: ScoredLink[] = [];
   const texts = new Map(articles.map((a) => [a.path, a.text]));
   for (const a of articles) {
     const sc = buildSidecar({ path: a.path, text: a.text, sha256: sha256Hex(a.text), analysis: a, links: all.filter((l) => l.from.path === a.path), previous: null, relativePath: (p) => p });
     for (const l of sc.links) {
+      const t = l.target;
       out.push({
         from: { path: a.path, sentence: l.sentence ?? '', start: l.start, end: l.end }, relation: l.relation,
-        target: { path: l.target.path, sentence: l.target.sentence ?? '', start: l.target.start, end: l.target.end, quote: l.target.quote || (texts.get(l.target.path) ?? '').slice(l.target.start, l.target.end) },
-        score: l.score, reasons: l.reasons.map((r) => ({ code: 'text', a: r })) as unknown as SentenceLink['reasons'],
-        ...(l.copyOf ? { copyOf: l.copyOf } : {}),
-      } as SentenceLink);
+        // Automatic links are stored without quotes: the target's text, for the dump.
+        target: { path: t.path, start: t.start, end: t.end, quote: t.quote || (texts.get(t.path) ?? '').slice(t.start, t.end) },
+        score: l.score, reasons: l.reasons, copy: !!l.copyOf,
+      });
     }
   }
   return out;

@@ -72,7 +72,7 @@ function clashes(e: Evidence, th: StanceThresholds, ct: ClaimThresholds): Clash[
   // of one event (they share a place, a name or rare words, countries aside), no other place
   // stands in the same slot, and the two sentences do not name only different towns (a bombing in
   // Suruc and one in Baghdad, both claimed by one group, are two events).
-  const differentPlace = e.substitutions.some((x) => x.a.entity?.type === 'LOC') || e.differentPlaces;
+  const differentPlace = placeSwapped(e) || e.differentPlaces;
   for (const concept of differentPlace ? [] : clashingConcepts(e).slice(0, 2)) {
     const c = e.counts.filter((x) => x.a.concept === concept).sort((x, y) => y.context - x.context)[0];
     // Counts of people (the killed, the wounded, the arrested) of one event placed by a shared name;
@@ -163,6 +163,9 @@ function placeReached(x: PreparedSentence, y: PreparedSentence): { a: string; b:
 }
 
 const swap = (r: { a: string; b: string } | undefined) => (r ? { a: r.b, b: r.a } : undefined);
+
+/** Another place in the same slot on the two sides (a place name substituted). */
+const placeSwapped = (e: Evidence) => e.substitutions.some((x) => x.a.entity?.type === 'LOC');
 
 /** The concepts (killed, wounded, …) for which every pair of counts on the two sides differs;
  *  amounts of money and measures left out (see MEASURE_UNITS). */
@@ -393,7 +396,7 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
   // (Not when a total of several events meets one event's count: «في تفجير سيارتين» against «في
   // تفجير سيارة» is what makes the first a total, not a clash.)
   // Nor when another town and another toll make it another event.
-  const twoEvents = clashingConcepts(e).length > 0 && (e.differentPlaces || e.substitutions.some((x) => x.a.entity?.type === 'LOC'));
+  const twoEvents = clashingConcepts(e).length > 0 && (e.differentPlaces || placeSwapped(e));
   if (!found.length && !e.totalAgainstOne && !twoEvents && isRewrite(e) && p >= ct.rewriteDisagreement) {
     const a = e.unmatchedA.filter((t) => !t.speaker), b = e.unmatchedB.filter((t) => !t.speaker);
     // Names changed are the names rule's to judge (clashes: one slot, the rest of the cast the same).
@@ -432,10 +435,13 @@ export function classify(e: Evidence, model: Pick<StanceModel, 'weights' | 'bias
     // A long report tells the same event among other things when it is anchored to it: the same
     // day (month and day stated on both sides) and the same person ("McGurk travelled to Muscat
     // on 8 May").
-    // (A passage printed word for word on both sides is the same statement: passages.ts.)
-    if (sim < ct.corroborate && !anchored(e) && !(sim >= ct.link && sharePassage(e.a, e.b))) return null;
+    // (A quotation printed word for word on both sides is the same statement: passages.ts. Read
+    // once, and only when a gate below would refuse the pair.)
+    let quoted: boolean | undefined;
+    const quotes = () => (quoted ??= sharePassage(e.a, e.b));
+    if (sim < ct.corroborate && !anchored(e) && !(sim >= ct.link && quotes())) return null;
     // What the two share must include what happened, not only who.
-    if (sim < ct.clearRestatement && e.eventCov < ct.eventShare && !sharePassage(e.a, e.b)) return null;
+    if (sim < ct.clearRestatement && e.eventCov < ct.eventShare && !quotes()) return null;
     if (p >= th.block) return null;
   }
   // One side tells of an aim (preparing to take the district, advancing towards the palace), the

@@ -281,15 +281,15 @@ function differentActors(a: PreparedSentence, b: PreparedSentence, ma: Side): bo
   if (xa.some((x) => xb.some((y) => mayBeSameName(x.text, y.text)))) return false;
   // The speaker of one sentence may be the actor of the other: «وكان داود أوغلو حمل التنظيم مسؤولية
   // الهجوم» / «وقال داود أوغلو إن … نفذه تنظيم داعش» tell one deed of one person.
-  const speakers = (s: PreparedSentence) => s.terms.filter((t) => t.speaker && (t.entity?.type === 'PER' || t.entity?.type === 'ORG'));
-  return !speakers(b).some((y) => xa.some((x) => mayBeSameName(x.text, y.text))) && !speakers(a).some((x) => xb.some((y) => mayBeSameName(x.text, y.text)));
+  return !speakersOf(b.terms).some((y) => xa.some((x) => mayBeSameName(x.text, y.text))) && !speakersOf(a.terms).some((x) => xb.some((y) => mayBeSameName(x.text, y.text)));
 }
 
-/** A sentence's towns and actors (see differentPlaces, differentActors), remembered per list of
+/** A sentence's towns, actors and named speakers (see differentPlaces, differentActors), remembered per list of
  *  terms: a sentence meets many others, and reading its terms again each time was a tenth of
  *  gathering evidence on a large folder. */
 const towns = new WeakMap<Term[], Term[]>();
 const actors = new WeakMap<Term[], Term[]>();
+const speakers = new WeakMap<Term[], Term[]>();
 function townsOf(terms: Term[]): Term[] {
   let x = towns.get(terms);
   if (!x) towns.set(terms, (x = terms.filter((t) => !t.speaker && isTown(t))));
@@ -298,6 +298,11 @@ function townsOf(terms: Term[]): Term[] {
 function actorsOf(terms: Term[]): Term[] {
   let x = actors.get(terms);
   if (!x) actors.set(terms, (x = terms.filter((t) => !t.speaker && (t.entity?.type === 'PER' || t.entity?.type === 'ORG') && !isTitleText(t.text))));
+  return x;
+}
+function speakersOf(terms: Term[]): Term[] {
+  let x = speakers.get(terms);
+  if (!x) speakers.set(terms, (x = terms.filter((t) => t.speaker && (t.entity?.type === 'PER' || t.entity?.type === 'ORG'))));
   return x;
 }
 
